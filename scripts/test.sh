@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Command two: install what is missing, then run every test: native (src/core and the shipped
+# data), browser (wasm-bindgen-test in headless Chromium) and end-to-end (the release build
+# served on 127.0.0.1 and driven in Chromium). Ends with each runner's summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+mkdir -p target
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native: cargo test (src/core, shipped data against the seed texts)"
+cargo test --locked 2>&1 | tee target/native-tests.log
+
+step "browser: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee target/browser-tests.log
+
+step "end-to-end: release build, served and driven in Chromium"
+trunk build --release
+node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/e2e-tests.log
+
+step "summary"
+grep -h '^test result:' target/native-tests.log target/browser-tests.log
+grep -E '^# (pass|fail)' target/e2e-tests.log

@@ -1,0 +1,33 @@
+//! The framework data, loaded once for the whole app and shared through context.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::error_panel::{ErrorPanel, Skeleton};
+use crate::core::Atlas;
+use crate::fetch::{load_atlas, LoadError, MANIFEST};
+
+#[derive(Clone, Copy)]
+pub struct AtlasResource(pub LocalResource<Result<Arc<Atlas>, LoadError>>);
+
+pub fn provide_atlas() {
+    provide_context(AtlasResource(LocalResource::new(|| load_atlas(MANIFEST))));
+}
+
+/// Renders `show` with the loaded atlas, a skeleton while it loads, and an error panel
+/// with a retry button when it fails.
+#[component]
+pub fn WithAtlas<F, V>(show: F) -> impl IntoView
+where
+    F: Fn(Arc<Atlas>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let AtlasResource(resource) = expect_context::<AtlasResource>();
+    let retry = Callback::new(move |_| resource.refetch());
+    move || match resource.get() {
+        None => view! { <Skeleton label="Loading the frameworks" /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorPanel what="The framework data" error retry /> }.into_any(),
+        Some(Ok(atlas)) => show(atlas).into_view().into_any(),
+    }
+}

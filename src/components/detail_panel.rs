@@ -1,0 +1,140 @@
+//! The selected node in full: its text, the sentence it is quoted from, and every link, each
+//! a link to that node in its own framework. Beside the diagram on a wide screen, a bottom
+//! sheet on a phone. Escape or the close button closes it and returns focus to the node.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::components::diagram::focus_node;
+use crate::core::framework::{Basis, EdgeKind};
+use crate::core::links::FrameworkView;
+use crate::core::Atlas;
+
+/// Words for a node's kind, as a heading over its label.
+pub fn kind_name(kind: &str) -> String {
+    let mut words = kind.replace('_', " ");
+    if let Some(first) = words.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    words
+}
+
+pub fn basis_name(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Source => "stated in the source",
+        Basis::Editorial => "editorial judgment",
+    }
+}
+
+#[component]
+pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
+    let navigate = use_navigate();
+    let close = Callback::new(move |_: ()| {
+        let current = state.get_untracked();
+        let node = current.node.clone();
+        navigate(&current.with_node(None).href(), NavigateOptions { scroll: false, ..Default::default() });
+        if let Some(node) = node {
+            focus_node(&node);
+        }
+    });
+
+    // Focus the panel's heading when a node is opened, so keyboard and screen-reader users land on it.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        let _ = state.get().node;
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+
+    move || {
+        let current = state.get();
+        let id = current.node.clone()?;
+        let node = atlas.node(&id)?.clone();
+        let source = atlas.source(&node.source.seed).cloned();
+        let links = atlas.links(&id).to_vec();
+        let count = links.len();
+        // The same idea defined by another source (a dimension and its element): both
+        // definitions, each attributed.
+        let equivalents = links
+            .iter()
+            .filter(|l| l.kind == EdgeKind::MapsTo)
+            .filter_map(|l| atlas.node(&l.other))
+            .filter(|other| !other.text.is_empty())
+            .map(|other| {
+                let cite = atlas
+                    .source(&other.source.seed)
+                    .map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year))
+                    .unwrap_or_else(|| other.source.seed.clone());
+                view! {
+                    <figure class="quote">
+                        <blockquote>{format!("{}: {}", other.label, other.text)}</blockquote>
+                        <figcaption>"Also defined by: " {cite}</figcaption>
+                    </figure>
+                }
+            })
+            .collect_view();
+        let link_items = links
+            .into_iter()
+            .filter_map(|link| {
+                let other = atlas.node(&link.other)?;
+                let fw = atlas.framework_of(&link.other)?;
+                let href = FrameworkView::of(&fw.id).with_node(Some(&other.id)).with_lens(current.lens.as_deref()).href();
+                let basis = basis_name(link.basis);
+                let note = link.note.clone();
+                let label = other.label.clone();
+                Some(view! {
+                    <li class="link-item">
+                        <span class="link-phrase">{link.phrase()}</span>
+                        <A href=href>{label}</A>
+                        <span class="link-meta">
+                            {kind_name(&other.kind)} " · " {fw.short_title.clone()} " · "
+                            <span class=if link.basis == Basis::Editorial { "basis editorial" } else { "basis source" }>{basis}</span>
+                        </span>
+                        {note.map(|n| view! { <span class="link-note">{n}</span> })}
+                    </li>
+                })
+            })
+            .collect_view();
+        let close_key = move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                close.run(());
+            }
+        };
+        Some(view! {
+            <aside class="detail" aria-labelledby="detail-title" on:keydown=close_key>
+                <div class="detail-head">
+                    <p class="kind">{kind_name(&node.kind)}</p>
+                    <button type="button" class="icon-button" aria-label="Close details" on:click=move |_| close.run(())>"×"</button>
+                </div>
+                <h2 id="detail-title" tabindex="-1" node_ref=heading>
+                    {node.label_mi.clone().map(|mi| view! { <span lang="mi">{mi}</span> ". " })}
+                    {node.label.clone()}
+                </h2>
+                {(!node.text.is_empty()).then(|| view! { <p class="detail-text">{node.text.clone()}</p> })}
+                <figure class="quote">
+                    <blockquote>{node.source.quote.clone()}</blockquote>
+                    <figcaption>
+                        "Source: "
+                        {source.map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year)).unwrap_or(node.source.seed.clone())}
+                    </figcaption>
+                </figure>
+                {(!node.examples.is_empty()).then(|| view! {
+                    <h3>"Examples"</h3>
+                    <ul class="examples">{node.examples.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                })}
+                {equivalents}
+                <h3>{format!("Linked ({count})")}</h3>
+                {if count == 0 {
+                    view! { <p>"Nothing is linked to this part yet."</p> }.into_any()
+                } else {
+                    view! { <ul class="links">{link_items}</ul> }.into_any()
+                }}
+            </aside>
+        })
+    }
+}

@@ -1,0 +1,237 @@
+//! A framework drawn as SVG: bands of focusable nodes laid out by `core::layout` for the
+//! width the diagram actually has, so a phone gets a vertical stack and a desktop the whole
+//! framework at once.
+//!
+//! Keyboard: the diagram is one tab stop (a roving tabindex); arrow keys move between nodes,
+//! Enter or Space selects, Escape clears the selection. Hover or focus highlights a node and
+//! everything linked to it; the lens highlights everything about one dimension.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::core::layout::{layout, neighbour, Direction, Placed, Style, LINE_PX};
+use crate::core::links::FrameworkView;
+use crate::core::Atlas;
+
+/// The DOM id of a node's element, shared with the detail panel (which returns focus to it).
+pub fn node_dom_id(id: &str) -> String {
+    format!("node-{id}")
+}
+
+/// Moves keyboard focus to a node of the diagram, if it is drawn.
+pub fn focus_node(id: &str) {
+    let element = document().get_element_by_id(&node_dom_id(id));
+    if let Some(svg) = element.and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = svg.focus();
+    }
+}
+
+#[component]
+pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView>) -> impl IntoView {
+    let container = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(0.0_f64);
+    let measure = move || {
+        if let Some(div) = container.get_untracked() {
+            let w = f64::from(div.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() > 0.5 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        container.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let drawing = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| {
+            let w = width.get();
+            atlas.framework(&framework).filter(|_| w > 0.0).map(|f| layout(&atlas, f, w))
+        })
+    };
+
+    let hovered = RwSignal::new(None::<String>);
+    // The node that holds the diagram's one tab stop.
+    let active = RwSignal::new(None::<String>);
+    let selected = Memo::new(move |_| state.get().node);
+    let highlight = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| {
+            hovered.get().or_else(|| selected.get()).map(|id| atlas.neighbourhood(&id))
+        })
+    };
+    let lens = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| state.get().lens.map(|d| atlas.lens(&d)))
+    };
+
+    let navigate = use_navigate();
+    let select = Callback::new(move |id: Option<String>| {
+        let href = state.get_untracked().with_node(id.as_deref()).href();
+        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+    });
+
+    let on_key = move |ev: leptos::ev::KeyboardEvent, id: String| {
+        let direction = match ev.key().as_str() {
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            "Enter" | " " => {
+                ev.prevent_default();
+                select.run(Some(id));
+                return;
+            }
+            "Escape" => {
+                select.run(None);
+                return;
+            }
+            _ => None,
+        };
+        if let Some(direction) = direction {
+            ev.prevent_default();
+            let next = drawing.with_untracked(|d| {
+                d.as_ref().and_then(|d| neighbour(d, &id, direction)).map(str::to_string)
+            });
+            if let Some(next) = next {
+                active.set(Some(next.clone()));
+                focus_node(&next);
+            }
+        }
+    };
+
+    let title = atlas.framework(&framework_id_of(&state)).map(|f| f.title.clone()).unwrap_or_default();
+    let atlas_for_nodes = atlas.clone();
+    view! {
+        <div class="diagram" node_ref=container>
+            <p class="hint" id="diagram-hint">
+                "Select a part to read it in full and follow its links. Keyboard: Tab into the diagram, arrow keys to move, Enter to open, Escape to close."
+            </p>
+            {move || {
+                let atlas = atlas_for_nodes.clone();
+                drawing.get().map(|d| {
+                    let tab_stop = active.get().or_else(|| selected.get()).filter(|id| d.get(id).is_some())
+                        .or_else(|| d.nodes.first().map(|p| p.id.clone()));
+                    let lines = d.connectors.iter().filter_map(|c| {
+                        let (a, b) = (d.get(&c.from)?, d.get(&c.to)?);
+                        let (from, to) = if a.y < b.y { (a, b) } else { (b, a) };
+                        let (x1, y1, x2, y2) = (from.x + from.w / 2.0, from.y + from.h, to.x + to.w / 2.0, to.y);
+                        let (cf, ct) = (c.from.clone(), c.to.clone());
+                        let lit = move || highlight.get().is_some_and(|h| h.contains(&cf) && h.contains(&ct));
+                        Some(view! {
+                            <line x1=x1 y1=y1 x2=x2 y2=y2 class="connector" class:editorial=c.editorial class:is-lit=lit />
+                        })
+                    }).collect_view();
+                    let many = d.connectors.len() > 12;
+                    let frames = d.frames.iter().map(|f| view! {
+                        <rect class="frame" x=f.x y=f.y width=f.w height=f.h rx=16 />
+                    }).collect_view();
+                    let titles = d.titles.iter().map(|t| {
+                        view! { <text x=t.x y=t.y class="band-title" role="heading" aria-level="2">{t.text.clone()}</text> }
+                    }).collect_view();
+                    let nodes = d.nodes.iter().map(|p| {
+                        node_view(&atlas, p, tab_stop.as_deref() == Some(p.id.as_str()), selected, highlight, lens, hovered, active, select, on_key)
+                    }).collect_view();
+                    view! {
+                        <svg
+                            class="diagram-svg"
+                            width=d.width
+                            height=d.height
+                            viewBox=format!("0 0 {} {}", d.width, d.height)
+                            role="group"
+                            aria-label=format!("Diagram: {}", title)
+                            aria-describedby="diagram-hint"
+                        >
+                            <g class="frames" aria-hidden="true">{frames}</g>
+                            <g class="connectors" class:many=many aria-hidden="true">{lines}</g>
+                            {titles}
+                            {nodes}
+                        </svg>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+fn framework_id_of(state: &Signal<FrameworkView>) -> String {
+    state.get_untracked().framework
+}
+
+#[allow(clippy::too_many_arguments)]
+fn node_view(
+    atlas: &Atlas,
+    p: &Placed,
+    tab_stop: bool,
+    selected: Memo<Option<String>>,
+    highlight: Memo<Option<BTreeSet<String>>>,
+    lens: Memo<Option<BTreeSet<String>>>,
+    hovered: RwSignal<Option<String>>,
+    active: RwSignal<Option<String>>,
+    select: Callback<Option<String>>,
+    on_key: impl Fn(leptos::ev::KeyboardEvent, String) + Clone + 'static,
+) -> impl IntoView {
+    let node = atlas.node(&p.id);
+    let label = node.map(|n| n.display_name()).unwrap_or_else(|| p.id.clone());
+    let kind = node.map(|n| n.kind.clone()).unwrap_or_default();
+    let id = p.id.clone();
+    let (i1, i2, i3, i4, i5, i6, i7) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let is_selected = move || selected.get().as_deref() == Some(i1.as_str());
+    let is_linked = move || highlight.get().is_some_and(|h| h.contains(&i2));
+    let is_dimmed = move || highlight.get().is_some_and(|h| !h.contains(&i3));
+    let in_lens = move || lens.get().is_some_and(|l| l.contains(&i4));
+    let out_of_lens = move || lens.get().is_some_and(|l| !l.contains(&i5));
+    let style = match p.style {
+        Style::Box => "box",
+        Style::Header => "header",
+        Style::Chip => "chip",
+    };
+    let text_x = if p.style == Style::Chip { p.x + p.w / 2.0 } else { p.x + 10.0 };
+    let anchor = if p.style == Style::Chip { "middle" } else { "start" };
+    let first_line = p.y + 10.0 + LINE_PX * 0.75 + if p.style == Style::Chip { (p.h - 20.0 - LINE_PX) / 2.0 } else { 0.0 };
+    let mi_line = p.mi.clone().map(|mi| view! { <text x=text_x y=first_line class="mi" lang="mi">{mi}</text> });
+    let offset = if p.mi.is_some() { LINE_PX } else { 0.0 };
+    let lines = p.lines.iter().enumerate().map(|(i, line)| {
+        view! { <text x=text_x y=first_line + offset + i as f64 * LINE_PX text-anchor=anchor>{line.clone()}</text> }
+    }).collect_view();
+    let pressed = {
+        let is_selected = is_selected.clone();
+        move || if is_selected() { "true" } else { "false" }
+    };
+    let key = on_key.clone();
+    view! {
+        <g
+            id=node_dom_id(&id)
+            class=format!("node node-{style} kind-{kind}")
+            class:is-selected=is_selected
+            class:is-linked=is_linked
+            class:is-dimmed=is_dimmed
+            class:in-lens=in_lens
+            class:out-of-lens=out_of_lens
+            role="button"
+            tabindex=if tab_stop { "0" } else { "-1" }
+            aria-label=label.clone()
+            data-label=label.clone()
+            aria-pressed=pressed
+            on:click=move |_| { active.set(Some(i6.clone())); select.run(Some(i6.clone())) }
+            on:keydown=move |ev| key(ev, i7.clone())
+            on:mouseenter={ let id = id.clone(); move |_| hovered.set(Some(id.clone())) }
+            on:mouseleave=move |_| hovered.set(None)
+            on:focus=move |_| { hovered.set(Some(id.clone())); active.set(Some(id.clone())) }
+            on:blur=move |_| hovered.set(None)
+        >
+            <title>{label.clone()}</title>
+            <rect x=p.x y=p.y width=p.w height=p.h rx=if p.style == Style::Chip { 22.0 } else { 8.0 } />
+            {mi_line}
+            {lines}
+        </g>
+    }
+}

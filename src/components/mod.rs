@@ -1,0 +1,9 @@
+//! Reusable view components. They read from `crate::core` and render; they compute nothing
+//! statistical themselves.
+
+pub mod atlas;
+pub mod crosswalk_table;
+pub mod detail_panel;
+pub mod diagram;
+pub mod error_panel;
+pub mod text_version;

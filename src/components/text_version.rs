@@ -1,0 +1,67 @@
+//! A framework as nested headings and lists: the same data as the diagram, for screen
+//! readers, search engines and print.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::links::FrameworkView;
+use crate::core::{Atlas, Node};
+
+fn item(node: &Node, state: &FrameworkView, framework: &str) -> impl IntoView {
+    // Nodes drawn in this framework's diagram but defined in another link to their own home.
+    let href = FrameworkView::of(framework).with_node(Some(&node.id)).with_lens(state.lens.as_deref()).href();
+    view! {
+        <p class="text-item">
+            <strong>
+                {node.label_mi.clone().map(|mi| view! { <span lang="mi">{mi}</span> ". " })}
+                {node.label.clone()}
+            </strong>
+            {(!node.text.is_empty()).then(|| view! { " " <span>{node.text.clone()}</span> })}
+            " " <A href=href attr:class="show-in-diagram">"Show in diagram"</A>
+        </p>
+    }
+}
+
+#[component]
+pub fn TextVersion(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView>) -> impl IntoView {
+    move || {
+        let current = state.get();
+        let f = atlas.framework(&framework)?;
+        let home = |n: &Node| atlas.framework_of(&n.id).map(|f| f.id.clone()).unwrap_or_default();
+        let bands = f.diagram.bands.iter().map(|band| {
+            let nodes: Vec<&Node> = band.nodes.iter().filter_map(|id| atlas.node(id)).collect();
+            let grouped = band.children.is_some() || band.chips.is_some();
+            let entries = nodes.into_iter().map(|n| {
+                let nested = grouped.then(|| {
+                    let children = band.children.as_deref().map(|k| atlas.children(&n.id, k)).unwrap_or_default();
+                    let chips = band.chips.as_deref().map(|k| atlas.children(&n.id, k)).unwrap_or_default();
+                    view! {
+                        {(!children.is_empty()).then(|| view! {
+                            <ul>{children.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ul>
+                        })}
+                        {(!chips.is_empty()).then(|| view! {
+                            <h4>"Examples of what we can measure"</h4>
+                            <ol>{chips.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ol>
+                        })}
+                    }
+                });
+                view! { <li>{item(n, &current, &home(n))}{nested}</li> }
+            }).collect_view();
+            view! {
+                <section class="text-band">
+                    <h2>{band.title.clone()}</h2>
+                    <ul class="text-list">{entries}</ul>
+                </section>
+            }
+        }).collect_view();
+        let source = atlas.source(&f.summary.seed).map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year));
+        Some(view! {
+            <article class="text-version">
+                {bands}
+                <p class="source-line">"Source: " {source}</p>
+            </article>
+        })
+    }
+}

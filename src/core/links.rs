@@ -1,0 +1,77 @@
+//! The app's URLs, built in one place so every link agrees on the query parameters that
+//! carry a view's state (framework, node, lens, text view).
+
+/// The state of the framework view that lives in its URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrameworkView {
+    pub framework: String,
+    pub node: Option<String>,
+    pub lens: Option<String>,
+    pub text: bool,
+}
+
+impl FrameworkView {
+    pub fn of(framework: &str) -> Self {
+        FrameworkView { framework: framework.to_string(), ..Default::default() }
+    }
+
+    pub fn with_node(mut self, node: Option<&str>) -> Self {
+        self.node = node.map(str::to_string);
+        self
+    }
+
+    pub fn with_lens(mut self, lens: Option<&str>) -> Self {
+        self.lens = lens.map(str::to_string);
+        self
+    }
+
+    pub fn with_text(mut self, text: bool) -> Self {
+        self.text = text;
+        self
+    }
+
+    /// The path and query, relative to the app's base (`/framework/strategic?node=...`).
+    pub fn href(&self) -> String {
+        let mut query = Vec::new();
+        if let Some(node) = &self.node {
+            query.push(format!("node={}", encode(node)));
+        }
+        if let Some(lens) = &self.lens {
+            query.push(format!("lens={}", encode(lens)));
+        }
+        if self.text {
+            query.push("view=text".to_string());
+        }
+        let path = format!("/framework/{}", encode(&self.framework));
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", query.join("&"))
+        }
+    }
+}
+
+/// Percent-encodes everything but the characters ids are made of.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_carry_only_the_state_that_is_set() {
+        assert_eq!(FrameworkView::of("strategic").href(), "/framework/strategic");
+        let v = FrameworkView::of("strategic").with_node(Some("strategic.vision")).with_lens(Some("dimensions.belonging")).with_text(true);
+        assert_eq!(v.href(), "/framework/strategic?node=strategic.vision&lens=dimensions.belonging&view=text");
+        assert_eq!(encode("a b/ā"), "a%20b%2F%C4%81");
+    }
+}

@@ -1,0 +1,32 @@
+//! The pure domain of Cohesion Explorer.
+//!
+//! Context: the app explores social cohesion frameworks (vision, principles, outcomes,
+//! indicators ...) and how they map onto each other. The content is data (JSON files under
+//! `public/data/frameworks/`), so an agency can load its own without a rebuild; this module
+//! turns those files into a validated [`Atlas`] and answers every question a view asks of it.
+//!
+//! Rule: nothing here imports `leptos`, `web_sys`, `gloo`, `wasm_bindgen` or `charming`.
+//! The module compiles and tests on the host with `cargo test`, fast, and the views only read
+//! from it. Errors are values ([`DataError`]) that say file, line and column, so a view can show
+//! exactly what is wrong with a file rather than going blank.
+//!
+//! Concepts:
+//! - [`framework`]: the serialised schema (manifest, framework files, crosswalk).
+//! - [`atlas`]: every framework loaded together, validated, with an index of links.
+//! - [`layout`]: where each node of a diagram goes for a given width (pure geometry).
+//! - [`crosswalk`]: the matrix of every framework's parts against the five dimensions.
+//! - [`error`]: data errors with their position.
+
+pub mod atlas;
+pub mod crosswalk;
+pub mod error;
+pub mod framework;
+pub mod layout;
+pub mod links;
+pub mod text;
+
+pub use atlas::{Atlas, Link};
+pub use error::{DataError, DataErrors, Position};
+pub use framework::{
+    Basis, Band, Diagram, Edge, EdgeKind, FrameworkFile, Manifest, Node, NodeSource, Shape,
+};

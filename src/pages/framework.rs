@@ -1,0 +1,154 @@
+//! `/framework/:framework`: one framework as an interactive diagram (or as text), with the
+//! selected node, the lens and the text view read from the URL; `/framework/crosswalk` is the
+//! matrix of every framework against the five dimensions.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::atlas::WithAtlas;
+use crate::components::crosswalk_table::CrosswalkTable;
+use crate::components::detail_panel::DetailPanel;
+use crate::components::diagram::Diagram;
+use crate::components::text_version::TextVersion;
+use crate::core::links::FrameworkView;
+use crate::core::Atlas;
+
+pub const CROSSWALK: &str = "crosswalk";
+
+#[component]
+pub fn FrameworkPage() -> impl IntoView {
+    view! { <WithAtlas show={|atlas: Arc<Atlas>| view! { <FrameworkExplorer atlas /> }} /> }
+}
+
+#[component]
+fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let first = atlas.frameworks.first().map(|f| f.id.clone()).unwrap_or_default();
+
+    // The view's state lives in the URL and is read from it, never mirrored.
+    let framework = Memo::new(move |_| params.read().get("framework").unwrap_or_else(|| first.clone()));
+    let node = Memo::new(move |_| query.read().get("node"));
+    let lens = Memo::new(move |_| query.read().get("lens"));
+    let text = Memo::new(move |_| query.read().get("view").as_deref() == Some("text"));
+    let state = Signal::derive(move || FrameworkView {
+        framework: framework.get(),
+        node: node.get(),
+        lens: lens.get(),
+        text: text.get(),
+    });
+
+    // Announced to screen readers when the selection changes; the region exists before it
+    // changes, so it is read out.
+    let announcement = {
+        let atlas = atlas.clone();
+        move || {
+            node.get().and_then(|id| atlas.node(&id).map(|n| (n.display_name(), atlas.links(&id).len())))
+                .map(|(name, count)| format!("Selected {name}. {count} linked items."))
+                .unwrap_or_default()
+        }
+    };
+
+    let tabs = {
+        let atlas = atlas.clone();
+        move || {
+            let current = framework.get();
+            let mut tabs: Vec<(String, String)> =
+                atlas.frameworks.iter().map(|f| (f.id.clone(), f.short_title.clone())).collect();
+            tabs.push((CROSSWALK.to_string(), "Crosswalk".to_string()));
+            tabs.into_iter()
+                .map(|(id, title)| {
+                    let href = FrameworkView::of(&id).with_lens(lens.get().as_deref()).href();
+                    let current = (id == current).then_some("page");
+                    view! { <li><A href=href attr:aria-current=current>{title}</A></li> }
+                })
+                .collect_view()
+        }
+    };
+
+    let body = move || {
+        let atlas = atlas.clone();
+        let id = framework.get();
+        if id == CROSSWALK {
+            return view! { <Title text="Crosswalk" /><CrosswalkTable atlas /> }.into_any();
+        }
+        let Some(f) = atlas.framework(&id).cloned() else {
+            return view! {
+                <Title text="Framework not found" />
+                <section class="panel" role="alert">
+                    <h1>"No framework called “" {id.clone()} "”"</h1>
+                    <p>"Choose one of the frameworks above."</p>
+                </section>
+            }
+            .into_any();
+        };
+        let title = f.title.clone();
+        let summary = f.summary.quote.clone();
+        let diagram_href = move || state.get().with_text(false).href();
+        let text_href = move || state.get().with_text(true).href();
+        view! {
+            <Title text=f.short_title.clone() />
+            <header class="page-head">
+                <h1>{title}</h1>
+                <p class="summary">{summary}</p>
+                <div class="toolbar">
+                    <div class="view-switch" role="group" aria-label="Show as">
+                        // Plain links: the router's <A> would mark both current, as they share a path.
+                        <a href=diagram_href aria-current=move || (!text.get()).then_some("page")>"Diagram"</a>
+                        <a href=text_href aria-current=move || text.get().then_some("page")>"Text"</a>
+                    </div>
+                    <LensPicker atlas=atlas.clone() state />
+                </div>
+            </header>
+            {move || {
+                let atlas = atlas.clone();
+                if text.get() {
+                    view! { <TextVersion atlas framework=id.clone() state /> }.into_any()
+                } else {
+                    view! {
+                        <div class="explorer" class:has-selection=move || node.get().is_some()>
+                            <Diagram atlas=atlas.clone() framework=id.clone() state />
+                            <DetailPanel atlas state />
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        }
+        .into_any()
+    };
+
+    view! {
+        <nav class="framework-tabs" aria-label="Frameworks"><ul>{tabs}</ul></nav>
+        <p class="visually-hidden" aria-live="polite">{announcement}</p>
+        {body}
+    }
+}
+
+/// Highlights everything that belongs to one dimension of cohesion.
+#[component]
+fn LensPicker(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
+    let navigate = use_navigate();
+    let options: Vec<(String, String)> =
+        atlas.dimensions().iter().map(|d| (d.id.clone(), d.label.clone())).collect();
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let lens = (!value.is_empty()).then_some(value);
+        let href = state.get_untracked().with_lens(lens.as_deref()).href();
+        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+    };
+    view! {
+        <label class="lens">
+            <span>"Lens"</span>
+            <select on:change=on_change prop:value=move || state.get().lens.unwrap_or_default()>
+                <option value="">"No lens"</option>
+                {options.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
