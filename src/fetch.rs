@@ -42,10 +42,13 @@ impl LoadError {
 
 /// Fetches a file under the app's base URL as text.
 pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
-    let response = Request::get(path).send().await.map_err(|e| LoadError::Network {
-        file: path.to_string(),
-        message: e.to_string(),
-    })?;
+    let response = Request::get(path)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network {
+            file: path.to_string(),
+            message: e.to_string(),
+        })?;
     if !response.ok() {
         return Err(LoadError::Status {
             file: path.to_string(),
@@ -70,7 +73,11 @@ fn sibling(of: &str, name: &str) -> String {
 pub async fn load_atlas(manifest_path: &str) -> Result<Arc<Atlas>, LoadError> {
     let text = fetch_text(manifest_path).await?;
     let manifest = parse_manifest(manifest_path, &text).map_err(LoadError::Data)?;
-    let paths: Vec<String> = manifest.frameworks.iter().map(|f| sibling(manifest_path, f)).collect();
+    let paths: Vec<String> = manifest
+        .frameworks
+        .iter()
+        .map(|f| sibling(manifest_path, f))
+        .collect();
     let crosswalk_path = sibling(manifest_path, &manifest.crosswalk);
     let (texts, crosswalk) = futures::join!(
         futures::future::join_all(paths.iter().map(|p| fetch_text(p))),

@@ -20,14 +20,36 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn atlas() -> Arc<Atlas> {
-    let manifest = parse_manifest("manifest.json", include_str!("../public/data/frameworks/manifest.json")).expect("manifest");
+    let manifest = parse_manifest(
+        "manifest.json",
+        include_str!("../public/data/frameworks/manifest.json"),
+    )
+    .expect("manifest");
     let files = vec![
-        ("strategic.json".to_string(), include_str!("../public/data/frameworks/strategic.json").to_string()),
-        ("dimensions.json".to_string(), include_str!("../public/data/frameworks/dimensions.json").to_string()),
-        ("focus.json".to_string(), include_str!("../public/data/frameworks/focus.json").to_string()),
-        ("cef.json".to_string(), include_str!("../public/data/frameworks/cef.json").to_string()),
-        ("cdc.json".to_string(), include_str!("../public/data/frameworks/cdc.json").to_string()),
-        ("isw.json".to_string(), include_str!("../public/data/frameworks/isw.json").to_string()),
+        (
+            "strategic.json".to_string(),
+            include_str!("../public/data/frameworks/strategic.json").to_string(),
+        ),
+        (
+            "dimensions.json".to_string(),
+            include_str!("../public/data/frameworks/dimensions.json").to_string(),
+        ),
+        (
+            "focus.json".to_string(),
+            include_str!("../public/data/frameworks/focus.json").to_string(),
+        ),
+        (
+            "cef.json".to_string(),
+            include_str!("../public/data/frameworks/cef.json").to_string(),
+        ),
+        (
+            "cdc.json".to_string(),
+            include_str!("../public/data/frameworks/cdc.json").to_string(),
+        ),
+        (
+            "isw.json".to_string(),
+            include_str!("../public/data/frameworks/isw.json").to_string(),
+        ),
     ];
     let crosswalk = include_str!("../public/data/frameworks/crosswalk.json");
     Arc::new(Atlas::from_texts(&manifest, &files, ("crosswalk.json", crosswalk)).expect("atlas"))
@@ -36,23 +58,37 @@ fn atlas() -> Arc<Atlas> {
 /// A fresh container of a given width, so layout has something to measure.
 fn container(width_px: u32) -> web_sys::HtmlElement {
     let doc = document();
-    let div = doc.create_element("div").expect("div").unchecked_into::<web_sys::HtmlElement>();
-    div.set_attribute("style", &format!("width: {width_px}px")).expect("style");
-    doc.body().expect("body").append_child(&div).expect("append");
+    let div = doc
+        .create_element("div")
+        .expect("div")
+        .unchecked_into::<web_sys::HtmlElement>();
+    div.set_attribute("style", &format!("width: {width_px}px"))
+        .expect("style");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
     div
 }
 
 /// Lets effects and re-renders run.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).expect("timeout");
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .expect("timeout");
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("settled");
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("settled");
 }
 
 fn buttons(root: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
     let list = root.query_selector_all("[role=button]").expect("query");
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -68,21 +104,43 @@ async fn diagram_nodes_are_focusable_buttons_named_by_their_labels() {
 
     let nodes = buttons(&root);
     let drawn = 1 + 3 + 14 + 20 + 6 + 5 + 1 + 6;
-    assert_eq!(nodes.len(), drawn, "every part of the strategic framework is drawn");
+    assert_eq!(
+        nodes.len(),
+        drawn,
+        "every part of the strategic framework is drawn"
+    );
     let name = |id: &str| {
-        nodes.iter().find(|n| n.id() == format!("node-{id}")).and_then(|n| n.get_attribute("aria-label"))
+        nodes
+            .iter()
+            .find(|n| n.id() == format!("node-{id}"))
+            .and_then(|n| n.get_attribute("aria-label"))
     };
     assert_eq!(
         name("strategic.vision").as_deref(),
         Some("All people, whānau and communities thrive, belong and are respected in Aotearoa New Zealand.")
     );
-    assert_eq!(name("strategic.principle.kotahitanga").as_deref(), Some("Kotahitanga: Working connectively and in partnership"));
-    let mi = root.query_selector("#node-strategic\\.principle\\.kotahitanga [lang=mi]").expect("query").expect("a te reo Māori line");
+    assert_eq!(
+        name("strategic.principle.kotahitanga").as_deref(),
+        Some("Kotahitanga: Working connectively and in partnership")
+    );
+    let mi = root
+        .query_selector("#node-strategic\\.principle\\.kotahitanga [lang=mi]")
+        .expect("query")
+        .expect("a te reo Māori line");
     assert_eq!(mi.text_content().as_deref(), Some("Kotahitanga"));
-    let tab_stops = nodes.iter().filter(|n| n.get_attribute("tabindex").as_deref() == Some("0")).count();
-    assert_eq!(tab_stops, 1, "the diagram is a single tab stop (roving tabindex)");
+    let tab_stops = nodes
+        .iter()
+        .filter(|n| n.get_attribute("tabindex").as_deref() == Some("0"))
+        .count();
+    assert_eq!(
+        tab_stops, 1,
+        "the diagram is a single tab stop (roving tabindex)"
+    );
     let svg = root.query_selector("svg").expect("query").expect("svg");
-    assert!(svg.get_bounding_client_rect().width() <= 900.5, "the drawing fits its container");
+    assert!(
+        svg.get_bounding_client_rect().width() <= 900.5,
+        "the drawing fits its container"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -96,12 +154,16 @@ async fn arrow_keys_move_focus_between_nodes() {
     });
     settle().await;
 
-    let vision = document().get_element_by_id("node-strategic.vision").expect("vision").unchecked_into::<web_sys::SvgElement>();
+    let vision = document()
+        .get_element_by_id("node-strategic.vision")
+        .expect("vision")
+        .unchecked_into::<web_sys::SvgElement>();
     vision.focus().expect("focus");
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("ArrowRight");
     init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
     vision.dispatch_event(&event).expect("dispatch");
     settle().await;
     let active = document().active_element().map(|e| e.id());
@@ -112,8 +174,16 @@ async fn arrow_keys_move_focus_between_nodes() {
 async fn error_panel_says_where_and_retries_and_never_renders_data_as_html() {
     let root = container(400);
     let mut errors = DataErrors::default();
-    errors.push(DataError::new("frameworks/a.json", Some(Position { line: 3, column: 7 }), "expected a label, found empty text"));
-    errors.push(DataError::new("frameworks/b.json", None, "<img src=x onerror=alert(1)>"));
+    errors.push(DataError::new(
+        "frameworks/a.json",
+        Some(Position { line: 3, column: 7 }),
+        "expected a label, found empty text",
+    ));
+    errors.push(DataError::new(
+        "frameworks/b.json",
+        None,
+        "<img src=x onerror=alert(1)>",
+    ));
     let retries = Arc::new(AtomicUsize::new(0));
     let counter = retries.clone();
     let retry = Callback::new(move |_| {
@@ -125,15 +195,34 @@ async fn error_panel_says_where_and_retries_and_never_renders_data_as_html() {
     });
     settle().await;
 
-    let alert = root.query_selector("[role=alert]").expect("query").expect("an alert");
+    let alert = root
+        .query_selector("[role=alert]")
+        .expect("query")
+        .expect("an alert");
     let text = alert.text_content().unwrap_or_default();
-    assert!(text.contains("The framework data could not be loaded"), "{text}");
+    assert!(
+        text.contains("The framework data could not be loaded"),
+        "{text}"
+    );
     assert!(text.contains("2 problems were found"), "{text}");
-    assert!(text.contains("frameworks/a.json, line 3, column 7: expected a label, found empty text"), "{text}");
-    assert!(text.contains("<img src=x onerror=alert(1)>"), "shown as text: {text}");
-    assert!(root.query_selector("img").expect("query").is_none(), "data is never parsed as HTML");
+    assert!(
+        text.contains("frameworks/a.json, line 3, column 7: expected a label, found empty text"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<img src=x onerror=alert(1)>"),
+        "shown as text: {text}"
+    );
+    assert!(
+        root.query_selector("img").expect("query").is_none(),
+        "data is never parsed as HTML"
+    );
 
-    let button = alert.query_selector("button").expect("query").expect("retry button").unchecked_into::<web_sys::HtmlElement>();
+    let button = alert
+        .query_selector("button")
+        .expect("query")
+        .expect("retry button")
+        .unchecked_into::<web_sys::HtmlElement>();
     assert_eq!(button.text_content().as_deref(), Some("Try again"));
     button.click();
     assert_eq!(retries.load(Ordering::SeqCst), 1);

@@ -27,7 +27,9 @@ where
     let retry = Callback::new(move |_| resource.refetch());
     move || match resource.get() {
         None => view! { <Skeleton label="Loading the frameworks" /> }.into_any(),
-        Some(Err(error)) => view! { <ErrorPanel what="The framework data" error retry /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel what="The framework data" error retry /> }.into_any()
+        }
         Some(Ok(atlas)) => show(atlas).into_view().into_any(),
     }
 }

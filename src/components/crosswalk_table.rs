@@ -18,7 +18,12 @@ pub fn CrosswalkTable(atlas: Arc<Atlas>) -> impl IntoView {
     let dims: Vec<(String, String)> = m
         .dimensions
         .iter()
-        .map(|d| (d.clone(), atlas.node(d).map(|n| n.label.clone()).unwrap_or_default()))
+        .map(|d| {
+            (
+                d.clone(),
+                atlas.node(d).map(|n| n.label.clone()).unwrap_or_default(),
+            )
+        })
         .collect();
     let groups = atlas.frameworks.iter().filter_map(|f| {
         let rows: Vec<_> = m.rows.iter().filter(|r| r.framework == f.id).collect();

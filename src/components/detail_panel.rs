@@ -36,7 +36,13 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
     let close = Callback::new(move |_: ()| {
         let current = state.get_untracked();
         let node = current.node.clone();
-        navigate(&current.with_node(None).href(), NavigateOptions { scroll: false, ..Default::default() });
+        navigate(
+            &current.with_node(None).href(),
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
         if let Some(node) = node {
             focus_node(&node);
         }

@@ -32,7 +32,11 @@ pub fn focus_node(id: &str) {
 }
 
 #[component]
-pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView>) -> impl IntoView {
+pub fn Diagram(
+    atlas: Arc<Atlas>,
+    framework: String,
+    state: Signal<FrameworkView>,
+) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(0.0_f64);
     let measure = move || {
@@ -54,7 +58,10 @@ pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView
         let atlas = atlas.clone();
         Memo::new(move |_| {
             let w = width.get();
-            atlas.framework(&framework).filter(|_| w > 0.0).map(|f| layout(&atlas, f, w))
+            atlas
+                .framework(&framework)
+                .filter(|_| w > 0.0)
+                .map(|f| layout(&atlas, f, w))
         })
     };
 
@@ -65,7 +72,10 @@ pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView
     let highlight = {
         let atlas = atlas.clone();
         Memo::new(move |_| {
-            hovered.get().or_else(|| selected.get()).map(|id| atlas.neighbourhood(&id))
+            hovered
+                .get()
+                .or_else(|| selected.get())
+                .map(|id| atlas.neighbourhood(&id))
         })
     };
     let lens = {
@@ -76,7 +86,13 @@ pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView
     let navigate = use_navigate();
     let select = Callback::new(move |id: Option<String>| {
         let href = state.get_untracked().with_node(id.as_deref()).href();
-        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+        navigate(
+            &href,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent, id: String| {
@@ -99,7 +115,9 @@ pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView
         if let Some(direction) = direction {
             ev.prevent_default();
             let next = drawing.with_untracked(|d| {
-                d.as_ref().and_then(|d| neighbour(d, &id, direction)).map(str::to_string)
+                d.as_ref()
+                    .and_then(|d| neighbour(d, &id, direction))
+                    .map(str::to_string)
             });
             if let Some(next) = next {
                 active.set(Some(next.clone()));
@@ -108,7 +126,10 @@ pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView
         }
     };
 
-    let title = atlas.framework(&framework_id_of(&state)).map(|f| f.title.clone()).unwrap_or_default();
+    let title = atlas
+        .framework(&framework_id_of(&state))
+        .map(|f| f.title.clone())
+        .unwrap_or_default();
     let atlas_for_nodes = atlas.clone();
     view! {
         <div class="diagram" node_ref=container>
@@ -134,6 +155,9 @@ pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView
                     let frames = d.frames.iter().map(|f| view! {
                         <rect class="frame" x=f.x y=f.y width=f.w height=f.h rx=16 />
                     }).collect_view();
+                    let captions = d.captions.iter().map(|t| view! {
+                        <text x=t.x y=t.y class="chip-caption" aria-hidden="true">{t.text.clone()}</text>
+                    }).collect_view();
                     let titles = d.titles.iter().map(|t| {
                         view! { <text x=t.x y=t.y class="band-title" role="heading" aria-level="2">{t.text.clone()}</text> }
                     }).collect_view();
@@ -153,6 +177,7 @@ pub fn Diagram(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView
                             <g class="frames" aria-hidden="true">{frames}</g>
                             <g class="connectors" class:many=many aria-hidden="true">{lines}</g>
                             {titles}
+                            {captions}
                             {nodes}
                         </svg>
                     }
@@ -180,10 +205,20 @@ fn node_view(
     on_key: impl Fn(leptos::ev::KeyboardEvent, String) + Clone + 'static,
 ) -> impl IntoView {
     let node = atlas.node(&p.id);
-    let label = node.map(|n| n.display_name()).unwrap_or_else(|| p.id.clone());
+    let label = node
+        .map(|n| n.display_name())
+        .unwrap_or_else(|| p.id.clone());
     let kind = node.map(|n| n.kind.clone()).unwrap_or_default();
     let id = p.id.clone();
-    let (i1, i2, i3, i4, i5, i6, i7) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (i1, i2, i3, i4, i5, i6, i7) = (
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+    );
     let is_selected = move || selected.get().as_deref() == Some(i1.as_str());
     let is_linked = move || highlight.get().is_some_and(|h| h.contains(&i2));
     let is_dimmed = move || highlight.get().is_some_and(|h| !h.contains(&i3));
@@ -194,10 +229,27 @@ fn node_view(
         Style::Header => "header",
         Style::Chip => "chip",
     };
-    let text_x = if p.style == Style::Chip { p.x + p.w / 2.0 } else { p.x + 10.0 };
-    let anchor = if p.style == Style::Chip { "middle" } else { "start" };
-    let first_line = p.y + 10.0 + LINE_PX * 0.75 + if p.style == Style::Chip { (p.h - 20.0 - LINE_PX) / 2.0 } else { 0.0 };
-    let mi_line = p.mi.clone().map(|mi| view! { <text x=text_x y=first_line class="mi" lang="mi">{mi}</text> });
+    let text_x = if p.style == Style::Chip {
+        p.x + p.w / 2.0
+    } else {
+        p.x + 10.0
+    };
+    let anchor = if p.style == Style::Chip {
+        "middle"
+    } else {
+        "start"
+    };
+    let first_line = p.y
+        + 10.0
+        + LINE_PX * 0.75
+        + if p.style == Style::Chip {
+            (p.h - 20.0 - LINE_PX) / 2.0
+        } else {
+            0.0
+        };
+    let mi_line =
+        p.mi.clone()
+            .map(|mi| view! { <text x=text_x y=first_line class="mi" lang="mi">{mi}</text> });
     let offset = if p.mi.is_some() { LINE_PX } else { 0.0 };
     let lines = p.lines.iter().enumerate().map(|(i, line)| {
         view! { <text x=text_x y=first_line + offset + i as f64 * LINE_PX text-anchor=anchor>{line.clone()}</text> }

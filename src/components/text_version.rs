@@ -11,7 +11,10 @@ use crate::core::{Atlas, Node};
 
 fn item(node: &Node, state: &FrameworkView, framework: &str) -> impl IntoView {
     // Nodes drawn in this framework's diagram but defined in another link to their own home.
-    let href = FrameworkView::of(framework).with_node(Some(&node.id)).with_lens(state.lens.as_deref()).href();
+    let href = FrameworkView::of(framework)
+        .with_node(Some(&node.id))
+        .with_lens(state.lens.as_deref())
+        .href();
     view! {
         <p class="text-item">
             <strong>
@@ -25,11 +28,20 @@ fn item(node: &Node, state: &FrameworkView, framework: &str) -> impl IntoView {
 }
 
 #[component]
-pub fn TextVersion(atlas: Arc<Atlas>, framework: String, state: Signal<FrameworkView>) -> impl IntoView {
+pub fn TextVersion(
+    atlas: Arc<Atlas>,
+    framework: String,
+    state: Signal<FrameworkView>,
+) -> impl IntoView {
     move || {
         let current = state.get();
         let f = atlas.framework(&framework)?;
-        let home = |n: &Node| atlas.framework_of(&n.id).map(|f| f.id.clone()).unwrap_or_default();
+        let home = |n: &Node| {
+            atlas
+                .framework_of(&n.id)
+                .map(|f| f.id.clone())
+                .unwrap_or_default()
+        };
         let bands = f.diagram.bands.iter().map(|band| {
             let nodes: Vec<&Node> = band.nodes.iter().filter_map(|id| atlas.node(id)).collect();
             let grouped = band.children.is_some() || band.chips.is_some();
@@ -42,7 +54,7 @@ pub fn TextVersion(atlas: Arc<Atlas>, framework: String, state: Signal<Framework
                             <ul>{children.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ul>
                         })}
                         {(!chips.is_empty()).then(|| view! {
-                            <h4>"Examples of what we can measure"</h4>
+                            {band.chips_title.clone().map(|t| view! { <h4>{t}</h4> })}
                             <ol>{chips.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ol>
                         })}
                     }
@@ -56,7 +68,9 @@ pub fn TextVersion(atlas: Arc<Atlas>, framework: String, state: Signal<Framework
                 </section>
             }
         }).collect_view();
-        let source = atlas.source(&f.summary.seed).map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year));
+        let source = atlas
+            .source(&f.summary.seed)
+            .map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year));
         Some(view! {
             <article class="text-version">
                 {bands}

@@ -89,7 +89,11 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
     let mut errors = DataErrors::default();
     check_schema(file, text, &manifest.schema, MANIFEST_SCHEMA, &mut errors);
     if manifest.frameworks.is_empty() {
-        errors.push(DataError::new(file, None, "expected at least one framework file, found none"));
+        errors.push(DataError::new(
+            file,
+            None,
+            "expected at least one framework file, found none",
+        ));
     }
     if errors.is_empty() {
         Ok(manifest)
@@ -204,7 +208,11 @@ impl Atlas {
         let frameworks: Vec<FrameworkFile> = files.into_iter().map(|(_, _, f)| f).collect();
         let crosswalk = crosswalk_file.map(|c| c.edges).unwrap_or_default();
         let mut links: HashMap<String, Vec<Link>> = HashMap::new();
-        for edge in frameworks.iter().flat_map(|f| f.edges.iter()).chain(crosswalk.iter()) {
+        for edge in frameworks
+            .iter()
+            .flat_map(|f| f.edges.iter())
+            .chain(crosswalk.iter())
+        {
             links.entry(edge.from.clone()).or_default().push(Link {
                 other: edge.to.clone(),
                 kind: edge.kind,
@@ -271,7 +279,9 @@ impl Atlas {
             .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.into_iter().map(|(f, n)| &self.frameworks[f].nodes[n]).collect()
+        ids.into_iter()
+            .map(|(f, n)| &self.frameworks[f].nodes[n])
+            .collect()
     }
 
     /// The five dimensions of cohesion (every node of kind `dimension`), in file order.
@@ -316,7 +326,10 @@ fn check_node(
         fail(format!("node \"{}\": expected a kind, found none", node.id));
     }
     if node.label.trim().is_empty() {
-        fail(format!("node \"{}\": expected a label, found empty text", node.id));
+        fail(format!(
+            "node \"{}\": expected a label, found empty text",
+            node.id
+        ));
     }
     if node.source.seed.trim().is_empty() || node.source.quote.trim().is_empty() {
         fail(format!(
@@ -351,7 +364,9 @@ mod tests {
     const CW: &str = r#"{"schema":"cohesion-explorer/crosswalk@1","edges":[]}"#;
 
     fn node(id: &str, kind: &str) -> String {
-        format!(r#"{{"id":"{id}","kind":"{kind}","label":"L {id}","source":{{"seed":"s.txt","quote":"q"}}}}"#)
+        format!(
+            r#"{{"id":"{id}","kind":"{kind}","label":"L {id}","source":{{"seed":"s.txt","quote":"q"}}}}"#
+        )
     }
 
     fn load(fw: &str, cw: &str) -> Result<Atlas, DataErrors> {
@@ -361,13 +376,27 @@ mod tests {
 
     #[test]
     fn loads_and_indexes_links_both_ways() {
-        let nodes = [node("d", "domain"), node("o1", "outcome"), node("o2", "outcome"), node("i", "indicator")].join(",");
+        let nodes = [
+            node("d", "domain"),
+            node("o1", "outcome"),
+            node("o2", "outcome"),
+            node("i", "indicator"),
+        ]
+        .join(",");
         let edges = r#"{"from":"o2","to":"d","kind":"part_of","basis":"source"},
                        {"from":"o1","to":"d","kind":"part_of","basis":"source"},
                        {"from":"i","to":"d","kind":"part_of","basis":"source"}"#;
         let atlas = load(&framework(&nodes, edges), CW).expect("valid");
-        let kids: Vec<&str> = atlas.children("d", "outcome").iter().map(|n| n.id.as_str()).collect();
-        assert_eq!(kids, ["o1", "o2"], "children come in file order, filtered by kind");
+        let kids: Vec<&str> = atlas
+            .children("d", "outcome")
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect();
+        assert_eq!(
+            kids,
+            ["o1", "o2"],
+            "children come in file order, filtered by kind"
+        );
         assert_eq!(atlas.links("o1")[0].phrase(), "part of");
         assert_eq!(atlas.links("d").len(), 3);
         assert_eq!(atlas.links("d")[0].phrase(), "has part");
@@ -377,7 +406,13 @@ mod tests {
 
     #[test]
     fn lens_reaches_through_equivalents() {
-        let nodes = [node("dim", "dimension"), node("el", "element"), node("ini", "initiative"), node("other", "x")].join(",");
+        let nodes = [
+            node("dim", "dimension"),
+            node("el", "element"),
+            node("ini", "initiative"),
+            node("other", "x"),
+        ]
+        .join(",");
         let edges = r#"{"from":"el","to":"dim","kind":"maps_to","basis":"source"},
                        {"from":"ini","to":"el","kind":"contributes_to","basis":"editorial"}"#;
         let atlas = load(&framework(&nodes, edges), CW).expect("valid");
@@ -392,21 +427,39 @@ mod tests {
             node("a1", "x"),
             r#"{"id":"blank","kind":"x","label":" ","source":{"seed":"s.txt","quote":"q"}}"#.into(),
             r#"{"id":"nosrc","kind":"x","label":"L","source":{"seed":"","quote":""}}"#.into(),
-            r#"{"id":"badseed","kind":"x","label":"L","source":{"seed":"zzz.txt","quote":"q"}}"#.into(),
+            r#"{"id":"badseed","kind":"x","label":"L","source":{"seed":"zzz.txt","quote":"q"}}"#
+                .into(),
         ]
         .join(",\n");
         let edges = r#"{"from":"a1","to":"ghost","kind":"measures","basis":"editorial"}"#;
         let errors = load(&framework(&nodes, edges), CW).expect_err("invalid");
         let text = errors.to_string();
         assert!(text.contains("node id \"a1\" is used twice"), "{text}");
-        assert!(text.contains("node \"blank\": expected a label, found empty text"), "{text}");
+        assert!(
+            text.contains("node \"blank\": expected a label, found empty text"),
+            "{text}"
+        );
         assert!(text.contains("node \"nosrc\": expected a source"), "{text}");
-        assert!(text.contains("source \"zzz.txt\" is not among the manifest's sources"), "{text}");
-        assert!(text.contains("edge names node \"ghost\", which no framework defines"), "{text}");
+        assert!(
+            text.contains("source \"zzz.txt\" is not among the manifest's sources"),
+            "{text}"
+        );
+        assert!(
+            text.contains("edge names node \"ghost\", which no framework defines"),
+            "{text}"
+        );
         assert_eq!(errors.len(), 5);
-        let ghost = errors.errors.iter().find(|e| e.message.contains("ghost")).expect("ghost error");
+        let ghost = errors
+            .errors
+            .iter()
+            .find(|e| e.message.contains("ghost"))
+            .expect("ghost error");
         assert_eq!(ghost.file, "a.json");
-        assert_eq!(ghost.position.as_ref().map(|p| p.line), Some(9), "the edges line");
+        assert_eq!(
+            ghost.position.as_ref().map(|p| p.line),
+            Some(9),
+            "the edges line"
+        );
     }
 
     #[test]
@@ -414,8 +467,18 @@ mod tests {
         let errors = load("{\n  \"schema\": oops\n}", CW).expect_err("invalid");
         let e = &errors.errors[0];
         assert_eq!(e.file, "a.json");
-        assert_eq!(e.position, Some(Position { line: 2, column: 13 }));
-        assert!(e.message.starts_with("not valid here: expected value"), "{}", e.message);
+        assert_eq!(
+            e.position,
+            Some(Position {
+                line: 2,
+                column: 13
+            })
+        );
+        assert!(
+            e.message.starts_with("not valid here: expected value"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -429,6 +492,9 @@ mod tests {
     fn unknown_fields_are_rejected_not_ignored() {
         let fw = framework(&node("n", "x"), "").replace("\"short_title\"", "\"shortTitle\"");
         let errors = load(&fw, CW).expect_err("invalid");
-        assert!(errors.to_string().contains("unknown field `shortTitle`"), "{errors}");
+        assert!(
+            errors.to_string().contains("unknown field `shortTitle`"),
+            "{errors}"
+        );
     }
 }

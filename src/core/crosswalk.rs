@@ -46,7 +46,11 @@ pub fn cell(atlas: &Atlas, node: &str, dimension: &str) -> Option<Basis> {
             result = best(result, link.basis);
         }
     }
-    for eq in atlas.links(dimension).iter().filter(|l| l.kind == EdgeKind::MapsTo) {
+    for eq in atlas
+        .links(dimension)
+        .iter()
+        .filter(|l| l.kind == EdgeKind::MapsTo)
+    {
         for link in atlas.links(&eq.other) {
             if link.other == node {
                 result = best(result, combine(eq.basis, link.basis));
@@ -82,23 +86,60 @@ mod tests {
     fn cells_follow_direct_links_and_equivalents_with_the_weaker_basis() {
         let manifest = r#"{"schema":"cohesion-explorer/manifest@1","frameworks":["f.json"],"crosswalk":"c.json",
           "sources":[{"seed":"s","title":"T","publisher":"P","year":"Y"}]}"#;
-        let n = |id: &str, kind: &str| format!(r#"{{"id":"{id}","kind":"{kind}","label":"{id}","source":{{"seed":"s","quote":"q"}}}}"#);
-        let nodes = [n("bel", "dimension"), n("inc", "dimension"), n("el", "element"), n("ini", "initiative"), n("fa", "focus_area"), n("q", "question")].join(",");
-        let fw = format!(r#"{{"schema":"cohesion-explorer/framework@1","id":"f","title":"F","short_title":"F","summary":{{"seed":"s","quote":"q"}},
+        let n = |id: &str, kind: &str| {
+            format!(
+                r#"{{"id":"{id}","kind":"{kind}","label":"{id}","source":{{"seed":"s","quote":"q"}}}}"#
+            )
+        };
+        let nodes = [
+            n("bel", "dimension"),
+            n("inc", "dimension"),
+            n("el", "element"),
+            n("ini", "initiative"),
+            n("fa", "focus_area"),
+            n("q", "question"),
+        ]
+        .join(",");
+        let fw = format!(
+            r#"{{"schema":"cohesion-explorer/framework@1","id":"f","title":"F","short_title":"F","summary":{{"seed":"s","quote":"q"}},
             "diagram":{{"shape":"layers","bands":[]}},"nodes":[{nodes}],"edges":[
             {{"from":"el","to":"bel","kind":"maps_to","basis":"source"}},
             {{"from":"ini","to":"el","kind":"contributes_to","basis":"editorial"}},
             {{"from":"fa","to":"inc","kind":"linked_to","basis":"source"}},
             {{"from":"fa","to":"el","kind":"contributes_to","basis":"editorial"}},
-            {{"from":"fa","to":"bel","kind":"linked_to","basis":"source"}}]}}"#);
+            {{"from":"fa","to":"bel","kind":"linked_to","basis":"source"}}]}}"#
+        );
         let m = parse_manifest("m", manifest).expect("manifest");
-        let atlas = Atlas::from_texts(&m, &[("f.json".into(), fw)], ("c.json", r#"{"schema":"cohesion-explorer/crosswalk@1","edges":[]}"#)).expect("atlas");
+        let atlas = Atlas::from_texts(
+            &m,
+            &[("f.json".into(), fw)],
+            (
+                "c.json",
+                r#"{"schema":"cohesion-explorer/crosswalk@1","edges":[]}"#,
+            ),
+        )
+        .expect("atlas");
         let mx = matrix(&atlas);
         assert_eq!(mx.dimensions, ["bel", "inc"]);
-        let row = |id: &str| mx.rows.iter().find(|r| r.node == id).expect("row").cells.clone();
+        let row = |id: &str| {
+            mx.rows
+                .iter()
+                .find(|r| r.node == id)
+                .expect("row")
+                .cells
+                .clone()
+        };
         assert_eq!(row("el"), [Some(Basis::Source), None]);
-        assert_eq!(row("ini"), [Some(Basis::Editorial), None], "reached through an editorial link");
-        assert_eq!(row("fa"), [Some(Basis::Source), Some(Basis::Source)], "the direct source link wins over the editorial path");
+        assert_eq!(
+            row("ini"),
+            [Some(Basis::Editorial), None],
+            "reached through an editorial link"
+        );
+        assert_eq!(
+            row("fa"),
+            [Some(Basis::Source), Some(Basis::Source)],
+            "the direct source link wins over the editorial path"
+        );
         assert_eq!(row("q"), [None, None]);
         assert_eq!(mx.rows.len(), 4, "dimensions are columns, not rows");
     }

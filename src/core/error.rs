@@ -121,16 +121,29 @@ mod tests {
     #[test]
     fn positions_count_lines_and_characters_from_one() {
         let text = "{\n  \"id\": \"wā\",\n  \"x\": 1\n}";
-        assert_eq!(Position::of_offset(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(
+            Position::of_offset(text, 0),
+            Position { line: 1, column: 1 }
+        );
         let p = Position::of_json_string(text, "wā");
-        assert_eq!(p, Position { line: 2, column: 10 });
+        assert_eq!(
+            p,
+            Position {
+                line: 2,
+                column: 10
+            }
+        );
         let x = Position::of_json_string(text, "x");
         assert_eq!(x, Position { line: 3, column: 4 });
     }
 
     #[test]
     fn display_names_file_line_and_column() {
-        let e = DataError::new("frameworks/a.json", Some(Position { line: 3, column: 7 }), "boom");
+        let e = DataError::new(
+            "frameworks/a.json",
+            Some(Position { line: 3, column: 7 }),
+            "boom",
+        );
         assert_eq!(e.to_string(), "frameworks/a.json, line 3, column 7: boom");
     }
 

@@ -175,4 +175,7 @@ pub struct Band {
     /// As `children`, but drawn as small numbered chips (the example indicators).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chips: Option<String>,
+    /// A caption over each column's chips ("Examples of what we can measure").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chips_title: Option<String>,
 }

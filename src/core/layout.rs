@@ -14,6 +14,8 @@ pub const FONT_PX: f64 = 14.0;
 /// Average advance of a character at `FONT_PX` in the UI font (a little generous, so
 /// wrapped lines never overflow their box).
 pub const CHAR_PX: f64 = 7.6;
+/// The same for bold text (column heads, the vision): bold glyphs are wider.
+pub const BOLD_CHAR_PX: f64 = 8.6;
 pub const LINE_PX: f64 = 19.0;
 const PAD: f64 = 10.0;
 const GAP: f64 = 10.0;
@@ -79,6 +81,8 @@ pub struct Layout {
     pub titles: Vec<Title>,
     pub connectors: Vec<Connector>,
     pub frames: Vec<Frame>,
+    /// Small captions inside a band (over a column's chips).
+    pub captions: Vec<Title>,
 }
 
 impl Layout {
@@ -113,8 +117,9 @@ pub fn layout(atlas: &Atlas, framework: &FrameworkFile, width: f64) -> Layout {
     out
 }
 
-fn box_lines(text: &str, w: f64) -> Vec<String> {
-    let chars = ((w - 2.0 * PAD) / CHAR_PX).floor().max(4.0) as usize;
+fn box_lines(text: &str, w: f64, bold: bool) -> Vec<String> {
+    let advance = if bold { BOLD_CHAR_PX } else { CHAR_PX };
+    let chars = ((w - 2.0 * PAD) / advance).floor().max(4.0) as usize;
     wrap(text, chars)
 }
 
@@ -126,26 +131,50 @@ fn placed(atlas: &Atlas, id: &str, x: f64, y: f64, w: f64, style: Style, band: u
     let node = atlas.node(id);
     let label = node.map(|n| n.label.as_str()).unwrap_or(id);
     let mi = node.and_then(|n| n.label_mi.clone());
-    let lines = box_lines(label, w);
+    // Heads and the framework's anchors (vision, foundation, community) are drawn bold.
+    let bold = style == Style::Header
+        || node.is_some_and(|n| matches!(n.kind.as_str(), "vision" | "foundation" | "community"));
+    let lines = box_lines(label, w, bold);
     let h = box_height(lines.len(), mi.is_some());
-    Placed { id: id.to_string(), x, y, w, h, lines, mi, style, band }
+    Placed {
+        id: id.to_string(),
+        x,
+        y,
+        w,
+        h,
+        lines,
+        mi,
+        style,
+        band,
+    }
 }
 
 /// Bands stacked top to bottom; each band fills rows with as many columns as fit. With
 /// `nest`, each band is inset inside the one above and framed, so the bands read as rings.
 fn layers(atlas: &Atlas, bands: Vec<&Band>, width: f64, nest: bool) -> Layout {
-    let mut out = Layout { width, ..Layout::default() };
+    let mut out = Layout {
+        width,
+        ..Layout::default()
+    };
     let mut y = PAD;
     let mut tops = Vec::new();
     for (bi, band) in bands.iter().enumerate() {
-        let inset = if nest { bi as f64 * RING_INSET + 12.0 } else { 0.0 };
+        let inset = if nest {
+            bi as f64 * RING_INSET + 12.0
+        } else {
+            0.0
+        };
         let x0 = PAD + inset;
         let inner = (width - 2.0 * PAD - 2.0 * inset).max(MIN_BOX.min(width - 2.0 * PAD));
         tops.push(y);
         if nest {
             y += 6.0;
         }
-        out.titles.push(Title { text: band.title.clone(), x: x0, y: y + TITLE_PX * 0.7 });
+        out.titles.push(Title {
+            text: band.title.clone(),
+            x: x0,
+            y: y + TITLE_PX * 0.7,
+        });
         y += TITLE_PX;
         y = if band.children.is_some() || band.chips.is_some() {
             group_band(atlas, band, bi, x0, inner, y, &mut out)
@@ -166,7 +195,12 @@ fn layers(atlas: &Atlas, bands: Vec<&Band>, width: f64, nest: bool) -> Layout {
         for (bi, top) in tops.into_iter().enumerate() {
             let inset = bi as f64 * RING_INSET;
             let bottom = y + (n - bi) as f64 * RING_INSET;
-            out.frames.push(Frame { x: PAD + inset, y: top, w: width - 2.0 * (PAD + inset), h: bottom - top });
+            out.frames.push(Frame {
+                x: PAD + inset,
+                y: top,
+                w: width - 2.0 * (PAD + inset),
+                h: bottom - top,
+            });
         }
         y += n as f64 * RING_INSET;
     }
@@ -209,7 +243,15 @@ fn row_flow(
 
 /// A band of columns, each headed by a node with its children stacked beneath and its chips
 /// in a row at the foot.
-fn group_band(atlas: &Atlas, band: &Band, bi: usize, x_left: f64, inner: f64, y0: f64, out: &mut Layout) -> f64 {
+fn group_band(
+    atlas: &Atlas,
+    band: &Band,
+    bi: usize,
+    x_left: f64,
+    inner: f64,
+    y0: f64,
+    out: &mut Layout,
+) -> f64 {
     let count = band.nodes.len().max(1);
     let columns = (((inner + GAP) / (MIN_COLUMN + GAP)).floor().max(1.0) as usize).min(count);
     let w = (inner - GAP * (columns as f64 - 1.0)) / columns as f64;
@@ -233,6 +275,14 @@ fn group_band(atlas: &Atlas, band: &Band, bi: usize, x_left: f64, inner: f64, y0
             if let Some(kind) = &band.chips {
                 let per_row = ((w + GAP / 2.0) / (CHIP_PX + GAP / 2.0)).floor().max(1.0) as usize;
                 let chips = atlas.children(head, kind);
+                if let (Some(caption), false) = (&band.chips_title, chips.is_empty()) {
+                    out.captions.push(Title {
+                        text: caption.clone(),
+                        x,
+                        y: y + GAP / 2.0 + 13.0,
+                    });
+                    y += 20.0;
+                }
                 for (i, chip) in chips.iter().enumerate() {
                     let (r, c) = (i / per_row, i % per_row);
                     out.nodes.push(Placed {
@@ -262,7 +312,11 @@ fn group_band(atlas: &Atlas, band: &Band, bi: usize, x_left: f64, inner: f64, y0
 fn connectors(atlas: &Atlas, layout: &Layout) -> Vec<Connector> {
     let mut lines = Vec::new();
     for p in &layout.nodes {
-        for link in atlas.links(&p.id).iter().filter(|l| l.outgoing && l.kind != EdgeKind::PartOf) {
+        for link in atlas
+            .links(&p.id)
+            .iter()
+            .filter(|l| l.outgoing && l.kind != EdgeKind::PartOf)
+        {
             if let Some(q) = layout.get(&link.other) {
                 if q.band != p.band {
                     lines.push(Connector {
@@ -298,7 +352,11 @@ pub fn neighbour<'a>(layout: &'a Layout, from: &str, direction: Direction) -> Op
             let (hx, hy) = here.centre();
             let candidates = layout.nodes.iter().filter(|p| {
                 let dy = p.centre().1 - hy;
-                if direction == Direction::Up { dy < -1.0 } else { dy > 1.0 }
+                if direction == Direction::Up {
+                    dy < -1.0
+                } else {
+                    dy > 1.0
+                }
             });
             candidates
                 .min_by(|a, b| {
@@ -306,7 +364,9 @@ pub fn neighbour<'a>(layout: &'a Layout, from: &str, direction: Direction) -> Op
                         let (x, y) = p.centre();
                         ((y - hy).abs().round(), (x - hx).abs())
                     };
-                    key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal)
+                    key(a)
+                        .partial_cmp(&key(b))
+                        .unwrap_or(std::cmp::Ordering::Equal)
                 })
                 .map(|p| p.id.as_str())
         }
@@ -329,11 +389,15 @@ mod tests {
         }
         for (o, d) in [("o1", "d1"), ("o2", "d1"), ("o3", "d2")] {
             nodes.push(format!(r#"{{"id":"{o}","kind":"outcome","label":"Outcome {o}","source":{{"seed":"s","quote":"q"}}}}"#));
-            edges.push(format!(r#"{{"from":"{o}","to":"{d}","kind":"part_of","basis":"source"}}"#));
+            edges.push(format!(
+                r#"{{"from":"{o}","to":"{d}","kind":"part_of","basis":"source"}}"#
+            ));
         }
         for (i, d) in [("i1", "d1"), ("i2", "d1"), ("i3", "d3")] {
             nodes.push(format!(r#"{{"id":"{i}","kind":"indicator","label":"Indicator {i}","source":{{"seed":"s","quote":"q"}}}}"#));
-            edges.push(format!(r#"{{"from":"{i}","to":"{d}","kind":"part_of","basis":"source"}}"#));
+            edges.push(format!(
+                r#"{{"from":"{i}","to":"{d}","kind":"part_of","basis":"source"}}"#
+            ));
         }
         edges.push(r#"{"from":"p1","to":"v","kind":"contributes_to","basis":"editorial"}"#.into());
         let fw = format!(
@@ -347,8 +411,15 @@ mod tests {
             edges.join(",")
         );
         let m = parse_manifest("m", manifest).expect("manifest");
-        Atlas::from_texts(&m, &[("f.json".into(), fw)], ("c.json", r#"{"schema":"cohesion-explorer/crosswalk@1","edges":[]}"#))
-            .expect("atlas")
+        Atlas::from_texts(
+            &m,
+            &[("f.json".into(), fw)],
+            (
+                "c.json",
+                r#"{"schema":"cohesion-explorer/crosswalk@1","edges":[]}"#,
+            ),
+        )
+        .expect("atlas")
     }
 
     fn overlaps(a: &Placed, b: &Placed) -> bool {
@@ -363,14 +434,31 @@ mod tests {
             let l = layout(&atlas, f, width);
             assert_eq!(l.nodes.len(), 15, "width {width}");
             for (i, a) in l.nodes.iter().enumerate() {
-                assert!(a.x >= 0.0 && a.x + a.w <= width + 0.01, "{} overflows at {width}", a.id);
-                assert!(a.y + a.h <= l.height, "{} below the bottom at {width}", a.id);
+                assert!(
+                    a.x >= 0.0 && a.x + a.w <= width + 0.01,
+                    "{} overflows at {width}",
+                    a.id
+                );
+                assert!(
+                    a.y + a.h <= l.height,
+                    "{} below the bottom at {width}",
+                    a.id
+                );
                 for b in &l.nodes[i + 1..] {
                     assert!(!overlaps(a, b), "{} overlaps {} at {width}", a.id, b.id);
                 }
                 if a.style != Style::Chip {
                     let widest = a.lines.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-                    assert!(widest as f64 * CHAR_PX <= a.w - 2.0 * PAD + 0.01, "{} text overflows", a.id);
+                    let advance = if a.style == Style::Header {
+                        BOLD_CHAR_PX
+                    } else {
+                        CHAR_PX
+                    };
+                    assert!(
+                        widest as f64 * advance <= a.w - 2.0 * PAD + 0.01,
+                        "{} text overflows",
+                        a.id
+                    );
                 }
             }
         }
@@ -381,24 +469,43 @@ mod tests {
         let atlas = atlas();
         let f = atlas.framework("f").expect("f");
         let narrow = layout(&atlas, f, 390.0);
-        let xs: std::collections::BTreeSet<i64> = ["d1", "d2", "d3"].iter().map(|id| narrow.get(id).expect("placed").x as i64).collect();
+        let xs: std::collections::BTreeSet<i64> = ["d1", "d2", "d3"]
+            .iter()
+            .map(|id| narrow.get(id).expect("placed").x as i64)
+            .collect();
         assert_eq!(xs.len(), 1, "domains stack in one column on a phone");
         let wide = layout(&atlas, f, 900.0);
-        let ys: std::collections::BTreeSet<i64> = ["d1", "d2", "d3"].iter().map(|id| wide.get(id).expect("placed").y as i64).collect();
+        let ys: std::collections::BTreeSet<i64> = ["d1", "d2", "d3"]
+            .iter()
+            .map(|id| wide.get(id).expect("placed").y as i64)
+            .collect();
         assert_eq!(ys.len(), 1, "domains sit side by side when wide");
         // Principles: five in one row when wide.
-        let py: std::collections::BTreeSet<i64> = ["p1", "p2", "p3", "p4", "p5"].iter().map(|id| wide.get(id).expect("placed").y as i64).collect();
+        let py: std::collections::BTreeSet<i64> = ["p1", "p2", "p3", "p4", "p5"]
+            .iter()
+            .map(|id| wide.get(id).expect("placed").y as i64)
+            .collect();
         assert_eq!(py.len(), 1);
         // Chips are touch-sized and numbered within their domain.
         let chip = wide.get("i2").expect("chip");
-        assert_eq!((chip.w, chip.h, chip.lines[0].as_str()), (CHIP_PX, CHIP_PX, "2"));
+        assert_eq!(
+            (chip.w, chip.h, chip.lines[0].as_str()),
+            (CHIP_PX, CHIP_PX, "2")
+        );
     }
 
     #[test]
     fn connectors_join_bands_and_say_their_basis() {
         let atlas = atlas();
         let l = layout(&atlas, atlas.framework("f").expect("f"), 900.0);
-        assert_eq!(l.connectors, [Connector { from: "p1".into(), to: "v".into(), editorial: true }]);
+        assert_eq!(
+            l.connectors,
+            [Connector {
+                from: "p1".into(),
+                to: "v".into(),
+                editorial: true
+            }]
+        );
     }
 
     #[test]
@@ -407,7 +514,11 @@ mod tests {
         let l = layout(&atlas, atlas.framework("f").expect("f"), 900.0);
         assert_eq!(neighbour(&l, "v", Direction::Left), None);
         assert_eq!(neighbour(&l, "v", Direction::Right), Some("d1"));
-        assert_eq!(neighbour(&l, "v", Direction::Down), Some("d2"), "the middle domain is nearest below the centred vision");
+        assert_eq!(
+            neighbour(&l, "v", Direction::Down),
+            Some("d2"),
+            "the middle domain is nearest below the centred vision"
+        );
         assert_eq!(neighbour(&l, "d1", Direction::Up), Some("v"));
         assert_eq!(neighbour(&l, "nope", Direction::Up), None);
     }

@@ -12,7 +12,10 @@ pub struct FrameworkView {
 
 impl FrameworkView {
     pub fn of(framework: &str) -> Self {
-        FrameworkView { framework: framework.to_string(), ..Default::default() }
+        FrameworkView {
+            framework: framework.to_string(),
+            ..Default::default()
+        }
     }
 
     pub fn with_node(mut self, node: Option<&str>) -> Self {
@@ -56,7 +59,9 @@ pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -69,9 +74,18 @@ mod tests {
 
     #[test]
     fn hrefs_carry_only_the_state_that_is_set() {
-        assert_eq!(FrameworkView::of("strategic").href(), "/framework/strategic");
-        let v = FrameworkView::of("strategic").with_node(Some("strategic.vision")).with_lens(Some("dimensions.belonging")).with_text(true);
-        assert_eq!(v.href(), "/framework/strategic?node=strategic.vision&lens=dimensions.belonging&view=text");
+        assert_eq!(
+            FrameworkView::of("strategic").href(),
+            "/framework/strategic"
+        );
+        let v = FrameworkView::of("strategic")
+            .with_node(Some("strategic.vision"))
+            .with_lens(Some("dimensions.belonging"))
+            .with_text(true);
+        assert_eq!(
+            v.href(),
+            "/framework/strategic?node=strategic.vision&lens=dimensions.belonging&view=text"
+        );
         assert_eq!(encode("a b/ā"), "a%20b%2F%C4%81");
     }
 }

@@ -28,5 +28,5 @@ pub mod text;
 pub use atlas::{Atlas, Link};
 pub use error::{DataError, DataErrors, Position};
 pub use framework::{
-    Basis, Band, Diagram, Edge, EdgeKind, FrameworkFile, Manifest, Node, NodeSource, Shape,
+    Band, Basis, Diagram, Edge, EdgeKind, FrameworkFile, Manifest, Node, NodeSource, Shape,
 };

@@ -23,7 +23,11 @@ pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
         if word.is_empty() {
             continue;
         }
-        let needed = if line_len == 0 { word.len() } else { line_len + 1 + word.len() };
+        let needed = if line_len == 0 {
+            word.len()
+        } else {
+            line_len + 1 + word.len()
+        };
         if needed > max_chars {
             lines.push(std::mem::take(&mut line));
             line_len = 0;
@@ -70,13 +74,19 @@ mod tests {
 
     #[test]
     fn breaks_a_word_longer_than_a_line() {
-        assert_eq!(wrap("a Whanaungatanga b", 6), ["a", "Whanau", "ngatan", "ga b"]);
+        assert_eq!(
+            wrap("a Whanaungatanga b", 6),
+            ["a", "Whanau", "ngatan", "ga b"]
+        );
         assert!(wrap("", 10).is_empty());
     }
 
     #[test]
     fn quotes_ignore_whitespace_and_apostrophes() {
-        assert!(quotes("the  Social\nCohesion team’s view", "Social Cohesion team's"));
+        assert!(quotes(
+            "the  Social\nCohesion team’s view",
+            "Social Cohesion team's"
+        ));
         assert!(!quotes("Aroha in action", "Aroha in inaction"));
     }
 

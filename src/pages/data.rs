@@ -25,17 +25,21 @@ pub fn DataPage() -> impl IntoView {
 
 #[component]
 fn DataFiles(atlas: Arc<Atlas>) -> impl IntoView {
-    let rows = atlas.frameworks.iter().map(|f| {
-        let edges = f.edges.len();
-        view! {
-            <tr>
-                <th scope="row">{f.title.clone()}</th>
-                <td><code>{format!("data/frameworks/{}.json", f.id)}</code></td>
-                <td class="num">{f.nodes.len()}</td>
-                <td class="num">{edges}</td>
-            </tr>
-        }
-    }).collect_view();
+    let rows = atlas
+        .frameworks
+        .iter()
+        .map(|f| {
+            let edges = f.edges.len();
+            view! {
+                <tr>
+                    <th scope="row">{f.title.clone()}</th>
+                    <td><code>{format!("data/frameworks/{}.json", f.id)}</code></td>
+                    <td class="num">{f.nodes.len()}</td>
+                    <td class="num">{edges}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let sources = atlas.sources.iter().map(|s| view! {
         <li><cite>{s.title.clone()}</cite> ", " {s.publisher.clone()} " (" {s.year.clone()} ")"</li>
     }).collect_view();

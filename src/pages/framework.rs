@@ -29,10 +29,19 @@ pub fn FrameworkPage() -> impl IntoView {
 fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let first = atlas.frameworks.first().map(|f| f.id.clone()).unwrap_or_default();
+    let first = atlas
+        .frameworks
+        .first()
+        .map(|f| f.id.clone())
+        .unwrap_or_default();
 
     // The view's state lives in the URL and is read from it, never mirrored.
-    let framework = Memo::new(move |_| params.read().get("framework").unwrap_or_else(|| first.clone()));
+    let framework = Memo::new(move |_| {
+        params
+            .read()
+            .get("framework")
+            .unwrap_or_else(|| first.clone())
+    });
     let node = Memo::new(move |_| query.read().get("node"));
     let lens = Memo::new(move |_| query.read().get("lens"));
     let text = Memo::new(move |_| query.read().get("view").as_deref() == Some("text"));
@@ -48,7 +57,12 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
     let announcement = {
         let atlas = atlas.clone();
         move || {
-            node.get().and_then(|id| atlas.node(&id).map(|n| (n.display_name(), atlas.links(&id).len())))
+            node.get()
+                .and_then(|id| {
+                    atlas
+                        .node(&id)
+                        .map(|n| (n.display_name(), atlas.links(&id).len()))
+                })
                 .map(|(name, count)| format!("Selected {name}. {count} linked items."))
                 .unwrap_or_default()
         }
@@ -58,12 +72,17 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         let atlas = atlas.clone();
         move || {
             let current = framework.get();
-            let mut tabs: Vec<(String, String)> =
-                atlas.frameworks.iter().map(|f| (f.id.clone(), f.short_title.clone())).collect();
+            let mut tabs: Vec<(String, String)> = atlas
+                .frameworks
+                .iter()
+                .map(|f| (f.id.clone(), f.short_title.clone()))
+                .collect();
             tabs.push((CROSSWALK.to_string(), "Crosswalk".to_string()));
             tabs.into_iter()
                 .map(|(id, title)| {
-                    let href = FrameworkView::of(&id).with_lens(lens.get().as_deref()).href();
+                    let href = FrameworkView::of(&id)
+                        .with_lens(lens.get().as_deref())
+                        .href();
                     let current = (id == current).then_some("page");
                     view! { <li><A href=href attr:aria-current=current>{title}</A></li> }
                 })
@@ -134,13 +153,22 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
 #[component]
 fn LensPicker(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
     let navigate = use_navigate();
-    let options: Vec<(String, String)> =
-        atlas.dimensions().iter().map(|d| (d.id.clone(), d.label.clone())).collect();
+    let options: Vec<(String, String)> = atlas
+        .dimensions()
+        .iter()
+        .map(|d| (d.id.clone(), d.label.clone()))
+        .collect();
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let lens = (!value.is_empty()).then_some(value);
         let href = state.get_untracked().with_lens(lens.as_deref()).href();
-        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+        navigate(
+            &href,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     view! {
         <label class="lens">

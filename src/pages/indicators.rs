@@ -27,24 +27,40 @@ pub fn IndicatorsPage() -> impl IntoView {
 
 #[component]
 fn IndicatorList(atlas: Arc<Atlas>) -> impl IntoView {
-    let sections = atlas.frameworks.iter().flat_map(|f| {
-        f.diagram.bands.iter().filter_map(move |b| b.chips.clone().map(|kind| (f, b, kind)))
-    }).flat_map(|(f, band, kind)| {
-        band.nodes.iter().filter_map(|head| atlas.node(head)).map(|domain| {
-            let items = atlas.children(&domain.id, &kind).into_iter().map(|n| {
-                let href = FrameworkView::of(&f.id).with_node(Some(&n.id)).href();
-                let label = n.label.clone();
-                view! { <li><A href=href>{label}</A></li> }
-            }).collect_view();
-            let domain_href = FrameworkView::of(&f.id).with_node(Some(&domain.id)).href();
-            let domain_label = domain.label.clone();
-            view! {
-                <section class="card">
-                    <h2><A href=domain_href>{domain_label}</A></h2>
-                    <ol class="indicator-list">{items}</ol>
-                </section>
-            }
-        }).collect::<Vec<_>>()
-    }).collect_view();
+    let sections = atlas
+        .frameworks
+        .iter()
+        .flat_map(|f| {
+            f.diagram
+                .bands
+                .iter()
+                .filter_map(move |b| b.chips.clone().map(|kind| (f, b, kind)))
+        })
+        .flat_map(|(f, band, kind)| {
+            band.nodes
+                .iter()
+                .filter_map(|head| atlas.node(head))
+                .map(|domain| {
+                    let items = atlas
+                        .children(&domain.id, &kind)
+                        .into_iter()
+                        .map(|n| {
+                            let href = FrameworkView::of(&f.id).with_node(Some(&n.id)).href();
+                            let label = n.label.clone();
+                            view! { <li><A href=href>{label}</A></li> }
+                        })
+                        .collect_view();
+                    let domain_href = FrameworkView::of(&f.id).with_node(Some(&domain.id)).href();
+                    let domain_label = domain.label.clone();
+                    view! {
+                        <section class="card">
+                            <h2><A href=domain_href>{domain_label}</A></h2>
+                            <ol class="indicator-list">{items}</ol>
+                        </section>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect_view();
     view! { <div class="card-grid">{sections}</div> }
 }
