@@ -21,6 +21,7 @@ pub mod atlas;
 pub mod crosswalk;
 pub mod error;
 pub mod framework;
+pub mod indicators;
 pub mod layout;
 pub mod links;
 pub mod text;

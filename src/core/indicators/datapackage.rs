@@ -1,0 +1,83 @@
+//! The Frictionless Data Package that describes the indicator files: only the parts the app
+//! reads (each resource's path and field names), so the package and the parser cannot drift.
+
+use serde::Deserialize;
+
+use super::parse::{INDICATOR_COLUMNS, OBSERVATION_OPTIONAL, OBSERVATION_REQUIRED};
+use crate::core::error::{DataError, DataErrors};
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DataPackage {
+    pub name: String,
+    pub resources: Vec<Resource>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Resource {
+    pub name: String,
+    pub path: String,
+    pub schema: TableSchema,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TableSchema {
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Field {
+    pub name: String,
+}
+
+impl DataPackage {
+    pub fn resource(&self, name: &str) -> Option<&Resource> {
+        self.resources.iter().find(|r| r.name == name)
+    }
+}
+
+/// Parses `datapackage.json` and checks that it has the two resources, with exactly the fields
+/// the app reads.
+pub fn parse_datapackage(file: &str, text: &str) -> Result<DataPackage, DataErrors> {
+    let mut errors = DataErrors::default();
+    let package: DataPackage = crate::core::atlas::parse_json(file, text).map_err(|e| {
+        errors.push(e);
+        errors.clone()
+    })?;
+    let expect =
+        |name: &str, columns: Vec<&str>, errors: &mut DataErrors| match package.resource(name) {
+            None => errors.push(DataError::new(
+                file,
+                None,
+                format!("expected a resource named \"{name}\""),
+            )),
+            Some(r) => {
+                let found: Vec<&str> = r.schema.fields.iter().map(|f| f.name.as_str()).collect();
+                if found != columns {
+                    errors.push(DataError::new(
+                        file,
+                        None,
+                        format!(
+                            "resource \"{name}\": expected fields {}, found {}",
+                            columns.join(", "),
+                            found.join(", ")
+                        ),
+                    ));
+                }
+            }
+        };
+    expect("indicators", INDICATOR_COLUMNS.to_vec(), &mut errors);
+    expect(
+        "observations",
+        OBSERVATION_REQUIRED
+            .iter()
+            .chain(OBSERVATION_OPTIONAL.iter())
+            .copied()
+            .collect(),
+        &mut errors,
+    );
+    if errors.is_empty() {
+        Ok(package)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,16 @@
+//! Indicator data: the formats (a Frictionless data package of two CSV files, SDMX-CSV),
+//! validation with positioned errors, a columnar store, and every computation the dashboard
+//! shows (series, change and its significance, gaps, the five-dimension profile, trends).
+
+pub mod datapackage;
+pub mod model;
+pub mod parse;
+pub mod period;
+
+pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, Store, Unit};
+pub use period::Period;
+pub mod profile;
+pub mod query;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,347 @@
+//! The indicator data model: indicator metadata, and observations held column by column
+//! with an index for the queries the views make.
+
+use std::collections::HashMap;
+
+use super::period::Period;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+    Neutral,
+}
+
+impl Direction {
+    pub const NAMES: [&'static str; 3] = ["higher_is_better", "lower_is_better", "neutral"];
+
+    pub fn parse(text: &str) -> Option<Direction> {
+        match text.trim() {
+            "higher_is_better" => Some(Direction::HigherIsBetter),
+            "lower_is_better" => Some(Direction::LowerIsBetter),
+            "neutral" => Some(Direction::Neutral),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::HigherIsBetter => "higher_is_better",
+            Direction::LowerIsBetter => "lower_is_better",
+            Direction::Neutral => "neutral",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Percent,
+    /// A mean score on a 0 to 10 scale.
+    MeanScore10,
+    Ratio,
+    Count,
+}
+
+impl Unit {
+    pub const NAMES: [&'static str; 4] = ["percent", "mean score 0-10", "ratio", "count"];
+
+    pub fn parse(text: &str) -> Option<Unit> {
+        match text.trim() {
+            "percent" => Some(Unit::Percent),
+            "mean score 0-10" => Some(Unit::MeanScore10),
+            "ratio" => Some(Unit::Ratio),
+            "count" => Some(Unit::Count),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::MeanScore10 => "mean score 0-10",
+            Unit::Ratio => "ratio",
+            Unit::Count => "count",
+        }
+    }
+
+    /// The range a value must lie in, if the unit has one.
+    pub fn range(self) -> Option<(f64, f64)> {
+        match self {
+            Unit::Percent => Some((0.0, 100.0)),
+            Unit::MeanScore10 => Some((0.0, 10.0)),
+            Unit::Ratio | Unit::Count => Some((0.0, f64::INFINITY)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    /// Dimension node ids (`dimensions.belonging`).
+    pub dimensions: Vec<String>,
+    /// Framework node ids the indicator measures.
+    pub nodes: Vec<String>,
+    /// Whether the framework itself names this measure (`Source`) or the mapping to dimensions
+    /// and parts is our judgment (`Editorial`).
+    pub mapping_basis: crate::core::framework::Basis,
+    pub unit: Unit,
+    pub direction: Direction,
+    pub definition: String,
+    pub source_name: String,
+    pub source_url: String,
+    pub licence: String,
+}
+
+/// Where a set of observations came from: the app's own files, or a file the person loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Shipped,
+    /// A file the person chose; it never leaves their browser.
+    User {
+        file: String,
+    },
+}
+
+/// One observation as a row, for reading and writing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub indicator: String,
+    pub period: Period,
+    pub group_type: String,
+    pub group: String,
+    /// `None` for a gap (a suppressed value), never a made-up number.
+    pub value: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    pub sample_size: Option<u32>,
+    pub flags: String,
+    pub source: String,
+    pub source_url: String,
+    pub note: String,
+}
+
+/// One row's fields, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct RowFields<'a> {
+    pub indicator: u32,
+    pub period: Period,
+    pub group_type: &'a str,
+    pub group: &'a str,
+    pub value: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    pub sample_size: Option<u32>,
+    pub flags: &'a str,
+    pub source: &'a str,
+    pub source_url: &'a str,
+    pub note: &'a str,
+}
+
+/// A series: one indicator for one group (the `total` group type is the whole population).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SeriesKey {
+    pub indicator: u32,
+    pub group_type: u32,
+    pub group: u32,
+}
+
+/// Observations held column by column (a row is an index into every column), with strings
+/// interned, and an index from each series to its rows in period order.
+#[derive(Debug, Clone, Default)]
+pub struct Store {
+    pub indicators: Vec<Indicator>,
+    pub indicator_ids: HashMap<String, u32>,
+    /// Interned strings: group types, groups, flags, sources, notes.
+    pub strings: Vec<String>,
+    string_ids: HashMap<String, u32>,
+    pub indicator: Vec<u32>,
+    pub period: Vec<Period>,
+    pub group_type: Vec<u32>,
+    pub group: Vec<u32>,
+    /// NaN where the value is a gap.
+    pub value: Vec<f64>,
+    pub lower: Vec<f64>,
+    pub upper: Vec<f64>,
+    pub sample_size: Vec<u32>,
+    pub flags: Vec<u32>,
+    pub source: Vec<u32>,
+    pub source_url: Vec<u32>,
+    pub note: Vec<u32>,
+    series: HashMap<SeriesKey, Vec<u32>>,
+}
+
+/// `u32::MAX` marks a missing sample size.
+const NO_SAMPLE: u32 = u32::MAX;
+
+impl Store {
+    pub fn new(indicators: Vec<Indicator>) -> Store {
+        let indicator_ids = indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (ind.id.clone(), i as u32))
+            .collect();
+        let mut store = Store {
+            indicators,
+            indicator_ids,
+            ..Store::default()
+        };
+        store.intern("");
+        store
+    }
+
+    pub fn with_capacity(indicators: Vec<Indicator>, rows: usize) -> Store {
+        let mut s = Store::new(indicators);
+        for v in [
+            &mut s.indicator,
+            &mut s.group_type,
+            &mut s.group,
+            &mut s.sample_size,
+            &mut s.flags,
+            &mut s.source,
+            &mut s.source_url,
+            &mut s.note,
+        ] {
+            v.reserve(rows);
+        }
+        s.period.reserve(rows);
+        for v in [&mut s.value, &mut s.lower, &mut s.upper] {
+            v.reserve(rows);
+        }
+        s
+    }
+
+    pub fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.string_ids.get(text) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(text.to_string());
+        self.string_ids.insert(text.to_string(), id);
+        id
+    }
+
+    /// The id of an interned string, if it was ever interned.
+    pub fn string_id(&self, text: &str) -> Option<u32> {
+        self.string_ids.get(text).copied()
+    }
+
+    pub fn str(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.value.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicator_ids
+            .get(id)
+            .map(|&i| &self.indicators[i as usize])
+    }
+
+    /// Appends a row whose indicator is known. Call [`Store::build_index`] after the last.
+    pub fn push(&mut self, o: &Observation) -> bool {
+        let Some(&indicator) = self.indicator_ids.get(&o.indicator) else {
+            return false;
+        };
+        self.push_fields(RowFields {
+            indicator,
+            period: o.period,
+            group_type: &o.group_type,
+            group: &o.group,
+            value: o.value,
+            lower: o.lower,
+            upper: o.upper,
+            sample_size: o.sample_size,
+            flags: &o.flags,
+            source: &o.source,
+            source_url: &o.source_url,
+            note: &o.note,
+        });
+        true
+    }
+
+    /// Appends a row from borrowed fields (the parser's path: no allocation per row).
+    pub fn push_fields(&mut self, f: RowFields<'_>) {
+        let gt = self.intern(f.group_type);
+        let g = self.intern(f.group);
+        let flags = self.intern(f.flags);
+        let source = self.intern(f.source);
+        let source_url = self.intern(f.source_url);
+        let note = self.intern(f.note);
+        self.indicator.push(f.indicator);
+        self.period.push(f.period);
+        self.group_type.push(gt);
+        self.group.push(g);
+        self.value.push(f.value.unwrap_or(f64::NAN));
+        self.lower.push(f.lower.unwrap_or(f64::NAN));
+        self.upper.push(f.upper.unwrap_or(f64::NAN));
+        self.sample_size.push(f.sample_size.unwrap_or(NO_SAMPLE));
+        self.flags.push(flags);
+        self.source.push(source);
+        self.source_url.push(source_url);
+        self.note.push(note);
+    }
+
+    /// Builds the series index; rows of each series in period order.
+    pub fn build_index(&mut self) {
+        let mut series: HashMap<SeriesKey, Vec<u32>> = HashMap::new();
+        for row in 0..self.len() {
+            let key = SeriesKey {
+                indicator: self.indicator[row],
+                group_type: self.group_type[row],
+                group: self.group[row],
+            };
+            series.entry(key).or_default().push(row as u32);
+        }
+        for rows in series.values_mut() {
+            rows.sort_by_key(|&r| self.period[r as usize].key());
+        }
+        self.series = series;
+    }
+
+    /// The rows of one series, in period order.
+    pub fn series_rows(&self, key: SeriesKey) -> &[u32] {
+        self.series.get(&key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every series of an indicator.
+    pub fn series_of(&self, indicator: u32) -> impl Iterator<Item = (&SeriesKey, &Vec<u32>)> {
+        self.series
+            .iter()
+            .filter(move |(k, _)| k.indicator == indicator)
+    }
+
+    pub fn key(&self, indicator: &str, group_type: &str, group: &str) -> Option<SeriesKey> {
+        Some(SeriesKey {
+            indicator: *self.indicator_ids.get(indicator)?,
+            group_type: self.string_id(group_type)?,
+            group: self.string_id(group)?,
+        })
+    }
+
+    /// One row back as an [`Observation`].
+    pub fn row(&self, row: usize) -> Observation {
+        let opt = |v: f64| (!v.is_nan()).then_some(v);
+        Observation {
+            indicator: self.indicators[self.indicator[row] as usize].id.clone(),
+            period: self.period[row],
+            group_type: self.str(self.group_type[row]).to_string(),
+            group: self.str(self.group[row]).to_string(),
+            value: opt(self.value[row]),
+            lower: opt(self.lower[row]),
+            upper: opt(self.upper[row]),
+            sample_size: (self.sample_size[row] != NO_SAMPLE).then_some(self.sample_size[row]),
+            flags: self.str(self.flags[row]).to_string(),
+            source: self.str(self.source[row]).to_string(),
+            source_url: self.str(self.source_url[row]).to_string(),
+            note: self.str(self.note[row]).to_string(),
+        }
+    }
+}
