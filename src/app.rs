@@ -7,6 +7,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::components::atlas::provide_atlas;
+use crate::components::indicator_data::provide_indicator_data;
 use crate::pages::{
     about::AboutPage, data::DataPage, framework::FrameworkPage, indicators::IndicatorsPage,
     not_found::NotFound,
@@ -16,6 +17,7 @@ use crate::pages::{
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_atlas();
+    provide_indicator_data();
     view! {
         <Html attr:lang="en" />
         <Title formatter=|page: String| {

@@ -92,3 +92,41 @@ pub async fn load_atlas(manifest_path: &str) -> Result<Arc<Atlas>, LoadError> {
         .map(Arc::new)
         .map_err(LoadError::Data)
 }
+
+pub const DATAPACKAGE: &str = "data/indicators/datapackage.json";
+
+/// The shipped indicator data: metadata and observations, validated.
+#[derive(Debug, Clone)]
+pub struct IndicatorData {
+    pub store: crate::core::indicators::Store,
+}
+
+/// Loads the data package and the two CSV files it names.
+pub async fn load_indicators(package_path: &str) -> Result<Arc<IndicatorData>, LoadError> {
+    use crate::core::indicators::datapackage::parse_datapackage;
+    use crate::core::indicators::parse::{read_indicators, read_observations};
+    let text = fetch_text(package_path).await?;
+    let package = parse_datapackage(package_path, &text).map_err(LoadError::Data)?;
+    let path_of = |name: &str| {
+        package
+            .resource(name)
+            .map(|r| sibling(package_path, &r.path))
+            .unwrap_or_default()
+    };
+    let (ind_path, obs_path) = (path_of("indicators"), path_of("observations"));
+    let (ind_text, obs_text) = futures::join!(fetch_text(&ind_path), fetch_text(&obs_path));
+    let indicators = read_indicators(&ind_path, ind_text?.as_bytes()).map_err(LoadError::Data)?;
+    let read = read_observations(&obs_path, obs_text?.as_bytes(), indicators);
+    if !read.errors.is_empty() {
+        return Err(LoadError::Data(read.errors));
+    }
+    Ok(Arc::new(IndicatorData { store: read.store }))
+}
+
+/// The bytes of a file the person chose; they never leave the browser.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -6,4 +6,7 @@ pub mod crosswalk_table;
 pub mod detail_panel;
 pub mod diagram;
 pub mod error_panel;
+pub mod indicator_cards;
+pub mod indicator_data;
 pub mod text_version;
+pub mod your_data;

@@ -6,8 +6,28 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::atlas::WithAtlas;
+use crate::components::indicator_data::WithIndicators;
+use crate::components::your_data::YourData;
 use crate::core::Atlas;
-use crate::fetch::MANIFEST;
+use crate::fetch::{IndicatorData, DATAPACKAGE, MANIFEST};
+
+#[component]
+fn IndicatorFiles() -> impl IntoView {
+    view! {
+        <section class="panel">
+            <h2>"Indicator files"</h2>
+            <p>
+                "A Frictionless Data Package, " <a href=DATAPACKAGE rel="external">"datapackage.json"</a>
+                ", describes two CSV files: " <a href="data/indicators/indicators.csv" rel="external">"indicators.csv"</a> " and "
+                <a href="data/indicators/observations.csv" rel="external">"observations.csv"</a> "."
+            </p>
+            <WithIndicators show={|data: Arc<IndicatorData>| {
+                let s = &data.store;
+                view! { <p>{format!("{} indicators, {} observations, every one with its source and licence.", s.indicators.len(), s.len())}</p> }
+            }} />
+        </section>
+    }
+}
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -19,7 +39,9 @@ pub fn DataPage() -> impl IntoView {
                 "Everything the app shows is loaded at run time from open files beside it. An agency can replace them with its own framework without rebuilding the app."
             </p>
         </header>
+        <YourData />
         <WithAtlas show={|atlas: Arc<Atlas>| view! { <DataFiles atlas /> }} />
+        <IndicatorFiles />
     }
 }
 

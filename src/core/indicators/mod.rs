@@ -6,6 +6,7 @@ pub mod datapackage;
 pub mod model;
 pub mod parse;
 pub mod period;
+pub mod sdmx;
 
 pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, Store, Unit};
 pub use period::Period;

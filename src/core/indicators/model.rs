@@ -345,3 +345,31 @@ impl Store {
         }
     }
 }
+
+/// A value in words a person reads: "20.9%", "8.2 out of 10".
+pub fn format_value(value: f64, unit: Unit) -> String {
+    let v = if (value.fract()).abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        format!("{}", (value * 100.0).round() / 100.0)
+    };
+    match unit {
+        Unit::Percent => format!("{v}%"),
+        Unit::MeanScore10 => format!("{v} out of 10"),
+        Unit::Ratio => format!("ratio {v}"),
+        Unit::Count => v,
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn values_read_as_people_say_them() {
+        assert_eq!(format_value(20.9, Unit::Percent), "20.9%");
+        assert_eq!(format_value(55.0, Unit::Percent), "55%");
+        assert_eq!(format_value(8.2, Unit::MeanScore10), "8.2 out of 10");
+        assert_eq!(format_value(1.0 / 3.0, Unit::Ratio), "ratio 0.33");
+    }
+}

@@ -1,0 +1,241 @@
+//! Loading one's own data: a CSV in the observations format, or an SDMX-CSV export mapped to
+//! an indicator, chosen with a file picker or dropped. It is read and validated in the
+//! browser, never uploaded; what passes is shown everywhere the shipped data is, labelled.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::components::indicator_data::{IndicatorResource, UserData, UserDataset};
+use crate::core::indicators::parse::read_observations;
+use crate::core::indicators::sdmx::{header, looks_like_sdmx, read_sdmx, SdmxMapping};
+use crate::core::indicators::Indicator;
+use crate::fetch::read_file;
+
+/// An SDMX file waiting for the person to say what it measures.
+#[derive(Clone)]
+struct PendingSdmx {
+    file: String,
+    bytes: Arc<Vec<u8>>,
+    columns: Vec<String>,
+}
+
+#[component]
+pub fn YourData() -> impl IntoView {
+    let UserData(user) = expect_context::<UserData>();
+    let IndicatorResource(shipped) = expect_context::<IndicatorResource>();
+    let status = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<PendingSdmx>);
+    let indicators = move || -> Option<Vec<Indicator>> {
+        shipped
+            .get()
+            .and_then(|r| r.ok())
+            .map(|d| d.store.indicators.clone())
+    };
+
+    let take = move |file: web_sys::File| {
+        let name = file.name();
+        status.set(Some(format!("Reading {name}…")));
+        pending.set(None);
+        spawn_local(async move {
+            let bytes = match read_file(&file).await {
+                Ok(b) => b,
+                Err(e) => {
+                    status.set(Some(format!("{name} could not be read: {e}")));
+                    return;
+                }
+            };
+            let Some(Ok(data)) = shipped.await.into() else {
+                status.set(Some("The indicator definitions could not be loaded, so the file cannot be checked. Try again later.".into()));
+                return;
+            };
+            let first_line = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            if looks_like_sdmx(&first_line) {
+                match header(&name, &bytes) {
+                    Ok(columns) => {
+                        status.set(Some(format!(
+                            "{name} is an SDMX-CSV export. Say what it measures to import it."
+                        )));
+                        pending.set(Some(PendingSdmx {
+                            file: name,
+                            bytes: Arc::new(bytes),
+                            columns,
+                        }));
+                    }
+                    Err(e) => status.set(Some(e.to_string())),
+                }
+                return;
+            }
+            let read = read_observations(&name, &bytes, data.store.indicators.clone());
+            status.set(None);
+            user.set(Some(Arc::new(UserDataset {
+                file: name,
+                rows_read: read.rows_read,
+                store: read.store,
+                errors: read.errors,
+            })));
+        });
+    };
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take(file);
+        }
+    };
+
+    view! {
+        <section class="panel your-data">
+            <h2>"Your data"</h2>
+            <p>
+                "Load a CSV in the " <code>"observations.csv"</code> " format (columns " <code>"indicator_id, period, group_type, group, value"</code>
+                ", and optionally " <code>"lower, upper, sample_size, flags, source, source_url, note"</code> "), or an SDMX-CSV export from Aotearoa Data Explorer. "
+                "The file is read in your browser and never uploaded."
+            </p>
+            <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <label class="button file-button">
+                    "Choose a CSV file"
+                    <input type="file" accept=".csv,text/csv" class="visually-hidden" on:change=on_change />
+                </label>
+                <span class="drop-hint">"or drop one here"</span>
+            </div>
+            <p role="status" class="status">{move || status.get()}</p>
+            {move || pending.get().map(|p| view! { <SdmxForm pending=p indicators=indicators().unwrap_or_default() status pending_signal=pending /> })}
+            {move || user.get().map(|u| view! { <UserSummary data=u /> })}
+        </section>
+    }
+}
+
+#[component]
+fn SdmxForm(
+    pending: PendingSdmx,
+    indicators: Vec<Indicator>,
+    status: RwSignal<Option<String>>,
+    pending_signal: RwSignal<Option<PendingSdmx>>,
+) -> impl IntoView {
+    let UserData(user) = expect_context::<UserData>();
+    let indicator = RwSignal::new(indicators.first().map(|i| i.id.clone()).unwrap_or_default());
+    let group_column = RwSignal::new(String::new());
+    let group_type = RwSignal::new("group".to_string());
+    let columns = pending.columns.clone();
+    let inds = indicators.clone();
+    let import = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let gc = group_column.get_untracked();
+        let mapping = SdmxMapping {
+            indicator: Some(indicator.get_untracked()),
+            indicator_column: None,
+            indicator_codes: Default::default(),
+            period: "TIME_PERIOD".into(),
+            value: "OBS_VALUE".into(),
+            group_column: (!gc.is_empty()).then_some(gc),
+            group_type: Some(group_type.get_untracked()),
+            total_code: "_T".into(),
+            lower: None,
+            upper: None,
+            source: pending.file.clone(),
+            source_url: String::new(),
+        };
+        let read = read_sdmx(&pending.file, &pending.bytes, &mapping, inds.clone());
+        status.set(None);
+        pending_signal.set(None);
+        user.set(Some(Arc::new(UserDataset {
+            file: pending.file.clone(),
+            rows_read: read.rows_read,
+            store: read.store,
+            errors: read.errors,
+        })));
+    };
+    view! {
+        <form class="sdmx-form" on:submit=import>
+            <label>
+                "Indicator it measures"
+                <select on:change=move |ev| indicator.set(event_target_value(&ev))>
+                    {indicators.iter().map(|i| view! { <option value=i.id.clone()>{i.title.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>
+                "Column with the population group"
+                <select on:change=move |ev| group_column.set(event_target_value(&ev))>
+                    <option value="">"None: every row is the total"</option>
+                    {columns.iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>
+                "Kind of group (ethnicity, age, region …)"
+                <input type="text" prop:value=move || group_type.get() on:input=move |ev| group_type.set(event_target_value(&ev)) />
+            </label>
+            <button type="submit" class="button">"Import"</button>
+        </form>
+    }
+}
+
+#[component]
+fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
+    let UserData(user) = expect_context::<UserData>();
+    let loaded = data.store.len();
+    let problems = data.errors.len();
+    let preview = (0..loaded.min(20))
+        .map(|r| {
+            let o = data.store.row(r);
+            view! {
+                <tr>
+                    <td>{o.indicator}</td><td>{o.period.to_string()}</td><td>{o.group_type}</td><td>{o.group}</td>
+                    <td class="num">{o.value.map(|v| v.to_string()).unwrap_or_else(|| "gap".into())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let errors = data
+        .errors
+        .errors
+        .iter()
+        .map(|e| view! { <li><code>{e.to_string()}</code></li> })
+        .collect_view();
+    let more = data.errors.more;
+    view! {
+        <div class="user-summary">
+            <h3>{format!("{}: {} rows read, {} loaded, {} with problems", data.file, data.rows_read, loaded, problems)}</h3>
+            {(problems > 0).then(|| view! {
+                <div class="panel error" role="alert">
+                    <p>{format!("{problems} problems were found. Rows with problems were not loaded; the others were.")}</p>
+                    <ul class="error-list">{errors}</ul>
+                    {(more > 0).then(|| view! { <p>{format!("… and {more} more")}</p> })}
+                </div>
+            })}
+            {(loaded > 0).then(|| view! {
+                <p>"Your data now appears on the Indicators page, labelled as yours."</p>
+                <div class="table-scroll" role="region" aria-label="Your data, first rows" tabindex="0">
+                    <table>
+                        <caption>{format!("First {} of {} rows loaded", loaded.min(20), loaded)}</caption>
+                        <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Period"</th><th scope="col">"Group type"</th><th scope="col">"Group"</th><th scope="col">"Value"</th></tr></thead>
+                        <tbody>{preview}</tbody>
+                    </table>
+                </div>
+            })}
+            <button type="button" class="button secondary" on:click=move |_| user.set(None)>"Remove your data"</button>
+        </div>
+    }
+}
+
+/// The element an event came from, as the type it is.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target().expect("an event has a target").unchecked_into()
+}

@@ -1,0 +1,75 @@
+// Indicator data: published figures with their sources, and a person's own files (CSV and
+// SDMX-CSV) read in the browser, validated with file/line/column errors, and shown labelled.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch } from './helpers.mjs';
+
+let app;
+before(async () => { app = await launch(); });
+after(async () => { await app.close(); });
+
+test('published figures show their latest value, change and source', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/indicators');
+  const card = page.locator('article.indicator-card', { has: page.getByRole('heading', { name: 'Trust in Parliament' }) });
+  await card.waitFor();
+  const text = await card.innerText();
+  assert.match(text, /4\.9 out of 10/);
+  assert.match(text, /in 2023/);
+  assert.match(text, /worsened since 2021: down 0\.8 \(not tested for significance: no intervals published\)/);
+  assert.match(text, /Stats NZ, Wellbeing statistics: 2023/);
+  assert.match(text, /CC BY 4\.0/);
+  await card.getByRole('link', { name: 'Where it sits in the framework' }).click();
+  await page.waitForFunction(() => location.pathname === '/framework/strategic' && location.search === '?node=strategic.indicator.institutions.trust');
+  await page.getByRole('complementary', { name: /Levels of trust in public institutions/ }).waitFor();
+  await page.close();
+});
+
+test('a person loads their own CSV: bad rows are named, good rows appear labelled as theirs', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/open-data');
+  await page.getByRole('heading', { level: 2, name: 'Your data' }).waitFor();
+  await page.locator('input[type=file]').setInputFiles({ name: 'my-observations.csv', mimeType: 'text/csv', buffer: readFileSync('tests/e2e/fixtures/my-observations.csv') });
+  await page.getByRole('heading', { name: 'my-observations.csv: 5 rows read, 3 loaded, 2 with problems' }).waitFor();
+  const alert = await page.getByRole('alert').innerText();
+  assert.match(alert, /my-observations\.csv, line 5, column 5: value: expected a number, found "twelve"/);
+  assert.match(alert, /my-observations\.csv, line 6, column 1: unknown indicator "no_such_indicator"/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
+  const mine = page.getByRole('region', { name: 'Your data' });
+  await mine.waitFor();
+  const text = await mine.innerText();
+  assert.match(text, /Your data: my-observations\.csv/);
+  assert.match(text, /6\.9 out of 10/);
+  // Intervals were given, so the change was tested: 6.4 -> 6.9 with se 0.05 is significant.
+  assert.match(text, /improved since 2019: up 0\.5\n/);
+  // The published figures are still there, unlabelled.
+  await page.getByRole('heading', { name: 'Trust in Parliament' }).waitFor();
+  await page.close();
+});
+
+test('an SDMX-CSV export is imported through a mapping the person chooses', async () => {
+  const page = await app.page({ width: 390, height: 844 });
+  await page.goto(app.origin + '/open-data');
+  await page.locator('input[type=file]').setInputFiles({ name: 'gss-sdmx.csv', mimeType: 'text/csv', buffer: readFileSync('tests/e2e/fixtures/gss-sdmx.csv') });
+  await page.getByText('gss-sdmx.csv is an SDMX-CSV export').waitFor();
+  await page.getByRole('combobox', { name: 'Indicator it measures' }).selectOption({ label: 'Sense of belonging to New Zealand' });
+  await page.getByRole('combobox', { name: 'Column with the population group' }).selectOption('ETHNICITY');
+  await page.getByRole('textbox', { name: /Kind of group/ }).fill('ethnicity');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('heading', { name: 'gss-sdmx.csv: 3 rows read, 3 loaded, 0 with problems' }).waitFor();
+  const rows = await page.getByRole('region', { name: 'Your data, first rows' }).innerText();
+  assert.match(rows, /belonging_nz\s+2024\s+ethnicity\s+Māori\s+8\.6/);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  await page.close();
+});
+
+test('an empty file is refused with its name', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/open-data');
+  await page.locator('input[type=file]').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /empty\.csv: the file is empty/);
+  await page.close();
+});
