@@ -2,7 +2,7 @@
 // files with the right types, answers unknown paths that look like app routes with
 // index.html (so deep links work), and can mount the app under a sub-path.
 //
-//   node scripts/static-server.mjs [--dir dist] [--port 8090] [--base /]
+//   node scripts/static-server.mjs [--dir dist] [--port 8090] [--base /] [--cors]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -53,6 +53,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
-  const server = await startServer({ dir: arg('dir', 'dist'), port: Number(arg('port', 8090)), base: arg('base', '/') });
+  const headers = process.argv.includes('--cors') ? { 'access-control-allow-origin': '*' } : {};
+  const server = await startServer({ dir: arg('dir', 'dist'), port: Number(arg('port', 8090)), base: arg('base', '/'), headers });
   console.log(`serving on http://127.0.0.1:${server.address().port}${arg('base', '/')}`);
 }

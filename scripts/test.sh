@@ -14,6 +14,11 @@ step "native: cargo test (src/core, shipped data against the seed texts)"
 cargo test --locked 2>&1 | tee target/native-tests.log
 
 step "browser: wasm-bindgen-test in headless Chromium"
+# The loaders are tested against the real files, served as a host would serve them.
+node scripts/static-server.mjs --dir public --port 8098 --cors > /dev/null &
+data_server=$!
+trap 'kill $data_server 2>/dev/null || true' EXIT
+TEST_DATA_ORIGIN=http://127.0.0.1:8098 \
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee target/browser-tests.log

@@ -227,3 +227,39 @@ async fn error_panel_says_where_and_retries_and_never_renders_data_as_html() {
     button.click();
     assert_eq!(retries.load(Ordering::SeqCst), 1);
 }
+
+/// Where `scripts/test.sh` serves `public/` during the browser tests.
+const DATA_ORIGIN: &str = match option_env!("TEST_DATA_ORIGIN") {
+    Some(origin) => origin,
+    None => "http://127.0.0.1:8098",
+};
+
+#[wasm_bindgen_test]
+async fn the_shipped_data_loads_through_gloo_net_as_the_app_loads_it() {
+    use cohesion_explorer::fetch::{load_atlas, load_indicators};
+    let atlas = load_atlas(&format!("{DATA_ORIGIN}/data/frameworks/manifest.json"))
+        .await
+        .expect("frameworks load");
+    assert_eq!(atlas.frameworks.len(), 6);
+    let data = load_indicators(&format!("{DATA_ORIGIN}/data/indicators/datapackage.json"))
+        .await
+        .expect("indicators load");
+    assert_eq!(data.store.indicators.len(), 20);
+    assert_eq!(data.store.len(), 45);
+    let parliament = data
+        .store
+        .key("trust_parliament", "total", "Total")
+        .expect("series");
+    let latest = cohesion_explorer::core::indicators::query::latest(&data.store, parliament)
+        .expect("latest");
+    assert_eq!(latest.point.value, Some(4.9));
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_file_is_a_typed_error_naming_it() {
+    use cohesion_explorer::fetch::load_atlas;
+    let err = load_atlas(&format!("{DATA_ORIGIN}/data/frameworks/nothing-here.json"))
+        .await
+        .expect_err("404");
+    assert_eq!(err.to_string(), format!("{DATA_ORIGIN}/data/frameworks/nothing-here.json could not be fetched: the server answered 404 Not Found"));
+}

@@ -26,6 +26,30 @@ pub fn AboutPage() -> impl IntoView {
                 "Others, such as which dimension an outcome or an initiative serves, are editorial judgments made for this app. "
                 "Every link says which it is: “stated in the source” or “editorial judgment”; in the crosswalk ● marks a stated link and ○ an editorial one."
             </p>
+            <h2>"The figures"</h2>
+            <p>
+                "Every figure on the Indicators page is a published value, copied as published, with the release it comes from and the page where it was read. "
+                "Nothing is interpolated, estimated or derived: where a release gives no figure, the app shows a gap. Stats NZ figures are used under the Creative Commons Attribution 4.0 licence. "
+                "Which dimension and framework part an indicator measures is an editorial judgment unless the framework itself names the measure; each card says which."
+            </p>
+            <h3>"Is a change significant?"</h3>
+            <p>
+                "Where both values come with 95% confidence intervals, the app tests the change with a two-sample z-test: each value's standard error is recovered from its interval "
+                "(the interval's width divided by 2 × 1.96), and the change is significant at the 5% level when it is more than 1.96 times the square root of the sum of the squared standard errors. "
+                "The test treats the two survey waves as independent samples. Where the source publishes no intervals, the change is shown as “not tested”, never as significant."
+            </p>
+            <h3>"Gaps between groups"</h3>
+            <p>"A group's gap is its value minus the value for the whole population in the same period, and its ratio to it. Gaps are ranked from the group furthest behind, in the indicator's worse direction."</p>
+            <h3>"The five-dimension profile"</h3>
+            <p>
+                "Each group's value on an indicator becomes a score from 0 to 100 on the indicator's own scale (0–100 for a percentage, 0–10 for a mean score), with 100 always the better end. "
+                "A group's score on a dimension is the mean of its scores on the indicators of that dimension, using each indicator's latest period with a total; a dimension with no indicator for a group has no score (a gap, not a zero). "
+                "A composite is the weighted mean of the dimension scores present, with the weights you choose."
+            </p>
+            <h3>"Trends"</h3>
+            <p>"A trend is the least-squares straight line through the values available, in the indicator's unit per year; gaps are skipped, not filled."</p>
+            <h2>"Your own data"</h2>
+            <p>"Files you load on the Data page are read in your browser and never uploaded. They are checked against the same rules as the app's own files, and shown labelled as yours."</p>
             <h2>"Te reo Māori"</h2>
             <p>
                 "Māori names are shown where the source gives them, such as the guiding principles "

@@ -7,6 +7,8 @@ pub mod model;
 pub mod parse;
 pub mod period;
 pub mod sdmx;
+pub mod synth;
+pub mod workload;
 
 pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, Store, Unit};
 pub use period::Period;

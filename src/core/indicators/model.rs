@@ -1,7 +1,7 @@
 //! The indicator data model: indicator metadata, and observations held column by column
 //! with an index for the queries the views make.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::period::Period;
 
@@ -169,7 +169,12 @@ pub struct Store {
     pub source: Vec<u32>,
     pub source_url: Vec<u32>,
     pub note: Vec<u32>,
-    series: HashMap<SeriesKey, Vec<u32>>,
+    /// Every series with its rows in period order.
+    series_list: Vec<(SeriesKey, Vec<u32>)>,
+    series: HashMap<SeriesKey, u32>,
+    /// Each indicator's series (indexes into `series_list`), so a query about one indicator
+    /// never scans the others.
+    by_indicator: Vec<Vec<u32>>,
 }
 
 /// `u32::MAX` marks a missing sample size.
@@ -213,6 +218,10 @@ impl Store {
     }
 
     pub fn intern(&mut self, text: &str) -> u32 {
+        // Most optional cells are empty; "" is interned first, as id 0.
+        if text.is_empty() && !self.strings.is_empty() {
+            return 0;
+        }
         if let Some(&id) = self.string_ids.get(text) {
             return id;
         }
@@ -271,6 +280,11 @@ impl Store {
     pub fn push_fields(&mut self, f: RowFields<'_>) {
         let gt = self.intern(f.group_type);
         let g = self.intern(f.group);
+        self.push_interned(f, gt, g);
+    }
+
+    /// As [`Store::push_fields`], with the group type and group already interned.
+    pub fn push_interned(&mut self, f: RowFields<'_>, gt: u32, g: u32) {
         let flags = self.intern(f.flags);
         let source = self.intern(f.source);
         let source_url = self.intern(f.source_url);
@@ -291,7 +305,7 @@ impl Store {
 
     /// Builds the series index; rows of each series in period order.
     pub fn build_index(&mut self) {
-        let mut series: HashMap<SeriesKey, Vec<u32>> = HashMap::new();
+        let mut series: HashMap<SeriesKey, Vec<u32>> = HashMap::default();
         for row in 0..self.len() {
             let key = SeriesKey {
                 indicator: self.indicator[row],
@@ -300,22 +314,38 @@ impl Store {
             };
             series.entry(key).or_default().push(row as u32);
         }
-        for rows in series.values_mut() {
+        let mut list: Vec<(SeriesKey, Vec<u32>)> = series.into_iter().collect();
+        list.sort_unstable_by_key(|(k, _)| (k.indicator, k.group_type, k.group));
+        let mut by_indicator = vec![Vec::new(); self.indicators.len()];
+        let mut index = HashMap::default();
+        for (i, (key, rows)) in list.iter_mut().enumerate() {
             rows.sort_by_key(|&r| self.period[r as usize].key());
+            by_indicator[key.indicator as usize].push(i as u32);
+            index.insert(*key, i as u32);
         }
-        self.series = series;
+        self.series_list = list;
+        self.series = index;
+        self.by_indicator = by_indicator;
     }
 
     /// The rows of one series, in period order.
     pub fn series_rows(&self, key: SeriesKey) -> &[u32] {
-        self.series.get(&key).map(Vec::as_slice).unwrap_or(&[])
+        self.series
+            .get(&key)
+            .map(|&i| self.series_list[i as usize].1.as_slice())
+            .unwrap_or(&[])
     }
 
     /// Every series of an indicator.
-    pub fn series_of(&self, indicator: u32) -> impl Iterator<Item = (&SeriesKey, &Vec<u32>)> {
-        self.series
-            .iter()
-            .filter(move |(k, _)| k.indicator == indicator)
+    pub fn series_of(&self, indicator: u32) -> impl Iterator<Item = (&SeriesKey, &[u32])> {
+        self.by_indicator
+            .get(indicator as usize)
+            .into_iter()
+            .flatten()
+            .map(move |&i| {
+                let (key, rows) = &self.series_list[i as usize];
+                (key, rows.as_slice())
+            })
     }
 
     pub fn key(&self, indicator: &str, group_type: &str, group: &str) -> Option<SeriesKey> {

@@ -365,11 +365,15 @@ pub fn read_observations(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
     );
 
     // (indicator, period, group type, group) -> the line that first had it.
-    let mut seen: HashMap<(u32, Period, u32, u32), u64> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<(u32, Period, u32, u32), u64> =
+        rustc_hash::FxHashMap::default();
+    seen.reserve(bytes.len() / 40);
     let mut rows_read = 0;
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
+    let mut last_indicator: Option<(String, u32)> = None;
+    let mut last_group_type: Option<(String, u32)> = None;
     loop {
-        match rdr.read_record(&mut record) {
+        match rdr.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
@@ -380,13 +384,29 @@ pub fn read_observations(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
         }
         rows_read += 1;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
+        // The whole file was checked as UTF-8 and the reader splits only at ASCII bytes, so
+        // every field is UTF-8; a failure here would read as an empty cell, never a panic.
+        let get = |c: Option<usize>| {
+            c.and_then(|c| record.get(c))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("")
+        };
         let before = errors.len();
         let mut fail =
             |column: usize, message: String| errors.push(err(file, line, column + 1, message));
 
         let ind_text = get(Some(c_ind)).trim();
-        let indicator = store.indicator_ids.get(ind_text).copied();
+        // Rows usually come grouped, so the previous row's indicator is the likeliest match.
+        let indicator = match &last_indicator {
+            Some((text, id)) if text == ind_text => Some(*id),
+            _ => {
+                let found = store.indicator_ids.get(ind_text).copied();
+                if let Some(id) = found {
+                    last_indicator = Some((ind_text.to_string(), id));
+                }
+                found
+            }
+        };
         if indicator.is_none() {
             fail(
                 c_ind,
@@ -501,7 +521,15 @@ pub fn read_observations(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
         let (Some(indicator), Some(period)) = (indicator, period) else {
             continue;
         };
-        let (gt_id, g_id) = (store.intern(gt), store.intern(g));
+        let gt_id = match &last_group_type {
+            Some((text, id)) if text == gt => *id,
+            _ => {
+                let id = store.intern(gt);
+                last_group_type = Some((gt.to_string(), id));
+                id
+            }
+        };
+        let g_id = store.intern(g);
         if let Some(first) = seen.insert((indicator, period, gt_id, g_id), line) {
             errors.push(err(
                 file,
@@ -511,20 +539,24 @@ pub fn read_observations(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
             ));
             continue;
         }
-        store.push_fields(RowFields {
-            indicator,
-            period,
-            group_type: gt,
-            group: g,
-            value,
-            lower,
-            upper,
-            sample_size,
-            flags,
-            source: get(c_src).trim(),
-            source_url: get(c_url).trim(),
-            note: get(c_note).trim(),
-        });
+        store.push_interned(
+            RowFields {
+                indicator,
+                period,
+                group_type: gt,
+                group: g,
+                value,
+                lower,
+                upper,
+                sample_size,
+                flags,
+                source: get(c_src).trim(),
+                source_url: get(c_url).trim(),
+                note: get(c_note).trim(),
+            },
+            gt_id,
+            g_id,
+        );
     }
     if rows_read == 0 {
         errors.push(err(

@@ -51,7 +51,7 @@ pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
     let total_gt = store.string_id("total");
     let total_g = store.string_id("Total");
     // (group type, group) -> per dimension: (sum, count)
-    let mut acc: BTreeMap<(String, String), Vec<(f64, usize)>> = BTreeMap::new();
+    let mut acc: BTreeMap<(u32, u32), Vec<(f64, usize)>> = BTreeMap::new();
     for (i, ind) in store.indicators.iter().enumerate() {
         let dims: Vec<usize> = ind
             .dimensions
@@ -90,10 +90,7 @@ pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
                 continue;
             };
             let entry = acc
-                .entry((
-                    store.str(key.group_type).to_string(),
-                    store.str(key.group).to_string(),
-                ))
+                .entry((key.group_type, key.group))
                 .or_insert_with(|| vec![(0.0, 0); dimensions.len()]);
             for &d in &dims {
                 entry[d].0 += s;
@@ -101,17 +98,20 @@ pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
             }
         }
     }
-    acc.into_iter()
+    let mut out: Vec<GroupProfile> = acc
+        .into_iter()
         .map(|((group_type, group), sums)| GroupProfile {
-            group_type,
-            group,
+            group_type: store.str(group_type).to_string(),
+            group: store.str(group).to_string(),
             scores: sums
                 .iter()
                 .map(|&(s, n)| (n > 0).then(|| s / n as f64))
                 .collect(),
             counts: sums.iter().map(|&(_, n)| n).collect(),
         })
-        .collect()
+        .collect();
+    out.sort_by(|a, b| (&a.group_type, &a.group).cmp(&(&b.group_type, &b.group)));
+    out
 }
 
 /// The weighted mean of the scores present; `None` when no weighted dimension has a score.
