@@ -41,7 +41,7 @@ export function startServer({ dir = 'dist', port = 0, base = '/', headers = {} }
       res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
       res.end('not found');
     }
   });

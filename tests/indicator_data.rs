@@ -83,3 +83,43 @@ fn every_value_is_the_published_figure() {
         "the shipped data holds no value that was not published"
     );
 }
+
+#[test]
+fn every_dimension_and_framework_part_an_indicator_names_exists() {
+    use cohesion_explorer::core::atlas::parse_manifest;
+    use cohesion_explorer::core::Atlas;
+    let dir = "public/data/frameworks";
+    let text =
+        |f: &str| fs::read_to_string(format!("{dir}/{f}")).unwrap_or_else(|e| panic!("{f}: {e}"));
+    let manifest = parse_manifest("manifest.json", &text("manifest.json")).expect("manifest");
+    let files: Vec<(String, String)> = manifest
+        .frameworks
+        .iter()
+        .map(|f| (f.clone(), text(f)))
+        .collect();
+    let atlas = Atlas::from_texts(
+        &manifest,
+        &files,
+        (&manifest.crosswalk, &text(&manifest.crosswalk)),
+    )
+    .expect("atlas");
+    let indicators =
+        read_indicators("indicators.csv", &read("indicators.csv")).expect("indicators");
+    for i in &indicators {
+        for id in i.dimensions.iter().chain(&i.nodes) {
+            assert!(
+                atlas.node(id).is_some(),
+                "{} names {id}, which no framework defines",
+                i.id
+            );
+        }
+        for d in &i.dimensions {
+            assert_eq!(
+                atlas.node(d).map(|n| n.kind.as_str()),
+                Some("dimension"),
+                "{}: {d} is not a dimension",
+                i.id
+            );
+        }
+    }
+}

@@ -1,9 +1,35 @@
 //! Native benchmark of the data core: `cargo run --release --bin bench`. The browser figures
 //! come from `scripts/bench.sh`, which runs the same workload in headless Chromium.
+//!
+//! `cargo run --release --bin bench -- synth ROWS DIR` writes synthetic `indicators.csv` and
+//! `observations.csv` of ROWS rows into DIR instead (made-up numbers: for benchmarks and
+//! trying the Data page, never for publishing).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use cohesion_explorer::core::indicators::synth::{indicators_csv, observations_csv};
     use cohesion_explorer::core::indicators::workload::run;
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("synth") {
+        let rows: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(10_000);
+        let dir = std::path::PathBuf::from(
+            args.get(3)
+                .map(String::as_str)
+                .unwrap_or("target/synthetic"),
+        );
+        let write = |name: &str, text: String| {
+            std::fs::create_dir_all(&dir)
+                .and_then(|_| std::fs::write(dir.join(name), text))
+                .unwrap_or_else(|e| {
+                    eprintln!("could not write {}: {e}", dir.join(name).display());
+                    std::process::exit(1);
+                })
+        };
+        write("indicators.csv", indicators_csv());
+        write("observations.csv", observations_csv(rows));
+        println!("wrote {rows} synthetic rows to {}", dir.display());
+        return;
+    }
     let start = std::time::Instant::now();
     let now = move || start.elapsed().as_secs_f64() * 1000.0;
     for rows in [10_000, 100_000, 1_000_000] {

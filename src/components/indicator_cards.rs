@@ -42,19 +42,18 @@ pub fn IndicatorCards(
                 };
                 let moved = if c.difference > 0.0 { "up" } else { "down" };
                 let words = format!(
-                    "{} {} since {}: {moved} {}{}",
+                    "{} {} since {}: {moved} {}",
                     arrow(c.verdict),
                     c.verdict.words(),
                     c.from,
                     format_value(c.difference.abs(), ind.unit).replace("%", " points").replace(" out of 10", ""),
-                    tested
                 );
                 let class = match c.verdict {
                     Verdict::Improved => "change improved",
                     Verdict::Worsened => "change worsened",
                     _ => "change neutral",
                 };
-                view! { <p class=class>{words}</p> }
+                view! { <p class=class>{words}<span class="untested">{tested}</span></p> }
             });
             let dims = ind.dimensions.iter().map(|d| dimension_label.run(d.clone())).collect::<Vec<_>>().join(", ");
             let node_links = ind
