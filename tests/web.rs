@@ -83,6 +83,21 @@ async fn settle() {
         .expect("settled");
 }
 
+/// The strategic framework's diagram, mounted 900 px wide and settled.
+async fn mount_strategic_diagram() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
+    let atlas = atlas();
+    let root = container(900);
+    let state = Signal::derive(|| FrameworkView::of("strategic"));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><Diagram atlas=atlas.clone() framework="strategic".to_string() state /></Router> }
+    });
+    settle().await;
+    (root, handle)
+}
+
 fn buttons(root: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
     let list = root.query_selector_all("[role=button]").expect("query");
     (0..list.length())
@@ -93,14 +108,7 @@ fn buttons(root: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
 
 #[wasm_bindgen_test]
 async fn diagram_nodes_are_focusable_buttons_named_by_their_labels() {
-    let atlas = atlas();
-    let root = container(900);
-    let state = Signal::derive(|| FrameworkView::of("strategic"));
-    let a = atlas.clone();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router><Diagram atlas=a.clone() framework="strategic".to_string() state /></Router> }
-    });
-    settle().await;
+    let (root, _handle) = mount_strategic_diagram().await;
 
     let nodes = buttons(&root);
     let drawn = 1 + 3 + 14 + 20 + 6 + 5 + 1 + 6;
@@ -145,14 +153,7 @@ async fn diagram_nodes_are_focusable_buttons_named_by_their_labels() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_focus_between_nodes() {
-    let atlas = atlas();
-    let root = container(900);
-    let state = Signal::derive(|| FrameworkView::of("strategic"));
-    let a = atlas.clone();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router><Diagram atlas=a.clone() framework="strategic".to_string() state /></Router> }
-    });
-    settle().await;
+    let (_root, _handle) = mount_strategic_diagram().await;
 
     let vision = document()
         .get_element_by_id("node-strategic.vision")

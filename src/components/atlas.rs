@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::error_panel::{ErrorPanel, Skeleton};
+use crate::components::loaded::Loaded;
 use crate::core::Atlas;
 use crate::fetch::{load_atlas, LoadError, MANIFEST};
 
@@ -24,12 +24,5 @@ where
     V: IntoView + 'static,
 {
     let AtlasResource(resource) = expect_context::<AtlasResource>();
-    let retry = Callback::new(move |_| resource.refetch());
-    move || match resource.get() {
-        None => view! { <Skeleton label="Loading the frameworks" /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel what="The framework data" error retry /> }.into_any()
-        }
-        Some(Ok(atlas)) => show(atlas).into_view().into_any(),
-    }
+    view! { <Loaded resource what="The framework data" loading="Loading the frameworks" show /> }
 }

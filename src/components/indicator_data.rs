@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::error_panel::{ErrorPanel, Skeleton};
+use crate::components::loaded::Loaded;
 use crate::core::indicators::Store;
 use crate::core::DataErrors;
 use crate::fetch::{load_indicators, IndicatorData, LoadError, DATAPACKAGE};
@@ -41,12 +41,5 @@ where
     V: IntoView + 'static,
 {
     let IndicatorResource(resource) = expect_context::<IndicatorResource>();
-    let retry = Callback::new(move |_| resource.refetch());
-    move || match resource.get() {
-        None => view! { <Skeleton label="Loading the indicator data" /> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorPanel what="The indicator data" error retry /> }.into_any()
-        }
-        Some(Ok(data)) => show(data).into_view().into_any(),
-    }
+    view! { <Loaded resource what="The indicator data" loading="Loading the indicator data" show /> }
 }

@@ -8,5 +8,6 @@ pub mod diagram;
 pub mod error_panel;
 pub mod indicator_cards;
 pub mod indicator_data;
+pub mod loaded;
 pub mod text_version;
 pub mod your_data;
