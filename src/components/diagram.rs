@@ -132,7 +132,7 @@ pub fn Diagram(
         .unwrap_or_default();
     let atlas_for_nodes = atlas.clone();
     view! {
-        <div class="diagram" node_ref=container>
+        <div class="diagram" class:fit=move || state.get().fit node_ref=container>
             <p class="hint" id="diagram-hint">
                 "Select a part to read it in full and follow its links. Keyboard: Tab into the diagram, arrow keys to move, Enter to open, Escape to close."
             </p>

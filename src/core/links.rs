@@ -8,6 +8,8 @@ pub struct FrameworkView {
     pub node: Option<String>,
     pub lens: Option<String>,
     pub text: bool,
+    /// Scale the diagram to fit the screen, so the whole framework is in view at once.
+    pub fit: bool,
 }
 
 impl FrameworkView {
@@ -33,6 +35,11 @@ impl FrameworkView {
         self
     }
 
+    pub fn with_fit(mut self, fit: bool) -> Self {
+        self.fit = fit;
+        self
+    }
+
     /// The path and query, relative to the app's base (`/framework/strategic?node=...`).
     pub fn href(&self) -> String {
         let mut query = Vec::new();
@@ -44,6 +51,9 @@ impl FrameworkView {
         }
         if self.text {
             query.push("view=text".to_string());
+        }
+        if self.fit {
+            query.push("fit=1".to_string());
         }
         let path = format!("/framework/{}", encode(&self.framework));
         if query.is_empty() {
@@ -87,5 +97,9 @@ mod tests {
             "/framework/strategic?node=strategic.vision&lens=dimensions.belonging&view=text"
         );
         assert_eq!(encode("a b/ā"), "a%20b%2F%C4%81");
+        assert_eq!(
+            FrameworkView::of("cef").with_fit(true).href(),
+            "/framework/cef?fit=1"
+        );
     }
 }

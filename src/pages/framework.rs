@@ -45,11 +45,13 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
     let node = Memo::new(move |_| query.read().get("node"));
     let lens = Memo::new(move |_| query.read().get("lens"));
     let text = Memo::new(move |_| query.read().get("view").as_deref() == Some("text"));
+    let fit = Memo::new(move |_| query.read().get("fit").as_deref() == Some("1"));
     let state = Signal::derive(move || FrameworkView {
         framework: framework.get(),
         node: node.get(),
         lens: lens.get(),
         text: text.get(),
+        fit: fit.get(),
     });
 
     // Announced to screen readers when the selection changes; the region exists before it
@@ -122,6 +124,14 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
                         <a href=text_href aria-current=move || text.get().then_some("page")>"Text"</a>
                     </div>
                     <LensPicker atlas=atlas.clone() state />
+                    {move || (!text.get()).then(|| {
+                        let href = state.get().with_fit(!fit.get()).href();
+                        view! {
+                            <a class="toggle" href=href role="button" aria-pressed=move || if fit.get() { "true" } else { "false" }>
+                                "Fit to screen"
+                            </a>
+                        }
+                    })}
                 </div>
             </header>
             {move || {

@@ -146,3 +146,19 @@ test('a malformed data file names the file, line and column', async () => {
   assert.match(await alert.innerText(), /data\/frameworks\/isw\.json, line 3, column 9: not valid here: expected value/);
   await page.close();
 });
+
+test('fit to screen puts the whole framework in view at once on a desktop', async () => {
+  const page = await app.page({ width: 1280, height: 800 });
+  await page.goto(app.origin + '/framework/strategic');
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await page.waitForFunction(() => location.search === '?fit=1');
+  assert.equal(await page.getByRole('button', { name: 'Fit to screen' }).getAttribute('aria-pressed'), 'true');
+  await page.locator('svg.diagram-svg').scrollIntoViewIfNeeded();
+  const box = await page.locator('svg.diagram-svg').boundingBox();
+  assert.ok(box.height <= 800, `the diagram is ${box.height}px tall`);
+  // Every part is drawn, foundation and vision included, and still selectable.
+  assert.equal(await page.locator('svg.diagram-svg [role=button]').count(), 56);
+  await page.getByRole('button', { name: /^Te Tiriti o Waitangi: / }).click();
+  await page.waitForFunction(() => location.search === '?node=strategic.foundation&fit=1');
+  await page.close();
+});
