@@ -9,9 +9,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::components::indicator_data::{IndicatorResource, UserData, UserDataset};
-use crate::core::indicators::parse::read_observations;
+use crate::core::indicators::parse::{read_observations, too_large};
 use crate::core::indicators::sdmx::{header, looks_like_sdmx, read_sdmx, SdmxMapping};
 use crate::core::indicators::Indicator;
+use crate::core::indicators::Store;
+use crate::core::DataErrors;
 use crate::fetch::read_file;
 
 /// An SDMX file waiting for the person to say what it measures.
@@ -37,8 +39,25 @@ pub fn YourData() -> impl IntoView {
 
     let take = move |file: web_sys::File| {
         let name = file.name();
-        status.set(Some(format!("Reading {name}…")));
         pending.set(None);
+        if let Some(error) = too_large(&name, file.size()) {
+            let mut errors = DataErrors::default();
+            errors.push(error);
+            let store = shipped
+                .get_untracked()
+                .and_then(|r| r.ok())
+                .map(|d| Store::new(d.store.indicators.clone()))
+                .unwrap_or_default();
+            status.set(None);
+            user.set(Some(Arc::new(UserDataset {
+                file: name,
+                store,
+                rows_read: 0,
+                errors,
+            })));
+            return;
+        }
+        status.set(Some(format!("Reading {name}…")));
         spawn_local(async move {
             let bytes = match read_file(&file).await {
                 Ok(b) => b,

@@ -49,18 +49,26 @@ fn err(file: &str, line: u64, column: usize, message: String) -> DataError {
     )
 }
 
-/// Checks that apply to any CSV before it is read: not empty, not too large, UTF-8.
-pub fn check_file<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(DataError::new(
+/// The error for a file over [`MAX_BYTES`], if it is; checked before a file is even read,
+/// so a phone is never asked to hold it.
+pub fn too_large(file: &str, size: f64) -> Option<DataError> {
+    (size > MAX_BYTES as f64).then(|| {
+        DataError::new(
             file,
             None,
             format!(
                 "the file is {:.1} MB; files over {} MB are too large to open on a phone",
-                bytes.len() as f64 / 1_048_576.0,
+                size / 1_048_576.0,
                 MAX_BYTES / 1_048_576
             ),
-        ));
+        )
+    })
+}
+
+/// Checks that apply to any CSV before it is read: not empty, not too large, UTF-8.
+pub fn check_file<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
+    if let Some(e) = too_large(file, bytes.len() as f64) {
+        return Err(e);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = Position::of_offset(
