@@ -208,6 +208,13 @@ fn node_view(
     let label = node
         .map(|n| n.display_name())
         .unwrap_or_else(|| p.id.clone());
+    // A chip shows only its number; its name starts with that number (label in name), so a
+    // voice-control user can say what they see.
+    let label = if p.style == Style::Chip {
+        format!("{}. {label}", p.lines.concat())
+    } else {
+        label
+    };
     let kind = node.map(|n| n.kind.clone()).unwrap_or_default();
     let id = p.id.clone();
     let (i1, i2, i3, i4, i5, i6, i7) = (
@@ -247,13 +254,24 @@ fn node_view(
         } else {
             0.0
         };
-    let mi_line =
-        p.mi.clone()
-            .map(|mi| view! { <text x=text_x y=first_line class="mi" lang="mi">{mi}</text> });
+    let mi_line = p.mi.clone().map(
+        |mi| view! { <text x=text_x y=first_line class="mi" lang="mi">{format!("{mi} ")}</text> },
+    );
     let offset = if p.mi.is_some() { LINE_PX } else { 0.0 };
-    let lines = p.lines.iter().enumerate().map(|(i, line)| {
-        view! { <text x=text_x y=first_line + offset + i as f64 * LINE_PX text-anchor=anchor>{line.clone()}</text> }
-    }).collect_view();
+    // Each line ends in a space so the element's text reads as the label does (SVG text
+    // elements are not separated by anything when read).
+    let lines = p
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            view! {
+                <text x=text_x y=first_line + offset + i as f64 * LINE_PX text-anchor=anchor>
+                    {format!("{line} ")}
+                </text>
+            }
+        })
+        .collect_view();
     let pressed = {
         let is_selected = is_selected.clone();
         move || if is_selected() { "true" } else { "false" }

@@ -54,7 +54,7 @@ pub fn TextVersion(
                             <ul>{children.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ul>
                         })}
                         {(!chips.is_empty()).then(|| view! {
-                            {band.chips_title.clone().map(|t| view! { <h4>{t}</h4> })}
+                            {band.chips_title.clone().map(|t| view! { <h3>{t}</h3> })}
                             <ol>{chips.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ol>
                         })}
                     }

@@ -1,0 +1,63 @@
+// axe-core on every route, and in the states that change the page (a part selected with a
+// lens on, the text version, a person's data loaded), at phone and desktop sizes: no
+// violation of serious or critical impact.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch } from './helpers.mjs';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const ROUTES = [
+  '/framework/strategic',
+  '/framework/strategic?node=strategic.principle.kotahitanga&lens=dimensions.belonging',
+  '/framework/strategic?view=text',
+  '/framework/strategic?fit=1',
+  '/framework/dimensions?node=dimensions.belonging',
+  '/framework/focus',
+  '/framework/cef?node=cef.initiative.events',
+  '/framework/cdc',
+  '/framework/isw',
+  '/framework/crosswalk',
+  '/indicators',
+  '/open-data',
+  '/about',
+  '/no-such-page',
+];
+
+let app;
+before(async () => { app = await launch(); });
+after(async () => { await app.close(); });
+
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`no serious or critical axe violations at ${viewport.width}px`, async () => {
+    const page = await app.page(viewport);
+    const found = [];
+    for (const route of ROUTES) {
+      await page.goto(app.origin + route);
+      await page.locator('main h1').first().waitFor();
+      for (const v of await violations(page)) found.push(`${route}: ${v}`);
+    }
+    assert.deepEqual(found, []);
+    await page.close();
+  });
+}
+
+test('no serious or critical axe violations with a person\'s data loaded', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/open-data');
+  await page.locator('input[type=file]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: readFileSync('tests/e2e/fixtures/my-observations.csv') });
+  await page.getByRole('heading', { name: /mine\.csv: 5 rows read/ }).waitFor();
+  assert.deepEqual(await violations(page), []);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
+  await page.getByRole('region', { name: 'Your data' }).waitFor();
+  assert.deepEqual(await violations(page), []);
+  await page.close();
+});
