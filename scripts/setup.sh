@@ -55,5 +55,12 @@ else
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# The ECharts bundle and anything else built from npm packages would go here.
+# ECharts, bundled with only what the charts use; loaded by the app when a chart is first shown.
+mkdir -p target/echarts
+if [ target/echarts/echarts.js -nt scripts/echarts-entry.mjs ] && [ target/echarts/echarts.js -nt package-lock.json ]; then
+  say "echarts bundle: present"
+else
+  say "bundling echarts with esbuild"
+  esbuild scripts/echarts-entry.mjs --bundle --minify --format=iife --platform=browser --outfile=target/echarts/echarts.js --log-level=warning
+fi
 say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), $(chromium --version)"

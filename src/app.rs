@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use crate::components::atlas::provide_atlas;
 use crate::components::indicator_data::provide_indicator_data;
 use crate::pages::{
-    about::AboutPage, data::DataPage, framework::FrameworkPage, indicators::IndicatorsPage,
-    not_found::NotFound,
+    about::AboutPage, data::DataPage, framework::FrameworkPage, indicator::IndicatorPage,
+    indicators::IndicatorsPage, not_found::NotFound,
 };
 
 #[component]
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/framework") view=FrameworkPage />
                         <Route path=path!("/framework/:framework") view=FrameworkPage />
                         <Route path=path!("/indicators") view=IndicatorsPage />
+                        <Route path=path!("/indicators/:id") view=IndicatorPage />
                         <Route path=path!("/open-data") view=DataPage />
                         <Route path=path!("/about") view=AboutPage />
                     </Routes>

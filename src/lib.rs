@@ -4,6 +4,7 @@
 //! a view). It compiles and tests on the host. Everything else is the browser's view layer and
 //! only exists in the wasm32 build.
 
+pub mod charts;
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

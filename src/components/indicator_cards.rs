@@ -67,11 +67,12 @@ pub fn IndicatorCards(
             let value_url = store.str(store.source_url[row]).to_string();
             let note = store.str(store.note[row]).to_string();
             let title = ind.title.clone();
+            let short_title = ind.short_title.clone();
             let basis = if ind.mapping_basis == crate::core::Basis::Source { "named in the framework" } else { "mapping is editorial" };
             Some(view! {
                 <article class="card indicator-card">
                     {label.clone().map(|l| view! { <p class="origin-badge">{l}</p> })}
-                    <h3>{ind.short_title.clone()}</h3>
+                    <h3><A href=crate::pages::indicator::indicator_href(&ind.id, &[])>{short_title}</A></h3>
                     <p class="measure">{title}</p>
                     <p class="big-value">{value} " " <span class="period">{format!("in {}", l.point.period)}</span></p>
                     {change}

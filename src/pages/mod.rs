@@ -3,5 +3,6 @@
 pub mod about;
 pub mod data;
 pub mod framework;
+pub mod indicator;
 pub mod indicators;
 pub mod not_found;

@@ -19,6 +19,7 @@ const ROUTES = [
   '/framework/isw',
   '/framework/crosswalk',
   '/indicators',
+  '/indicators/discrimination?groups=ethnicity:M%C4%81ori',
   '/open-data',
   '/about',
   '/no-such-page',

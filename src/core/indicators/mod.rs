@@ -8,6 +8,7 @@ pub mod parse;
 pub mod period;
 pub mod sdmx;
 pub mod synth;
+pub mod view;
 pub mod workload;
 
 pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, Store, Unit};

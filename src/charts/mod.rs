@@ -1,0 +1,6 @@
+//! Charts: pure functions from the core's views to ECharts options (built with charming,
+//! tested natively), and in the browser a component that loads ECharts on first use and draws.
+
+pub mod options;
+#[cfg(target_arch = "wasm32")]
+pub mod render;

@@ -1,0 +1,173 @@
+//! `/indicators/:id`: one indicator over time for everyone and for the groups a person
+//! chooses (in the URL), with the chart's numbers in a table, a one-sentence summary, the
+//! source and licence, a CSV of the view, and where the indicator sits in the framework.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::charts::options::time_series;
+use crate::charts::render::EChart;
+use crate::components::atlas::WithAtlas;
+use crate::components::indicator_data::WithIndicators;
+use crate::core::indicators::model::format_value;
+use crate::core::indicators::view::{
+    chart_series, csv, groups_of, periods, rows, summary, GroupRef, MAX_SERIES,
+};
+use crate::core::links::{encode, FrameworkView};
+use crate::core::Atlas;
+use crate::fetch::IndicatorData;
+
+/// The href of an indicator page with these groups chosen.
+pub fn indicator_href(id: &str, groups: &[GroupRef]) -> String {
+    let base = format!("/indicators/{}", encode(id));
+    if groups.is_empty() {
+        base
+    } else {
+        let list: Vec<String> = groups.iter().map(|g| encode(&g.to_param())).collect();
+        format!("{base}?groups={}", list.join(","))
+    }
+}
+
+#[component]
+pub fn IndicatorPage() -> impl IntoView {
+    view! {
+        <WithAtlas show={|atlas: Arc<Atlas>| view! {
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <IndicatorView atlas=atlas.clone() data /> }} />
+        }} />
+    }
+}
+
+#[component]
+fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let chosen = Memo::new(move |_| {
+        query
+            .read()
+            .get("groups")
+            .map(|g| g.split(',').filter_map(GroupRef::parse).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    move || {
+        let store = &data.store;
+        let ind_id = id.get();
+        let Some(indicator) = store.indicator(&ind_id).cloned() else {
+            return view! {
+                <Title text="Indicator not found" />
+                <section class="panel" role="alert"><h1>"No indicator called “" {ind_id.clone()} "”"</h1>
+                <p><A href="/indicators">"See every indicator"</A></p></section>
+            }
+            .into_any();
+        };
+        let chosen_now = chosen.get();
+        let series = chart_series(store, &ind_id, &chosen_now);
+        let axis = periods(&series);
+        let options = time_series(&series, &axis, indicator.unit);
+        let sentence = summary(store, &indicator, &series);
+        let table = rows(store, &series);
+        let download = format!(
+            "data:text/csv;charset=utf-8,{}",
+            encode(&csv(store, &series))
+        );
+        let available = groups_of(store, &ind_id);
+        let unit = indicator.unit;
+        let table_rows = table.iter().map(|o| {
+            let fmt = |v: Option<f64>| v.map(|v| format_value(v, unit)).unwrap_or_else(|| "gap".into());
+            let group = if o.group_type == "total" { "Everyone".to_string() } else { o.group.clone() };
+            view! {
+                <tr>
+                    <th scope="row">{group}</th>
+                    <td>{o.period.to_string()}</td>
+                    <td class="num">{fmt(o.value)}</td>
+                    <td class="num">{match (o.lower, o.upper) { (Some(l), Some(u)) => format!("{} to {}", format_value(l, unit), format_value(u, unit)), _ => "not published".into() }}</td>
+                    <td>{o.source.clone()}</td>
+                </tr>
+            }
+        }).collect_view();
+        let framework_links = indicator.nodes.iter().filter_map(|n| {
+            let node = atlas.node(n)?;
+            let fw = atlas.framework_of(n)?;
+            let label = node.label.clone();
+            Some(view! { <li><A href=FrameworkView::of(&fw.id).with_node(Some(n)).href()>{label}</A> " (" {fw.short_title.clone()} ")"</li> })
+        }).collect_view();
+        let dims = indicator
+            .dimensions
+            .iter()
+            .filter_map(|d| atlas.node(d).map(|n| n.label.clone()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let chart_label = format!("Line chart: {}", indicator.title);
+        let chart = Signal::derive(move || options.clone());
+        view! {
+            <Title text=indicator.short_title.clone() />
+            <header class="page-head">
+                <p class="kind"><A href="/indicators">"Indicators"</A></p>
+                <h1>{indicator.title.clone()}</h1>
+                <p class="summary" id="indicator-summary">{sentence}</p>
+            </header>
+            <GroupPicker id=ind_id.clone() available chosen=chosen_now.clone() />
+            <section class="panel">
+                <h2>"Over time"</h2>
+                <EChart id="time-series".to_string() chart label=chart_label />
+                <div class="table-scroll" role="region" aria-label="The numbers in the chart" tabindex="0">
+                    <table class="data-table">
+                        <caption>"The numbers in the chart"</caption>
+                        <thead><tr><th scope="col">"Group"</th><th scope="col">"Period"</th><th scope="col">"Value"</th><th scope="col">"95% interval"</th><th scope="col">"Source"</th></tr></thead>
+                        <tbody>{table_rows}</tbody>
+                    </table>
+                </div>
+                <p><a class="button secondary" href=download download=format!("{ind_id}.csv") rel="external">"Download these numbers (CSV)"</a></p>
+            </section>
+            <section class="panel">
+                <h2>"About this indicator"</h2>
+                <dl class="facts">
+                    <dt>"Measures"</dt><dd>{indicator.definition.clone()}</dd>
+                    <dt>"Dimension"</dt><dd>{dims} {if indicator.mapping_basis == crate::core::Basis::Source { " (named in the framework)" } else { " (editorial judgment)" }}</dd>
+                    <dt>"Unit"</dt><dd>{unit.name()}</dd>
+                    <dt>"Source"</dt><dd><a href=indicator.source_url.clone() target="_blank" rel="noopener noreferrer">{indicator.source_name.clone()}</a></dd>
+                    <dt>"Licence"</dt><dd>{indicator.licence.clone()}</dd>
+                </dl>
+                <h3>"Where it sits in the framework"</h3>
+                <ul>{framework_links}</ul>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Checkboxes for the groups to add to the chart; the choice lives in the URL.
+#[component]
+fn GroupPicker(id: String, available: Vec<GroupRef>, chosen: Vec<GroupRef>) -> impl IntoView {
+    if available.is_empty() {
+        return view! { <p class="meta">"The source gives this indicator for the whole population only."</p> }.into_any();
+    }
+    let navigate = use_navigate();
+    let full = chosen.len() >= MAX_SERIES - 1;
+    let boxes = available.into_iter().map(|g| {
+        let on = chosen.contains(&g);
+        let next: Vec<GroupRef> = if on { chosen.iter().filter(|c| **c != g).cloned().collect() } else { chosen.iter().cloned().chain(std::iter::once(g.clone())).collect() };
+        let href = indicator_href(&id, &next);
+        let navigate = navigate.clone();
+        let label = format!("{} ({})", g.group, g.group_type.replace('_', " "));
+        view! {
+            <label class="check">
+                <input type="checkbox" prop:checked=on disabled=!on && full
+                    on:change=move |_| navigate(&href, NavigateOptions { scroll: false, ..Default::default() }) />
+                {label}
+            </label>
+        }
+    }).collect_view();
+    view! {
+        <fieldset class="group-picker">
+            <legend>{format!("Compare groups (up to {})", MAX_SERIES - 1)}</legend>
+            {boxes}
+        </fieldset>
+    }
+    .into_any()
+}
