@@ -10,9 +10,11 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::diagram::focus_node;
+use crate::components::indicator_data::IndicatorResource;
 use crate::core::framework::{Basis, EdgeKind};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
+use crate::pages::indicator::indicator_href;
 
 /// Words for a node's kind, as a heading over its label.
 pub fn kind_name(kind: &str) -> String {
@@ -32,6 +34,7 @@ pub fn basis_name(basis: Basis) -> &'static str {
 
 #[component]
 pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
+    let IndicatorResource(indicators) = expect_context::<IndicatorResource>();
     let navigate = use_navigate();
     let close = Callback::new(move |_: ()| {
         let current = state.get_untracked();
@@ -64,6 +67,23 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
         let source = atlas.source(&node.source.seed).cloned();
         let links = atlas.links(&id).to_vec();
         let count = links.len();
+        // Published figures that measure this part, once the indicator data has loaded.
+        let measured_by = indicators
+            .get()
+            .and_then(|r| r.ok())
+            .map(|data| {
+                data.store
+                    .indicators
+                    .iter()
+                    .filter(|i| i.nodes.iter().any(|n| *n == id))
+                    .map(|i| {
+                        let (href, title) = (indicator_href(&i.id, &[]), i.title.clone());
+                        view! { <li><A href=href>{title}</A></li> }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .filter(|items| !items.is_empty())
+            .map(|items| view! { <h3>"Published figures"</h3><ul class="figures">{items}</ul> });
         // The same idea defined by another source (a dimension and its element): both
         // definitions, each attributed.
         let equivalents = links
@@ -134,6 +154,7 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                     <ul class="examples">{node.examples.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
                 })}
                 {equivalents}
+                {measured_by}
                 <h3>{format!("Linked ({count})")}</h3>
                 {if count == 0 {
                     view! { <p>"Nothing is linked to this part yet."</p> }.into_any()

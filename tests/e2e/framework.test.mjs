@@ -162,3 +162,14 @@ test('fit to screen puts the whole framework in view at once on a desktop', asyn
   await page.waitForFunction(() => location.search === '?node=strategic.foundation&fit=1');
   await page.close();
 });
+
+test('a part of the framework links to the published figures that measure it', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/framework/strategic?node=strategic.indicator.institutions.trust');
+  const detail = page.getByRole('complementary', { name: 'Levels of trust in public institutions' });
+  await detail.getByRole('heading', { name: 'Published figures' }).waitFor();
+  await detail.getByRole('link', { name: 'Trust in the police' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Trust in the police' }).waitFor();
+  assert.equal(where(page), '/indicators/trust_police');
+  await page.close();
+});
