@@ -13,7 +13,7 @@ use leptos_router::NavigateOptions;
 use crate::charts::options::time_series;
 use crate::charts::render::EChart;
 use crate::components::atlas::WithAtlas;
-use crate::components::indicator_data::WithIndicators;
+use crate::components::indicator_data::{UserData, WithIndicators};
 use crate::core::indicators::model::format_value;
 use crate::core::indicators::view::{
     chart_series, csv, groups_of, periods, rows, summary, GroupRef, MAX_SERIES,
@@ -112,6 +112,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 <p class="summary" id="indicator-summary">{sentence}</p>
             </header>
             <GroupPicker id=ind_id.clone() available chosen=chosen_now.clone() />
+            <YourSeries id=ind_id.clone() chosen=chosen_now.clone() />
             <section class="panel">
                 <h2>"Over time"</h2>
                 <EChart id="time-series".to_string() chart label=chart_label />
@@ -170,4 +171,48 @@ fn GroupPicker(id: String, available: Vec<GroupRef>, chosen: Vec<GroupRef>) -> i
         </fieldset>
     }
     .into_any()
+}
+
+/// The person's own data for this indicator, if they loaded any: drawn and tabled the same
+/// way, labelled as theirs.
+#[component]
+fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
+    let UserData(user) = expect_context::<UserData>();
+    move || {
+        let dataset = user.get()?;
+        let store = &dataset.store;
+        let indicator = store.indicator(&id)?.clone();
+        let series = chart_series(store, &id, &chosen);
+        if series.is_empty() {
+            return None;
+        }
+        let options = time_series(&series, &periods(&series), indicator.unit);
+        let chart = Signal::derive(move || options.clone());
+        let sentence = summary(store, &indicator, &series);
+        let unit = indicator.unit;
+        let table_rows = rows(store, &series)
+            .into_iter()
+            .map(|o| {
+                let group = if o.group_type == "total" { "Everyone".to_string() } else { o.group.clone() };
+                let value = o.value.map(|v| format_value(v, unit)).unwrap_or_else(|| "gap".into());
+                view! { <tr><th scope="row">{group}</th><td>{o.period.to_string()}</td><td class="num">{value}</td></tr> }
+            })
+            .collect_view();
+        let label = format!("Your data: {}", dataset.file);
+        Some(view! {
+            <section class="panel user-data" aria-label="Your data">
+                <p class="origin-badge">{label.clone()}</p>
+                <h2>"Your data"</h2>
+                <p class="summary">{sentence}</p>
+                <EChart id="your-time-series".to_string() chart label=format!("Line chart of your data: {}", indicator.title) />
+                <div class="table-scroll" role="region" aria-label="The numbers in your chart" tabindex="0">
+                    <table class="data-table">
+                        <caption>{label}</caption>
+                        <thead><tr><th scope="col">"Group"</th><th scope="col">"Period"</th><th scope="col">"Value"</th></tr></thead>
+                        <tbody>{table_rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        })
+    }
 }

@@ -73,3 +73,20 @@ test('an empty file is refused with its name', async () => {
   assert.match(await alert.innerText(), /empty\.csv: the file is empty/);
   await page.close();
 });
+
+test("a person's data also appears on the indicator's own page, labelled as theirs", async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/open-data');
+  await page.locator('input[type=file]').setInputFiles({ name: 'my-observations.csv', mimeType: 'text/csv', buffer: readFileSync('tests/e2e/fixtures/my-observations.csv') });
+  await page.getByRole('heading', { name: /my-observations\.csv: 5 rows read/ }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
+  await page.getByRole('region', { name: 'Your data' }).getByRole('link', { name: 'Trust in most people' }).click();
+  const mine = page.getByRole('region', { name: 'Your data' });
+  await mine.waitFor();
+  assert.match(await mine.innerText(), /Your data: my-observations\.csv/);
+  const rows = await mine.getByRole('table').locator('tbody tr').evaluateAll((trs) => trs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(rows, ['Everyone 2019 6.4 out of 10', 'Everyone 2024 6.9 out of 10']);
+  // The published figures are on the same page, unlabelled.
+  await page.getByRole('table', { name: 'The numbers in the chart' }).waitFor();
+  await page.close();
+});
