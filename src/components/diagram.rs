@@ -54,6 +54,10 @@ pub fn Diagram(
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
+    let title = atlas
+        .framework(&framework)
+        .map(|f| f.title.clone())
+        .unwrap_or_default();
     let drawing = {
         let atlas = atlas.clone();
         Memo::new(move |_| {
@@ -126,10 +130,6 @@ pub fn Diagram(
         }
     };
 
-    let title = atlas
-        .framework(&framework_id_of(&state))
-        .map(|f| f.title.clone())
-        .unwrap_or_default();
     let atlas_for_nodes = atlas.clone();
     view! {
         <div class="diagram" class:fit=move || state.get().fit node_ref=container>
@@ -185,10 +185,6 @@ pub fn Diagram(
             }}
         </div>
     }
-}
-
-fn framework_id_of(state: &Signal<FrameworkView>) -> String {
-    state.get_untracked().framework
 }
 
 #[allow(clippy::too_many_arguments)]

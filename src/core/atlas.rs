@@ -81,11 +81,7 @@ fn check_schema(file: &str, text: &str, found: &str, expected: &str, errors: &mu
 
 /// Parses and checks the manifest.
 pub fn parse_manifest(file: &str, text: &str) -> Result<Manifest, DataErrors> {
-    let manifest: Manifest = parse_json(file, text).map_err(|e| {
-        let mut all = DataErrors::default();
-        all.push(e);
-        all
-    })?;
+    let manifest: Manifest = parse_json(file, text)?;
     let mut errors = DataErrors::default();
     check_schema(file, text, &manifest.schema, MANIFEST_SCHEMA, &mut errors);
     if manifest.frameworks.is_empty() {

@@ -114,6 +114,15 @@ impl fmt::Display for DataErrors {
 
 impl std::error::Error for DataErrors {}
 
+/// A file that fails a check before its contents can be read has exactly one error.
+impl From<DataError> for DataErrors {
+    fn from(error: DataError) -> Self {
+        let mut all = DataErrors::default();
+        all.push(error);
+        all
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,11 +38,8 @@ impl DataPackage {
 /// Parses `datapackage.json` and checks that it has the two resources, with exactly the fields
 /// the app reads.
 pub fn parse_datapackage(file: &str, text: &str) -> Result<DataPackage, DataErrors> {
+    let package: DataPackage = crate::core::atlas::parse_json(file, text)?;
     let mut errors = DataErrors::default();
-    let package: DataPackage = crate::core::atlas::parse_json(file, text).map_err(|e| {
-        errors.push(e);
-        errors.clone()
-    })?;
     let expect =
         |name: &str, columns: Vec<&str>, errors: &mut DataErrors| match package.resource(name) {
             None => errors.push(DataError::new(

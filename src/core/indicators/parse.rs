@@ -164,20 +164,9 @@ fn split_list(text: &str) -> Vec<String> {
 /// Reads `indicators.csv`.
 pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataErrors> {
     let mut errors = DataErrors::default();
-    let text = check_file(file, bytes).map_err(|e| {
-        let mut all = DataErrors::default();
-        all.push(e);
-        all
-    })?;
+    let text = check_file(file, bytes)?;
     let mut rdr = reader(text);
-    let header = rdr
-        .headers()
-        .map_err(|e| {
-            let mut all = DataErrors::default();
-            all.push(csv_error(file, &e));
-            all
-        })?
-        .clone();
+    let header = rdr.headers().map_err(|e| csv_error(file, &e))?.clone();
     let cols = header_map(file, &header, &INDICATOR_COLUMNS, &[], &mut errors);
     if !errors.is_empty() {
         return Err(errors);
