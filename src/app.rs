@@ -10,7 +10,7 @@ use crate::components::atlas::provide_atlas;
 use crate::components::indicator_data::provide_indicator_data;
 use crate::pages::{
     about::AboutPage, data::DataPage, framework::FrameworkPage, indicator::IndicatorPage,
-    indicators::IndicatorsPage, not_found::NotFound,
+    indicators::IndicatorsPage, not_found::NotFound, profile::ProfilePage,
 };
 
 #[component]
@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_atlas();
     provide_indicator_data();
+    crate::look::provide_look();
     view! {
         <Html attr:lang="en" />
         <Title formatter=|page: String| {
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/framework/:framework") view=FrameworkPage />
                         <Route path=path!("/indicators") view=IndicatorsPage />
                         <Route path=path!("/indicators/:id") view=IndicatorPage />
+                        <Route path=path!("/profile") view=ProfilePage />
                         <Route path=path!("/open-data") view=DataPage />
                         <Route path=path!("/about") view=AboutPage />
                     </Routes>

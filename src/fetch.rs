@@ -99,6 +99,8 @@ pub const DATAPACKAGE: &str = "data/indicators/datapackage.json";
 #[derive(Debug, Clone)]
 pub struct IndicatorData {
     pub store: crate::core::indicators::Store,
+    /// When the data package was last built, in words.
+    pub updated: Option<String>,
 }
 
 /// Loads the data package and the two CSV files it names.
@@ -120,7 +122,10 @@ pub async fn load_indicators(package_path: &str) -> Result<Arc<IndicatorData>, L
     if !read.errors.is_empty() {
         return Err(LoadError::Data(read.errors));
     }
-    Ok(Arc::new(IndicatorData { store: read.store }))
+    Ok(Arc::new(IndicatorData {
+        store: read.store,
+        updated: package.updated(),
+    }))
 }
 
 /// The bytes of a file the person chose; they never leave the browser.

@@ -14,6 +14,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
 #[cfg(target_arch = "wasm32")]
+pub mod look;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 
 #[cfg(target_arch = "wasm32")]

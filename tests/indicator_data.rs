@@ -21,6 +21,7 @@ fn the_package_describes_exactly_the_columns_the_app_reads() {
         package.resource("observations").map(|r| r.path.as_str()),
         Some("observations.csv")
     );
+    assert_eq!(package.updated().as_deref(), Some("25 November 2026"));
 }
 
 #[test]

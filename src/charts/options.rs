@@ -1,11 +1,16 @@
 //! ECharts options for the indicator charts, from the core's views. No drawing here.
 
 use charming::component::{Aria, Axis, Grid, Legend};
-use charming::datatype::CompositeValue;
-use charming::element::{AreaStyle, AxisType, LineStyle, Tooltip, Trigger};
-use charming::series::Line;
+use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
+use charming::element::{
+    AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, NameLocation, Tooltip,
+    Trigger, TriggerOn,
+};
+use charming::series::{Bar, Line};
 use charming::Chart;
 
+use crate::core::indicators::breakdown::Breakdown;
+use crate::core::indicators::profile::GroupProfile;
 use crate::core::indicators::view::ChartSeries;
 use crate::core::indicators::{Period, Unit};
 
@@ -14,6 +19,334 @@ use crate::core::indicators::{Period, Unit};
 pub const PALETTE: [&str; 6] = [
     "#0b5d6b", "#c25e00", "#5b4db7", "#2e7d32", "#b5285a", "#4d5b5f",
 ];
+
+/// The same six hues lightened to at least 3:1 against the dark surface (`--ce-surface`, #1a2326).
+pub const PALETTE_DARK: [&str; 6] = [
+    "#56b4e9", "#e69f00", "#b4a7ff", "#6fcf73", "#f07aa8", "#b8c2c6",
+];
+
+/// Light or dark, following the page (`prefers-color-scheme`, or the embed's `theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Look {
+    pub dark: bool,
+}
+
+impl Look {
+    pub fn palette(self) -> &'static [&'static str; 6] {
+        if self.dark {
+            &PALETTE_DARK
+        } else {
+            &PALETTE
+        }
+    }
+
+    /// Marks that are behind everyone (gap chart) and ahead of everyone.
+    fn worse_better(self) -> (&'static str, &'static str) {
+        let p = self.palette();
+        (p[4], p[0])
+    }
+
+    /// The whole population's bar, set apart from the groups'.
+    fn everyone(self) -> &'static str {
+        self.palette()[5]
+    }
+}
+
+/// What every chart shares: no animation (numbers should simply be there, and it respects
+/// reduced motion), ECharts' aria description, tooltips on hover and on tap, the palette.
+fn base(look: Look, trigger: Trigger) -> Chart {
+    Chart::new()
+        .animation(false)
+        .background_color("transparent")
+        .aria(Aria::new().enabled(true))
+        .tooltip(
+            Tooltip::new()
+                .trigger(trigger)
+                .trigger_on(TriggerOn::MousemoveAndClick),
+        )
+        .color(
+            look.palette()
+                .iter()
+                .map(|c| Color::from(*c))
+                .collect::<Vec<_>>(),
+        )
+}
+
+/// Category names broken into lines of at most 16 characters, so long group names keep to
+/// the left of a phone-width chart instead of squeezing the bars.
+fn wrapped(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    names
+        .into_iter()
+        .map(|n| crate::core::text::wrap(&n, 16).join("\n"))
+        .collect()
+}
+
+/// The options as ECharts reads them, with what charming cannot say: a line height for
+/// category labels that wrap (without it ECharts draws their lines on top of each other).
+pub fn to_json(chart: &Chart) -> serde_json::Value {
+    let mut value = serde_json::to_value(chart).unwrap_or_default();
+    for key in ["xAxis", "yAxis"] {
+        let Some(axis) = value.get_mut(key).and_then(|a| a.as_object_mut()) else {
+            continue;
+        };
+        let wraps = axis
+            .get("data")
+            .and_then(|d| d.as_array())
+            .is_some_and(|d| {
+                d.iter()
+                    .any(|n| n.as_str().is_some_and(|n| n.contains('\n')))
+            });
+        if wraps {
+            axis.insert("axisLabel".into(), serde_json::json!({ "lineHeight": 15 }));
+        }
+    }
+    value
+}
+
+fn bar_item(value: f64, colour: &str) -> DataPoint {
+    DataPoint::Item(DataPointItem::new(value).item_style(ItemStyle::new().color(colour)))
+}
+
+/// A thin bar from each interval's lower to its upper end, over the value bars: the whiskers.
+/// Drawn as two stacked bars, the first invisible. `None` when no bar has an interval.
+fn whiskers(intervals: &[Option<(f64, f64)>], colour: &str) -> Option<[Bar; 2]> {
+    if intervals.iter().all(Option::is_none) {
+        return None;
+    }
+    let lower: Vec<CompositeValue> = intervals
+        .iter()
+        .map(|i| CompositeValue::from(i.map(|x| x.0)))
+        .collect();
+    let width: Vec<CompositeValue> = intervals
+        .iter()
+        .map(|i| CompositeValue::from(i.map(|x| x.1 - x.0)))
+        .collect();
+    Some([
+        Bar::new()
+            .name("95% interval")
+            .stack("whisker")
+            .bar_width(3)
+            .bar_gap("-100%")
+            .item_style(ItemStyle::new().color("transparent"))
+            .data(lower),
+        Bar::new()
+            .name("95% interval")
+            .stack("whisker")
+            .bar_width(3)
+            .bar_gap("-100%")
+            .item_style(ItemStyle::new().color(colour))
+            .data(width),
+    ])
+}
+
+/// The latest period by group: a bar per group (everyone first, set apart in grey) with its
+/// 95% interval as a whisker where the source gives one.
+pub fn breakdown_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
+    let names: Vec<String> = b.bars.iter().map(|x| x.group.label()).collect();
+    let (group_colour, whisker_colour) = (
+        look.palette()[0],
+        if look.dark { "#ffffff" } else { "#1b1f22" },
+    );
+    let values: Vec<DataPoint> = b
+        .bars
+        .iter()
+        .map(|x| {
+            bar_item(
+                x.value,
+                if x.group.group_type == "total" {
+                    look.everyone()
+                } else {
+                    group_colour
+                },
+            )
+        })
+        .collect();
+    let mut chart = base(look, Trigger::Axis)
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(56)
+                .top(24)
+                .bottom(48)
+                .contain_label(true),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(wrapped(names)),
+        )
+        .x_axis(value_axis(unit))
+        .series(
+            Bar::new()
+                .name(format!("{}", b.period))
+                .bar_width("60%")
+                .label(Label::new().show(true).position(LabelPosition::Right))
+                .data(values),
+        );
+    let intervals: Vec<Option<(f64, f64)>> =
+        b.bars.iter().map(|x| Some((x.lower?, x.upper?))).collect();
+    if let Some([low, width]) = whiskers(&intervals, whisker_colour) {
+        chart = chart.series(low).series(width);
+    }
+    chart
+}
+
+/// Each group's difference from everyone at the latest period: bars left or right of zero,
+/// coloured by whether the group is behind (worse) or ahead, so direction reads at a glance.
+pub fn gap_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
+    let (worse, better) = look.worse_better();
+    let names: Vec<String> = b.gaps.iter().map(|g| g.group.clone()).collect();
+    let values: Vec<DataPoint> = b
+        .gaps
+        .iter()
+        .map(|g| {
+            bar_item(
+                tidy(g.difference),
+                if g.shortfall > 0.0 { worse } else { better },
+            )
+        })
+        .collect();
+    base(look, Trigger::Axis)
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(56)
+                .top(24)
+                .bottom(48)
+                .contain_label(true),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(wrapped(names)),
+        )
+        .x_axis(below(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(format!("difference ({})", unit_points(unit))),
+        ))
+        .series(
+            Bar::new()
+                .name("Difference from everyone")
+                .bar_width("60%")
+                .label(Label::new().show(true).position(LabelPosition::Right))
+                .data(values),
+        )
+}
+
+/// An axis name centred under a horizontal value axis, where it has room on a phone.
+fn below(axis: Axis) -> Axis {
+    axis.name_location(NameLocation::Middle).name_gap(28)
+}
+
+/// Rounds away floating-point noise from arithmetic (8.2 − 8.6 = −0.3999…), keeping every
+/// decimal a source could publish.
+fn tidy(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+fn unit_points(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "percentage points",
+        Unit::MeanScore10 => "points out of 10",
+        Unit::Ratio => "ratio",
+        Unit::Count => "count",
+    }
+}
+
+/// A value axis that starts at zero and, for a unit with a scale, ends at its top, so bars
+/// are honest about their length.
+fn value_axis(unit: Unit) -> Axis {
+    let axis = below(Axis::new().type_(AxisType::Value).name(unit.name())).min(0);
+    match unit {
+        Unit::Percent => axis.max(100),
+        Unit::MeanScore10 => axis.max(10),
+        Unit::Ratio | Unit::Count => axis,
+    }
+}
+
+/// The five-dimension profile: the dimensions down the side, a bar per group, all on the same
+/// 0 to 100 scale. A dimension without a score for a group is a gap, not a zero.
+pub fn profile_chart(
+    profiles: &[(String, &GroupProfile)],
+    dimensions: &[String],
+    look: Look,
+) -> Chart {
+    let mut chart = base(look, Trigger::Axis)
+        .legend(Legend::new().top(0))
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(40)
+                .top(72)
+                .bottom(48)
+                .contain_label(true),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(dimensions.to_vec()),
+        )
+        .x_axis(
+            below(Axis::new().type_(AxisType::Value).name("score (0 to 100)"))
+                .min(0)
+                .max(100),
+        );
+    for (label, p) in profiles {
+        chart = chart.series(
+            Bar::new().name(label.clone()).data(
+                p.scores
+                    .iter()
+                    .map(|s| CompositeValue::from(s.map(round1)))
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+    chart
+}
+
+/// The weighted composite by group, highest first.
+pub fn composite_chart(rows: &[(String, f64)], look: Look) -> Chart {
+    base(look, Trigger::Axis)
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(56)
+                .top(24)
+                .bottom(48)
+                .contain_label(true),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(wrapped(rows.iter().map(|r| r.0.clone()))),
+        )
+        .x_axis(
+            below(Axis::new().type_(AxisType::Value).name("index (0 to 100)"))
+                .min(0)
+                .max(100),
+        )
+        .series(
+            Bar::new()
+                .name("Composite")
+                .bar_width("60%")
+                .item_style(ItemStyle::new().color(look.palette()[2]))
+                .label(Label::new().show(true).position(LabelPosition::Right))
+                .data(
+                    rows.iter()
+                        .map(|r| CompositeValue::from(round1(r.1)))
+                        .collect::<Vec<_>>(),
+                ),
+        )
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
 
 fn aligned(
     s: &ChartSeries,
@@ -28,21 +361,11 @@ fn aligned(
 
 /// A line for each series over `periods`, with its 95% interval as a shaded band where the
 /// source gives one. Gaps stay gaps (lines are not joined across them).
-pub fn time_series(series: &[ChartSeries], periods: &[Period], unit: Unit) -> Chart {
+pub fn time_series(series: &[ChartSeries], periods: &[Period], unit: Unit, look: Look) -> Chart {
     let categories: Vec<String> = periods.iter().map(Period::to_string).collect();
-    // No animation: numbers should simply be there, for everyone (and reduced motion).
-    let mut chart = Chart::new()
-        .animation(false)
-        .aria(Aria::new().enabled(true))
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+    let mut chart = base(look, Trigger::Axis)
         .legend(Legend::new().top(0))
         .grid(Grid::new().left(52).right(16).top(72).bottom(32))
-        .color(
-            PALETTE
-                .iter()
-                .map(|c| charming::element::Color::from(*c))
-                .collect::<Vec<_>>(),
-        )
         .x_axis(Axis::new().type_(AxisType::Category).data(categories))
         .y_axis(
             Axis::new()
@@ -51,7 +374,7 @@ pub fn time_series(series: &[ChartSeries], periods: &[Period], unit: Unit) -> Ch
                 .scale(true),
         );
     for (i, s) in series.iter().enumerate() {
-        let colour = PALETTE[i % PALETTE.len()];
+        let colour = look.palette()[i % 6];
         let label = s.group.label();
         if s.points
             .iter()
@@ -108,8 +431,13 @@ mod tests {
             "b",
             &[GroupRef::parse("region:Our town").expect("g")],
         );
-        let json = serde_json::to_value(time_series(&view, &periods(&view), Unit::MeanScore10))
-            .expect("json");
+        let json = serde_json::to_value(time_series(
+            &view,
+            &periods(&view),
+            Unit::MeanScore10,
+            Look::default(),
+        ))
+        .expect("json");
         assert_eq!(json["aria"]["enabled"], true);
         assert_eq!(json["xAxis"]["data"], serde_json::json!(["2019", "2024"]));
         let series = json["series"].as_array().expect("series");
@@ -130,5 +458,99 @@ mod tests {
             serde_json::json!([null, 7.3]),
             "no value for 2019: a gap, not a zero"
         );
+    }
+
+    #[test]
+    fn breakdown_and_gap_charts_carry_the_latest_values_whiskers_and_direction() {
+        use crate::core::indicators::breakdown::breakdown;
+        let inds = read_indicators("i", "id,title,short_title,dimensions,nodes,mapping_basis,unit,direction,definition,source_name,source_url,licence\nd,D,D,,,editorial,percent,lower_is_better,,S,https://e.org,L\n".as_bytes()).expect("i");
+        let obs = "indicator_id,period,group_type,group,value,lower,upper\nd,2021,total,Total,20,19,21\nd,2021,age,Young,30,27,33\nd,2021,age,Old,10,,\n";
+        let store = read_observations("o", obs.as_bytes(), inds).store;
+        let b = breakdown(&store, "d").expect("breakdown");
+        let json = serde_json::to_value(breakdown_chart(&b, Unit::Percent, Look::default()))
+            .expect("json");
+        assert_eq!(
+            json["yAxis"]["data"],
+            serde_json::json!(["Everyone", "Young", "Old"])
+        );
+        assert_eq!(
+            json["xAxis"]["max"], 100,
+            "bars of percentages on the whole scale"
+        );
+        let series = json["series"].as_array().expect("series");
+        assert_eq!(
+            series.len(),
+            3,
+            "the bars, and the whiskers' two stacked parts"
+        );
+        assert_eq!(series[0]["data"][0]["value"], 20.0);
+        assert_eq!(
+            series[0]["data"][0]["itemStyle"]["color"], PALETTE[5],
+            "everyone in grey"
+        );
+        assert_eq!(series[1]["data"], serde_json::json!([19.0, 27.0, null]));
+        assert_eq!(
+            series[2]["data"],
+            serde_json::json!([2.0, 6.0, null]),
+            "no interval, no whisker"
+        );
+        let gaps =
+            serde_json::to_value(gap_chart(&b, Unit::Percent, Look::default())).expect("json");
+        assert_eq!(
+            gaps["yAxis"]["data"],
+            serde_json::json!(["Young", "Old"]),
+            "furthest behind first"
+        );
+        assert_eq!(gaps["series"][0]["data"][0]["value"], 10.0);
+        assert_eq!(
+            gaps["series"][0]["data"][0]["itemStyle"]["color"], PALETTE[4],
+            "behind: the 'worse' colour"
+        );
+        assert_eq!(
+            gaps["series"][0]["data"][1]["itemStyle"]["color"],
+            PALETTE[0]
+        );
+        let dark =
+            serde_json::to_value(gap_chart(&b, Unit::Percent, Look { dark: true })).expect("json");
+        assert_eq!(dark["color"][0], PALETTE_DARK[0]);
+        assert_eq!(
+            dark["tooltip"]["triggerOn"], "mousemove|click",
+            "tooltips on tap too"
+        );
+    }
+
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = u8::from_str_radix(&hex[i..i + 2], 16).expect("hex") as f64 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn chart_marks_have_at_least_3_to_1_contrast_with_their_background() {
+        for c in PALETTE {
+            assert!(
+                contrast(c, "#ffffff") >= 3.0,
+                "{c} on white: {:.2}",
+                contrast(c, "#ffffff")
+            );
+        }
+        for c in PALETTE_DARK {
+            assert!(
+                contrast(c, "#1a2326") >= 3.0,
+                "{c} on dark: {:.2}",
+                contrast(c, "#1a2326")
+            );
+        }
     }
 }

@@ -75,7 +75,7 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                 data.store
                     .indicators
                     .iter()
-                    .filter(|i| i.nodes.iter().any(|n| *n == id))
+                    .filter(|i| i.nodes.contains(&id))
                     .map(|i| {
                         let (href, title) = (indicator_href(&i.id, &[]), i.title.clone());
                         view! { <li><A href=href>{title}</A></li> }

@@ -2,6 +2,7 @@
 //! statistical themselves.
 
 pub mod atlas;
+pub mod breakdown_charts;
 pub mod crosswalk_table;
 pub mod detail_panel;
 pub mod diagram;

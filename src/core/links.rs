@@ -78,9 +78,43 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// The inverse of [`encode`]: `%XX` sequences back to bytes, `+` left as is. Invalid
+/// sequences stay as written, and bytes that are not UTF-8 become U+FFFD.
+pub fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn decode_undoes_encode(text in "\\PC{0,30}") {
+            prop_assert_eq!(decode(&encode(&text)), text);
+        }
+
+        #[test]
+        fn decode_never_panics(text in "\\PC{0,30}") {
+            let _ = decode(&text);
+        }
+    }
 
     #[test]
     fn hrefs_carry_only_the_state_that_is_set() {

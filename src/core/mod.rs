@@ -15,11 +15,15 @@
 //! - [`atlas`]: every framework loaded together, validated, with an index of links.
 //! - [`layout`]: where each node of a diagram goes for a given width (pure geometry).
 //! - [`crosswalk`]: the matrix of every framework's parts against the five dimensions.
+//! - [`catalogue`]: the indicators overview's sections and filters.
 //! - [`error`]: data errors with their position.
 
 pub mod atlas;
+pub mod catalogue;
 pub mod crosswalk;
 pub mod error;
+#[cfg(test)]
+mod fixtures;
 pub mod framework;
 pub mod indicators;
 pub mod layout;

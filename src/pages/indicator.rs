@@ -13,6 +13,7 @@ use leptos_router::NavigateOptions;
 use crate::charts::options::time_series;
 use crate::charts::render::EChart;
 use crate::components::atlas::WithAtlas;
+use crate::components::breakdown_charts::BreakdownCharts;
 use crate::components::indicator_data::{UserData, WithIndicators};
 use crate::core::indicators::model::format_value;
 use crate::core::indicators::view::{
@@ -21,6 +22,7 @@ use crate::core::indicators::view::{
 use crate::core::links::{encode, FrameworkView};
 use crate::core::Atlas;
 use crate::fetch::IndicatorData;
+use crate::look::use_look;
 
 /// The href of an indicator page with these groups chosen.
 pub fn indicator_href(id: &str, groups: &[GroupRef]) -> String {
@@ -68,7 +70,6 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let chosen_now = chosen.get();
         let series = chart_series(store, &ind_id, &chosen_now);
         let axis = periods(&series);
-        let options = time_series(&series, &axis, indicator.unit);
         let sentence = summary(store, &indicator, &series);
         let table = rows(store, &series);
         let download = format!(
@@ -103,7 +104,11 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ");
         let chart_label = format!("Line chart: {}", indicator.title);
-        let chart = Signal::derive(move || options.clone());
+        let look = use_look();
+        let plotted = series.clone();
+        let chart = Signal::derive(move || time_series(&plotted, &axis, unit, look.get()));
+        let updated = data.updated.clone().unwrap_or_else(|| "not stated".into());
+        let latest_release = table.last().map(|o| o.source.clone()).unwrap_or_default();
         view! {
             <Title text=indicator.short_title.clone() />
             <header class="page-head">
@@ -115,7 +120,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             <YourSeries id=ind_id.clone() chosen=chosen_now.clone() />
             <section class="panel">
                 <h2>"Over time"</h2>
-                <EChart id="time-series".to_string() chart label=chart_label />
+                <EChart id="time-series".to_string() chart label=chart_label file_stem=format!("{ind_id}-over-time") />
                 <div class="table-scroll" role="region" aria-label="The numbers in the chart" tabindex="0">
                     <table class="data-table">
                         <caption>"The numbers in the chart"</caption>
@@ -125,6 +130,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 </div>
                 <p><a class="button secondary" href=download download=format!("{ind_id}.csv") rel="external">"Download these numbers (CSV)"</a></p>
             </section>
+            <BreakdownCharts data=data.clone() indicator=indicator.clone() />
             <section class="panel">
                 <h2>"About this indicator"</h2>
                 <dl class="facts">
@@ -133,6 +139,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     <dt>"Unit"</dt><dd>{unit.name()}</dd>
                     <dt>"Source"</dt><dd><a href=indicator.source_url.clone() target="_blank" rel="noopener noreferrer">{indicator.source_name.clone()}</a></dd>
                     <dt>"Licence"</dt><dd>{indicator.licence.clone()}</dd>
+                    <dt>"Data last updated"</dt><dd>{format!("{updated}; the latest figure is from {latest_release}")}</dd>
                 </dl>
                 <h3>"Where it sits in the framework"</h3>
                 <ul>{framework_links}</ul>
@@ -186,8 +193,9 @@ fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
         if series.is_empty() {
             return None;
         }
-        let options = time_series(&series, &periods(&series), indicator.unit);
-        let chart = Signal::derive(move || options.clone());
+        let look = use_look();
+        let (plotted, axis, unit) = (series.clone(), periods(&series), indicator.unit);
+        let chart = Signal::derive(move || time_series(&plotted, &axis, unit, look.get()));
         let sentence = summary(store, &indicator, &series);
         let unit = indicator.unit;
         let table_rows = rows(store, &series)
@@ -204,7 +212,7 @@ fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
                 <p class="origin-badge">{label.clone()}</p>
                 <h2>"Your data"</h2>
                 <p class="summary">{sentence}</p>
-                <EChart id="your-time-series".to_string() chart label=format!("Line chart of your data: {}", indicator.title) />
+                <EChart id="your-time-series".to_string() chart label=format!("Line chart of your data: {}", indicator.title) file_stem=format!("your-{id}-over-time") />
                 <div class="table-scroll" role="region" aria-label="The numbers in your chart" tabindex="0">
                     <table class="data-table">
                         <caption>{label}</caption>

@@ -1,15 +1,18 @@
-//! `/indicators`: the measures the frameworks name, grouped by the outcome domain they sit in,
-//! each linking to its place in the diagram.
+//! `/indicators`: every indicator as a card, grouped by the five dimensions or by the three
+//! outcome domains, narrowed by filters and a search that all live in the URL.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use crate::components::atlas::WithAtlas;
 use crate::components::indicator_cards::IndicatorCards;
 use crate::components::indicator_data::{UserData, WithIndicators};
+use crate::core::catalogue::{all_domains, group_types, sections, Filter, Grouping};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
 use crate::fetch::IndicatorData;
@@ -21,10 +24,13 @@ pub fn IndicatorsPage() -> impl IntoView {
         <header class="page-head">
             <h1>"Indicators"</h1>
             <p class="summary">
-                "Published figures for measures named in the framework: the latest value for the whole population, how it has changed, and where it comes from."
+                "Published figures for measures named in the framework: the latest value for the whole population, how it has changed, and where it comes from. "
+                <A href="/profile">"Compare population groups across the five dimensions"</A> "."
             </p>
         </header>
-        <WithAtlas show={|atlas: Arc<Atlas>| view! { <Observed atlas /> }} />
+        <WithAtlas show={|atlas: Arc<Atlas>| view! {
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Overview atlas=atlas.clone() data /> }} />
+        }} />
         <section>
             <h2>"Examples of what we can measure"</h2>
             <p class="summary">"The measures the strategic framework gives as examples, by outcome domain."</p>
@@ -33,14 +39,93 @@ pub fn IndicatorsPage() -> impl IntoView {
     }
 }
 
-/// The shipped data's cards, and the person's own data's, labelled as theirs.
+/// The filters (drawn once, so typing keeps focus) and the cards they select.
 #[component]
-fn Observed(atlas: Arc<Atlas>) -> impl IntoView {
-    let UserData(user) = expect_context::<UserData>();
-    let dimension_label =
-        Callback::new(move |id: String| atlas.node(&id).map(|n| n.label.clone()).unwrap_or(id));
+fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| Filter::from_query(|k| query.read().get(k)));
+    let navigate = use_navigate();
+    let set_filter = Callback::new(move |f: Filter| {
+        navigate(
+            &format!("/indicators{}", f.to_query()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    });
+    let dimension_atlas = atlas.clone();
+    let dimension_label = Callback::new(move |id: String| {
+        dimension_atlas
+            .node(&id)
+            .map(|n| n.label.clone())
+            .unwrap_or(id)
+    });
+    let dimensions: Vec<(String, String)> = atlas
+        .dimensions()
+        .iter()
+        .map(|n| (n.id.clone(), n.label.clone()))
+        .collect();
+    let domains = all_domains(&atlas);
+    let types: Vec<(String, String)> = group_types(&data.store)
+        .into_iter()
+        .map(|t| (t.clone(), t.replace('_', " ")))
+        .collect();
+    let results = move || {
+        let f = filter.get();
+        let found = sections(&atlas, &data.store, &f);
+        let distinct: std::collections::BTreeSet<usize> = found
+            .iter()
+            .flat_map(|s| s.indicators.iter().copied())
+            .collect();
+        let count = match distinct.len() {
+            0 => "No indicator matches these filters.".to_string(),
+            1 => "1 indicator".to_string(),
+            n => format!("{n} indicators"),
+        };
+        let body = if found.is_empty() {
+            view! {
+                <div class="panel empty-state">
+                    <p>"Nothing matches. Try fewer filters or other words."</p>
+                    <A href="/indicators" attr:class="button">"Clear the filters"</A>
+                </div>
+            }
+            .into_any()
+        } else {
+            found
+                .into_iter()
+                .map(|s| {
+                    let heading_id = format!("section-{}", s.id.replace('.', "-"));
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <section class="indicator-section" aria-labelledby=labelled_by>
+                            <h2 id=heading_id>{s.title}</h2>
+                            <IndicatorCards store=data.store.clone() dimension_label only=s.indicators />
+                        </section>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        };
+        view! {
+            <p class="result-count" role="status">{count}</p>
+            {body}
+        }
+    };
     view! {
-        {move || user.get().map(|u| {
+        <YourCards dimension_label />
+        <FilterBar filter set_filter dimensions domains types />
+        <div class="overview-results">{results}</div>
+    }
+}
+
+/// The person's own data's cards, labelled as theirs.
+#[component]
+fn YourCards(dimension_label: Callback<String, String>) -> impl IntoView {
+    let UserData(user) = expect_context::<UserData>();
+    move || {
+        user.get().map(|u| {
             let label = format!("Your data: {}", u.file);
             view! {
                 <section class="user-data" aria-label="Your data">
@@ -49,11 +134,88 @@ fn Observed(atlas: Arc<Atlas>) -> impl IntoView {
                     <IndicatorCards store=u.store.clone() dimension_label label />
                 </section>
             }
-        })}
-        <section>
-            <h2>"Published figures"</h2>
-            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <IndicatorCards store=data.store.clone() dimension_label /> }} />
-        </section>
+        })
+    }
+}
+
+/// A `<select>` whose choice is one of `options` or none ("All").
+fn choice(
+    label: &'static str,
+    name: &'static str,
+    options: Vec<(String, String)>,
+    current: Signal<Option<String>>,
+    on_pick: impl Fn(Option<String>) + 'static,
+) -> impl IntoView {
+    let id = format!("filter-{name}");
+    let for_id = id.clone();
+    let items = options
+        .into_iter()
+        .map(|(value, text)| {
+            let v = value.clone();
+            view! { <option value=value selected=move || current.get().as_deref() == Some(v.as_str())>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="filter" for=for_id>
+            <span>{label}</span>
+            <select id=id name=name on:change=move |ev| {
+                let v = event_target_value(&ev);
+                on_pick((!v.is_empty()).then_some(v));
+            }>
+                <option value="" selected=move || current.get().is_none()>"All"</option>
+                {items}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn FilterBar(
+    filter: Memo<Filter>,
+    set_filter: Callback<Filter>,
+    dimensions: Vec<(String, String)>,
+    domains: Vec<(String, String)>,
+    types: Vec<(String, String)>,
+) -> impl IntoView {
+    let update = move |change: Box<dyn Fn(&mut Filter)>| {
+        let mut f = filter.get_untracked();
+        change(&mut f);
+        set_filter.run(f);
+    };
+    let grouping = move |g: Grouping, label: &'static str| {
+        view! {
+            <label class="segment">
+                <input type="radio" name="by" value=g.param()
+                    prop:checked=move || filter.get().grouping == g
+                    on:change=move |_| update(Box::new(move |f| f.grouping = g)) />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    view! {
+        <form class="filters" role="search" aria-label="Filter the indicators" on:submit=|ev| ev.prevent_default()>
+            <fieldset class="segmented">
+                <legend>"Group by"</legend>
+                {grouping(Grouping::Dimensions, "Dimension")}
+                {grouping(Grouping::Domains, "Outcome domain")}
+            </fieldset>
+            {choice("Dimension", "dimension", dimensions, Signal::derive(move || filter.get().dimension),
+                move |v| update(Box::new(move |f| f.dimension = v.clone())))}
+            {choice("Outcome domain", "domain", domains, Signal::derive(move || filter.get().domain),
+                move |v| update(Box::new(move |f| f.domain = v.clone())))}
+            {choice("Figures for", "group", types, Signal::derive(move || filter.get().group_type),
+                move |v| update(Box::new(move |f| f.group_type = v.clone())))}
+            <label class="filter search" for="filter-q">
+                <span>"Search"</span>
+                <input id="filter-q" type="search" name="q" autocomplete="off"
+                    placeholder="e.g. trust, Māori, safety"
+                    prop:value=move || filter.get().search
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(Box::new(move |f| f.search = v.clone()));
+                    } />
+            </label>
+        </form>
     }
 }
 
@@ -86,7 +248,7 @@ fn IndicatorList(atlas: Arc<Atlas>) -> impl IntoView {
                     let domain_label = domain.label.clone();
                     view! {
                         <section class="card">
-                            <h2><A href=domain_href>{domain_label}</A></h2>
+                            <h3><A href=domain_href>{domain_label}</A></h3>
                             <ol class="indicator-list">{items}</ol>
                         </section>
                     }

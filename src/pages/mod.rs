@@ -6,3 +6,4 @@ pub mod framework;
 pub mod indicator;
 pub mod indicators;
 pub mod not_found;
+pub mod profile;

@@ -20,7 +20,7 @@ function published(indicator) {
   }).filter((r) => r.indicator_id === indicator);
 }
 
-test('open an indicator, add two groups, and the table and the download hold exactly the published rows', async () => {
+test('open the dashboard, filter by a dimension, open an indicator, add two groups, and the table and the download hold exactly the published rows', async () => {
   const page = await app.page();
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -29,6 +29,13 @@ test('open an indicator, add two groups, and the table and the download hold exa
   assert.ok(!requested.some((p) => p.endsWith('/echarts.js')), 'the framework view does not download ECharts');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
+  await page.getByRole('combobox', { name: 'Dimension' }).selectOption({ label: 'Recognition' });
+  await page.waitForFunction(() => location.search === '?dimension=dimensions.recognition');
+  await page.getByRole('status').filter({ hasText: '3 indicators' }).waitFor();
+  const headings = await page.locator('.overview-results h2').allInnerTexts();
+  assert.deepEqual(headings, ['Recognition'], 'only the chosen dimension is left');
+  const cards = await page.locator('.overview-results .indicator-card h3').allInnerTexts();
+  assert.deepEqual(cards, ['Experienced discrimination', 'Easy to be themselves', 'Comfortable with a neighbour with mental illness']);
   await page.getByRole('link', { name: 'Experienced discrimination', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Experienced discrimination in the last 12 months' }).waitFor();
   assert.equal(where(page), '/indicators/discrimination');
@@ -75,5 +82,47 @@ test('an unknown indicator says so', async () => {
   const page = await app.page();
   await page.goto(app.origin + '/indicators/nope');
   await page.getByRole('heading', { level: 1, name: 'No indicator called “nope”' }).waitFor();
+  await page.close();
+});
+
+test('the latest year by group, and the gaps to everyone, each with a table of exactly what is drawn', async () => {
+  const page = await app.page({ width: 390, height: 844 });
+  await page.goto(app.origin + '/indicators/discrimination');
+  await page.getByRole('heading', { level: 2, name: 'By group, 2021' }).waitFor();
+  await page.locator('#breakdown canvas').waitFor();
+  const rows = (name) => page.getByRole('table', { name }).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((r) => [...r.children].map((c) => c.textContent.trim())));
+  const bars = await rows('By group, 2021');
+  const published2021 = published('discrimination').filter((r) => r.period === '2021');
+  assert.deepEqual(bars.map((r) => [r[0], r[1]]), [['Everyone', '20.9%'], ['Sexual minorities', '38%'], ['Disabled people of working age', '34.9%'], ['Māori', '29.5%']]);
+  assert.equal(bars.length, published2021.length);
+  const gaps = await rows('Gaps to everyone, 2021');
+  assert.deepEqual(gaps.map((r) => [r[0], r[3], r[4]]), [
+    ['Sexual minorities', '+17.1', '17.1 points worse than everyone'],
+    ['Disabled people of working age', '+14', '14 points worse than everyone'],
+    ['Māori', '+8.6', '8.6 points worse than everyone'],
+  ]);
+  assert.match(await page.getByText(/^In 2021, 3 groups are behind everyone/).innerText(), /furthest behind is Sexual minorities: 17\.1 points worse than everyone\.$/);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing scrolls sideways');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('each chart downloads as a PNG and an SVG', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/indicators/belonging_nz');
+  await page.locator('#time-series canvas').waitFor();
+  const chart = page.locator('section', { has: page.getByRole('heading', { name: 'Over time' }) });
+  const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download chart (PNG)' }).click()]);
+  assert.equal(png.suggestedFilename(), 'belonging_nz-over-time.png');
+  const bytes = readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+  assert.ok(bytes.length > 5000, `a drawn image (${bytes.length} bytes)`);
+  const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download chart (SVG)' }).click()]);
+  assert.equal(svg.suggestedFilename(), 'belonging_nz-over-time.svg');
+  const text = readFileSync(await svg.path(), 'utf8');
+  assert.match(text, /^<svg /);
+  assert.ok(text.includes('Everyone') && text.includes('2023'), 'the SVG holds the legend and the axis');
+  assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

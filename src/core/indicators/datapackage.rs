@@ -9,6 +9,9 @@ use crate::core::error::{DataError, DataErrors};
 #[derive(Debug, Clone, Deserialize)]
 pub struct DataPackage {
     pub name: String,
+    /// When the package was last built (ISO 8601), shown as "data last updated".
+    #[serde(default)]
+    pub created: Option<String>,
     pub resources: Vec<Resource>,
 }
 
@@ -30,6 +33,31 @@ pub struct Field {
 }
 
 impl DataPackage {
+    /// `created` as words ("25 November 2026"); `None` when absent or not a date.
+    pub fn updated(&self) -> Option<String> {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let date = self.created.as_deref()?.get(..10)?;
+        let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+        let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+        let name = MONTHS.get(month.checked_sub(1)? as usize)?;
+        (1..=31)
+            .contains(&day)
+            .then(|| format!("{day} {name} {year}"))
+    }
+
     pub fn resource(&self, name: &str) -> Option<&Resource> {
         self.resources.iter().find(|r| r.name == name)
     }

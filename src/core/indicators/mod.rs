@@ -2,6 +2,7 @@
 //! validation with positioned errors, a columnar store, and every computation the dashboard
 //! shows (series, change and its significance, gaps, the five-dimension profile, trends).
 
+pub mod breakdown;
 pub mod datapackage;
 pub mod model;
 pub mod parse;

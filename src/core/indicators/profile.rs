@@ -125,3 +125,160 @@ pub fn composite(scores: &[Option<f64>], weights: &[f64]) -> Option<f64> {
     }
     (weight > 0.0).then(|| sum / weight)
 }
+
+/// The largest weight a person can give a dimension; 0 leaves it out.
+pub const WEIGHT_MAX: u8 = 5;
+
+/// Weights from the URL (`w=1,2,0,1,1`), one per dimension; equal weights when absent or not
+/// one whole number from 0 to [`WEIGHT_MAX`] per dimension.
+pub fn parse_weights(text: Option<&str>, dimensions: usize) -> Vec<f64> {
+    let equal = vec![1.0; dimensions];
+    let Some(text) = text else { return equal };
+    let parsed: Option<Vec<f64>> = text
+        .split(',')
+        .map(|w| {
+            w.trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|w| *w <= WEIGHT_MAX)
+                .map(f64::from)
+        })
+        .collect();
+    match parsed {
+        Some(w) if w.len() == dimensions => w,
+        _ => equal,
+    }
+}
+
+/// The URL form of the weights; `None` for equal weights (the default, left out of links).
+pub fn weights_param(weights: &[f64]) -> Option<String> {
+    weights.iter().any(|w| *w != 1.0).then(|| {
+        weights
+            .iter()
+            .map(|w| format!("{}", *w as u8))
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}
+
+/// A group's composite with the weights, and how many weighted dimensions it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub profile: usize,
+    pub composite: f64,
+    pub dimensions_used: usize,
+}
+
+/// Groups with a composite, highest first (ties by name): the build-your-own index.
+pub fn ranked(profiles: &[GroupProfile], weights: &[f64]) -> Vec<Ranked> {
+    let mut out: Vec<Ranked> = profiles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            Some(Ranked {
+                profile: i,
+                composite: composite(&p.scores, weights)?,
+                dimensions_used: p
+                    .scores
+                    .iter()
+                    .zip(weights)
+                    .filter(|(s, w)| s.is_some() && **w > 0.0)
+                    .count(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.composite
+            .total_cmp(&a.composite)
+            .then_with(|| profiles[a.profile].group.cmp(&profiles[b.profile].group))
+    });
+    out
+}
+
+#[cfg(test)]
+mod weight_tests {
+    use super::*;
+    use crate::core::fixtures::store;
+    use proptest::prelude::*;
+
+    #[test]
+    fn weights_read_from_the_url_or_fall_back_to_equal() {
+        assert_eq!(parse_weights(None, 5), [1.0; 5]);
+        assert_eq!(
+            parse_weights(Some("2,0,1,1,5"), 5),
+            [2.0, 0.0, 1.0, 1.0, 5.0]
+        );
+        assert_eq!(parse_weights(Some("2,0,1"), 5), [1.0; 5], "wrong length");
+        assert_eq!(
+            parse_weights(Some("9,1,1,1,1"), 5),
+            [1.0; 5],
+            "out of range"
+        );
+        assert_eq!(weights_param(&[1.0; 5]), None);
+        assert_eq!(
+            weights_param(&[2.0, 0.0, 1.0, 1.0, 5.0]).as_deref(),
+            Some("2,0,1,1,5")
+        );
+    }
+
+    #[test]
+    fn the_shipped_profiles_rank_with_the_weights_a_person_sets() {
+        let s = store();
+        let dims: Vec<String> = [
+            "belonging",
+            "inclusion",
+            "participation",
+            "recognition",
+            "legitimacy",
+        ]
+        .iter()
+        .map(|d| format!("dimensions.{d}"))
+        .collect();
+        let p = profiles(s, &dims);
+        let total = p
+            .iter()
+            .position(|g| g.group_type == "total")
+            .expect("total");
+        assert!(
+            p[total].scores.iter().all(Option::is_some),
+            "everyone has all five"
+        );
+        let equal = ranked(&p, &[1.0; 5]);
+        assert_eq!(equal.len(), p.len());
+        // Recognition only: the groups with a discrimination figure and everyone.
+        let recognition = ranked(&p, &[0.0, 0.0, 0.0, 1.0, 0.0]);
+        let names: Vec<&str> = recognition
+            .iter()
+            .map(|r| p[r.profile].group.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Total",
+                "Māori",
+                "Disabled people of working age",
+                "Sexual minorities"
+            ]
+        );
+        assert!(recognition.iter().all(|r| r.dimensions_used == 1));
+    }
+
+    proptest! {
+        #[test]
+        fn a_composite_lies_between_the_lowest_and_highest_score_it_uses(
+            scores in proptest::collection::vec(proptest::option::of(0.0f64..=100.0), 5),
+            weights in proptest::collection::vec(0u8..=WEIGHT_MAX, 5),
+        ) {
+            let w: Vec<f64> = weights.iter().map(|&x| f64::from(x)).collect();
+            let used: Vec<f64> = scores.iter().zip(&w).filter_map(|(s, w)| s.filter(|_| *w > 0.0)).collect();
+            match composite(&scores, &w) {
+                None => prop_assert!(used.is_empty()),
+                Some(c) => {
+                    let lo = used.iter().cloned().fold(f64::INFINITY, f64::min);
+                    let hi = used.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                    prop_assert!(c >= lo - 1e-9 && c <= hi + 1e-9);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,436 @@
+//! The indicators overview: which indicators to show, under which headings, for the filters a
+//! person chose. Filters live in the URL, so this module also reads and writes them.
+//!
+//! An indicator sits under every dimension it measures (an indicator of belonging and of
+//! participation appears under both), and under every outcome domain one of its framework
+//! parts belongs to, found by following `part_of` links upwards.
+
+use std::collections::BTreeSet;
+
+use super::atlas::Atlas;
+use super::framework::EdgeKind;
+use super::indicators::Store;
+use super::links::encode;
+
+/// How the overview's cards are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    #[default]
+    Dimensions,
+    Domains,
+}
+
+impl Grouping {
+    pub fn param(self) -> &'static str {
+        match self {
+            Grouping::Dimensions => "dimensions",
+            Grouping::Domains => "domains",
+        }
+    }
+}
+
+/// The overview's filters, as the URL holds them: `?by=domains&dimension=…&domain=…&group=…&q=…`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub grouping: Grouping,
+    /// A dimension node id.
+    pub dimension: Option<String>,
+    /// An outcome domain node id.
+    pub domain: Option<String>,
+    /// A group type (`ethnicity`): only indicators with figures for such groups.
+    pub group_type: Option<String>,
+    pub search: String,
+}
+
+impl Filter {
+    /// Reads the filters from the URL's query parameters (`get` looks one up).
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Filter {
+        let some = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+        Filter {
+            grouping: match get("by").as_deref() {
+                Some("domains") => Grouping::Domains,
+                _ => Grouping::Dimensions,
+            },
+            dimension: some("dimension"),
+            domain: some("domain"),
+            group_type: some("group"),
+            search: get("q").unwrap_or_default(),
+        }
+    }
+
+    /// The query string for these filters (empty, or starting with `?`), defaults left out.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.grouping != Grouping::default() {
+            parts.push(format!("by={}", self.grouping.param()));
+        }
+        for (key, value) in [
+            ("dimension", &self.dimension),
+            ("domain", &self.domain),
+            ("group", &self.group_type),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{key}={}", encode(v)));
+            }
+        }
+        if !self.search.trim().is_empty() {
+            parts.push(format!("q={}", encode(&self.search)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.dimension.is_some()
+            || self.domain.is_some()
+            || self.group_type.is_some()
+            || !self.search.trim().is_empty()
+    }
+}
+
+/// One heading of the overview and the indicators under it (indexes into the store's list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub indicators: Vec<usize>,
+}
+
+/// Lower case without macrons or other accents, so "maori" finds "Māori".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'ā' | 'Ā' | 'á' | 'à' | 'â' | 'ä' => 'a',
+            'ē' | 'Ē' | 'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ī' | 'Ī' | 'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ō' | 'Ō' | 'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ū' | 'Ū' | 'ú' | 'ù' | 'û' | 'ü' => 'u',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The outcome domains (nodes of kind `domain`) a framework part belongs to.
+pub fn domains_of(atlas: &Atlas, node: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut frontier = vec![node.to_string()];
+    let mut seen = BTreeSet::new();
+    while let Some(id) = frontier.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        if atlas.node(&id).is_some_and(|n| n.kind == "domain") {
+            found.insert(id);
+            continue;
+        }
+        frontier.extend(
+            atlas
+                .links(&id)
+                .iter()
+                .filter(|l| l.kind == EdgeKind::PartOf && l.outgoing)
+                .map(|l| l.other.clone()),
+        );
+    }
+    found
+}
+
+/// Every outcome domain in the frameworks, in file order.
+pub fn all_domains(atlas: &Atlas) -> Vec<(String, String)> {
+    atlas
+        .frameworks
+        .iter()
+        .flat_map(|f| f.nodes.iter())
+        .filter(|n| n.kind == "domain")
+        .map(|n| (n.id.clone(), n.label.clone()))
+        .collect()
+}
+
+/// The group types the store has figures for, other than the total, sorted.
+pub fn group_types(store: &Store) -> Vec<String> {
+    let mut types: BTreeSet<String> = BTreeSet::new();
+    for i in 0..store.indicators.len() as u32 {
+        for (k, _) in store.series_of(i) {
+            let gt = store.str(k.group_type);
+            if gt != "total" {
+                types.insert(gt.to_string());
+            }
+        }
+    }
+    types.into_iter().collect()
+}
+
+fn has_group_type(store: &Store, indicator: usize, group_type: &str) -> bool {
+    store
+        .series_of(indicator as u32)
+        .any(|(k, _)| store.str(k.group_type) == group_type)
+}
+
+/// True when an indicator passes every filter except the grouping.
+pub fn matches(atlas: &Atlas, store: &Store, indicator: usize, filter: &Filter) -> bool {
+    let Some(ind) = store.indicators.get(indicator) else {
+        return false;
+    };
+    if let Some(d) = &filter.dimension {
+        if !ind.dimensions.contains(d) {
+            return false;
+        }
+    }
+    if let Some(d) = &filter.domain {
+        if !ind.nodes.iter().any(|n| domains_of(atlas, n).contains(d)) {
+            return false;
+        }
+    }
+    if let Some(gt) = &filter.group_type {
+        if !has_group_type(store, indicator, gt) {
+            return false;
+        }
+    }
+    let words: Vec<String> = fold(&filter.search)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    if !words.is_empty() {
+        let mut haystack = fold(&format!(
+            "{} {} {}",
+            ind.title, ind.short_title, ind.definition
+        ));
+        for d in &ind.dimensions {
+            if let Some(n) = atlas.node(d) {
+                haystack.push(' ');
+                haystack.push_str(&fold(&n.label));
+            }
+        }
+        // Group names too, so "Pacific" finds the indicators with figures for Pacific peoples.
+        for (k, _) in store.series_of(indicator as u32) {
+            haystack.push(' ');
+            haystack.push_str(&fold(store.str(k.group)));
+        }
+        if !words.iter().all(|w| haystack.contains(w.as_str())) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The overview's sections for these filters. Empty sections are left out; an indicator
+/// with no dimension (or no domain) goes under "Other".
+pub fn sections(atlas: &Atlas, store: &Store, filter: &Filter) -> Vec<Section> {
+    let heads: Vec<(String, String)> = match filter.grouping {
+        Grouping::Dimensions => atlas
+            .dimensions()
+            .into_iter()
+            .map(|n| (n.id.clone(), n.label.clone()))
+            .collect(),
+        Grouping::Domains => all_domains(atlas),
+    };
+    // Filtering by the very thing the cards are grouped by leaves just that heading.
+    let only = match filter.grouping {
+        Grouping::Dimensions => filter.dimension.as_ref(),
+        Grouping::Domains => filter.domain.as_ref(),
+    };
+    let heads: Vec<(String, String)> = heads
+        .into_iter()
+        .filter(|(id, _)| only.is_none_or(|o| o == id))
+        .collect();
+    let shown: Vec<usize> = (0..store.indicators.len())
+        .filter(|&i| matches(atlas, store, i, filter))
+        .collect();
+    let under = |i: usize| -> BTreeSet<String> {
+        let ind = &store.indicators[i];
+        match filter.grouping {
+            Grouping::Dimensions => ind.dimensions.iter().cloned().collect(),
+            Grouping::Domains => ind
+                .nodes
+                .iter()
+                .flat_map(|n| domains_of(atlas, n))
+                .collect(),
+        }
+    };
+    let mut out: Vec<Section> = heads
+        .into_iter()
+        .map(|(id, title)| Section {
+            indicators: shown
+                .iter()
+                .copied()
+                .filter(|&i| under(i).contains(&id))
+                .collect(),
+            id,
+            title,
+        })
+        .filter(|s| !s.indicators.is_empty())
+        .collect();
+    let known: BTreeSet<&String> = out.iter().map(|s| &s.id).collect();
+    let other: Vec<usize> = shown
+        .iter()
+        .copied()
+        .filter(|&i| !under(i).iter().any(|d| known.contains(d)))
+        .collect();
+    if !other.is_empty() {
+        out.push(Section {
+            id: "other".into(),
+            title: "Other".into(),
+            indicators: other,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    use crate::core::fixtures::{atlas, store};
+
+    fn ids(store: &Store, s: &Section) -> Vec<String> {
+        s.indicators
+            .iter()
+            .map(|&i| store.indicators[i].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_url() {
+        let f = Filter {
+            grouping: Grouping::Domains,
+            dimension: Some("dimensions.belonging".into()),
+            domain: None,
+            group_type: Some("ethnicity".into()),
+            search: "Māori trust".into(),
+        };
+        let q = f.to_query();
+        let pairs: Vec<(String, String)> = q
+            .trim_start_matches('?')
+            .split('&')
+            .map(|p| {
+                let (k, v) = p.split_once('=').expect("pair");
+                (k.to_string(), crate::core::links::decode(v))
+            })
+            .collect();
+        let back =
+            Filter::from_query(|k| pairs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone()));
+        assert_eq!(back, f);
+        assert_eq!(Filter::default().to_query(), "");
+    }
+
+    #[test]
+    fn grouped_by_dimension_an_indicator_sits_under_each_of_its_dimensions() {
+        let (a, s) = (atlas(), store());
+        let by_dim = sections(a, s, &Filter::default());
+        assert_eq!(by_dim.first().map(|x| x.title.as_str()), Some("Belonging"));
+        let participation = by_dim
+            .iter()
+            .find(|x| x.id == "dimensions.participation")
+            .expect("p");
+        assert!(ids(s, participation).contains(&"belonging_organisation".to_string()));
+        let belonging = by_dim
+            .iter()
+            .find(|x| x.id == "dimensions.belonging")
+            .expect("b");
+        assert!(ids(s, belonging).contains(&"belonging_organisation".to_string()));
+    }
+
+    #[test]
+    fn grouped_by_domain_indicators_follow_their_parts_up_to_the_domain() {
+        let (a, s) = (atlas(), store());
+        let filter = Filter {
+            grouping: Grouping::Domains,
+            ..Filter::default()
+        };
+        let by_domain = sections(a, s, &filter);
+        let titles: Vec<&str> = by_domain.iter().map(|x| x.id.as_str()).collect();
+        assert!(titles.contains(&"strategic.domain.people"), "{titles:?}");
+        let institutions = by_domain
+            .iter()
+            .find(|x| x.id == "strategic.domain.institutions")
+            .expect("i");
+        assert!(ids(s, institutions).contains(&"trust_police".to_string()));
+        assert!(!ids(s, institutions).contains(&"belonging_family".to_string()));
+        // Safe on public transport measures a part in the people domain and one in places.
+        let places = by_domain
+            .iter()
+            .find(|x| x.id == "strategic.domain.places")
+            .expect("p");
+        assert!(ids(s, places).contains(&"safe_public_transport_night".to_string()));
+    }
+
+    #[test]
+    fn filters_narrow_and_an_impossible_filter_gives_nothing() {
+        let (a, s) = (atlas(), store());
+        let eth = Filter {
+            group_type: Some("ethnicity".into()),
+            ..Filter::default()
+        };
+        let all: BTreeSet<String> = sections(a, s, &eth)
+            .iter()
+            .flat_map(|x| ids(s, x))
+            .collect();
+        assert_eq!(
+            all.into_iter().collect::<Vec<_>>(),
+            ["belonging_nz", "discrimination"]
+        );
+        let search = Filter {
+            search: "maori".into(),
+            ..Filter::default()
+        };
+        let found: BTreeSet<String> = sections(a, s, &search)
+            .iter()
+            .flat_map(|x| ids(s, x))
+            .collect();
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            ["belonging_nz", "discrimination"],
+            "macrons folded; group names searched"
+        );
+        let legit = Filter {
+            dimension: Some("dimensions.legitimacy".into()),
+            search: "police".into(),
+            ..Filter::default()
+        };
+        let found: Vec<String> = sections(a, s, &legit)
+            .iter()
+            .flat_map(|x| ids(s, x))
+            .collect();
+        assert_eq!(found, ["trust_police"]);
+        let recognition = Filter {
+            dimension: Some("dimensions.recognition".into()),
+            ..Filter::default()
+        };
+        let found = sections(a, s, &recognition);
+        assert_eq!(found.len(), 1, "only the chosen dimension's heading");
+        assert_eq!(
+            ids(s, &found[0]),
+            [
+                "discrimination",
+                "express_identity",
+                "neighbour_mental_illness"
+            ]
+        );
+        let none = Filter {
+            search: "no such words anywhere".into(),
+            ..Filter::default()
+        };
+        assert!(sections(a, s, &none).is_empty());
+        assert_eq!(
+            group_types(s),
+            ["disability", "ethnicity", "family_type", "sexual_identity"]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_search_shows_each_indicator_only_if_it_matches(search in "\\PC{0,12}") {
+            let (a, s) = (atlas(), store());
+            let f = Filter { search, ..Filter::default() };
+            for sec in sections(a, s, &f) {
+                for i in sec.indicators {
+                    prop_assert!(matches(a, s, i, &f));
+                }
+            }
+        }
+    }
+}

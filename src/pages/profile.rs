@@ -1,0 +1,323 @@
+//! `/profile`: each population group's five-dimension profile on one fair scale, and a
+//! composite with weights the person sets (a build-your-own index). Groups and weights are
+//! in the URL (`?groups=ethnicity:Māori,...&w=1,2,1,1,0`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::charts::options::{composite_chart, profile_chart};
+use crate::charts::render::EChart;
+use crate::components::atlas::WithAtlas;
+use crate::components::indicator_data::WithIndicators;
+use crate::core::indicators::profile::{
+    parse_weights, profiles, ranked, weights_param, GroupProfile, WEIGHT_MAX,
+};
+use crate::core::indicators::view::{GroupRef, MAX_SERIES};
+use crate::core::links::encode;
+use crate::core::Atlas;
+use crate::fetch::IndicatorData;
+use crate::look::use_look;
+
+fn label_of(p: &GroupProfile) -> String {
+    GroupRef {
+        group_type: p.group_type.clone(),
+        group: p.group.clone(),
+    }
+    .label()
+}
+
+/// The profile's URL; `groups` is `None` for the default choice (left out of the link).
+fn profile_href(groups: Option<&[GroupRef]>, weights: &[f64]) -> String {
+    let mut parts = Vec::new();
+    if let Some(groups) = groups {
+        let list: Vec<String> = groups.iter().map(|g| encode(&g.to_param())).collect();
+        parts.push(format!("groups={}", list.join(",")));
+    }
+    if let Some(w) = weights_param(weights) {
+        parts.push(format!("w={w}"));
+    }
+    if parts.is_empty() {
+        "/profile".into()
+    } else {
+        format!("/profile?{}", parts.join("&"))
+    }
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    view! {
+        <Title text="Dimension profile" />
+        <header class="page-head">
+            <p class="kind"><A href="/indicators">"Indicators"</A></p>
+            <h1>"Five-dimension profile"</h1>
+            <p class="summary">"How each population group fares on the five dimensions of cohesion, scored from the published figures on one scale, and an index you can weight yourself."</p>
+        </header>
+        <WithAtlas show={|atlas: Arc<Atlas>| view! {
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Profiles atlas=atlas.clone() data /> }} />
+        }} />
+        <section class="panel prose" aria-labelledby="method-heading">
+            <h2 id="method-heading">"How the scores are made"</h2>
+            <ol>
+                <li>"For each indicator, we take the latest year that has a figure for the whole population."</li>
+                <li>"Each group's figure becomes a score from 0 to 100 on the indicator's own scale (0 to 100 for a percentage, 0 to 10 for a mean score), turned round where lower is better, so 100 is always the good end. Counts, ratios and indicators with no better direction are left out."</li>
+                <li>"A group's score on a dimension is the average of its scores on the indicators of that dimension. No indicator, no score: a gap, never a zero."</li>
+                <li>"The index is the weighted average of the dimension scores a group has, with your weights. A dimension without a score drops out, so the table says how many dimensions each group's index rests on."</li>
+            </ol>
+            <p>"Scoring on each indicator's fixed scale, rather than against the best and worst group, means a group's score does not change when other groups are added. Which indicator counts towards which dimension is partly our editorial judgment; each indicator's page says which."</p>
+        </section>
+    }
+}
+
+#[component]
+fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+    let query = use_query_map();
+    let dims: Vec<(String, String)> = atlas
+        .dimensions()
+        .iter()
+        .map(|n| (n.id.clone(), n.label.clone()))
+        .collect();
+    let dim_ids: Vec<String> = dims.iter().map(|d| d.0.clone()).collect();
+    let dim_names: Vec<String> = dims.iter().map(|d| d.1.clone()).collect();
+    let all = Arc::new(profiles(&data.store, &dim_ids));
+    let n = dims.len();
+    let weights = Memo::new(move |_| parse_weights(query.read().get("w").as_deref(), n));
+    let picked_all = all.clone();
+    let chosen = Memo::new(move |_| {
+        let from_url: Option<Vec<GroupRef>> = query
+            .read()
+            .get("groups")
+            .map(|g| g.split(',').filter_map(GroupRef::parse).collect());
+        from_url.unwrap_or_else(|| default_groups(&picked_all))
+    });
+    if all.is_empty() {
+        return view! { <p class="panel empty-state">"No indicator has a figure that can be scored, so there is no profile to show."</p> }.into_any();
+    }
+    let look = use_look();
+    let chart_all = all.clone();
+    let names_for_chart = dim_names.clone();
+    let profile_options = Signal::derive(move || {
+        let shown: Vec<(String, &GroupProfile)> = shown_profiles(&chart_all, &chosen.get())
+            .into_iter()
+            .map(|p| (label_of(p), p))
+            .collect();
+        profile_chart(&shown, &names_for_chart, look.get())
+    });
+    let rank_all = all.clone();
+    let composite_options = Signal::derive(move || {
+        let rows: Vec<(String, f64)> = ranked(&rank_all, &weights.get())
+            .into_iter()
+            .map(|r| (label_of(&rank_all[r.profile]), r.composite))
+            .collect();
+        composite_chart(&rows, look.get())
+    });
+    let table_all = all.clone();
+    let table_names = dim_names.clone();
+    let table = move || {
+        let w = weights.get();
+        let head = table_names
+            .iter()
+            .map(|d| view! { <th scope="col">{d.clone()}</th> })
+            .collect_view();
+        let rows = ranked(&table_all, &w)
+            .into_iter()
+            .map(|r| {
+                let p = &table_all[r.profile];
+                let cells = p
+                    .scores
+                    .iter()
+                    .zip(&p.counts)
+                    .map(|(s, c)| {
+                        let text = match s {
+                            Some(s) => {
+                                format!("{s:.1} ({c} indicator{})", if *c == 1 { "" } else { "s" })
+                            }
+                            None => "no score".into(),
+                        };
+                        view! { <td class="num">{text}</td> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{label_of(p)}</th>
+                        {cells}
+                        <td class="num">{format!("{:.1}", r.composite)}</td>
+                        <td class="num">{format!("{} of {}", r.dimensions_used, n)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="data-table">
+                <caption>"Scores (0 to 100) by group, highest index first"</caption>
+                <thead><tr><th scope="col">"Group"</th>{head}<th scope="col">"Index"</th><th scope="col">"Dimensions used"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    let sentence_all = all.clone();
+    let summary = move || {
+        let r = ranked(&sentence_all, &weights.get());
+        match (r.first(), r.last()) {
+            (Some(hi), Some(lo)) if r.len() > 1 => format!(
+                "With these weights, {} has the highest index ({:.1}) and {} the lowest ({:.1}); {} of {} groups rest on a single dimension, so compare them with care.",
+                label_of(&sentence_all[hi.profile]), hi.composite,
+                label_of(&sentence_all[lo.profile]), lo.composite,
+                r.iter().filter(|x| x.dimensions_used == 1).count(), r.len()
+            ),
+            _ => "With these weights no group has an index: give at least one dimension a weight.".into(),
+        }
+    };
+    let profile_height = 120 + 60 * n as u32;
+    let composite_height = 56 + 36 * all.len() as u32;
+    view! {
+        <GroupChoice all=all.clone() chosen weights />
+        <section class="panel" aria-labelledby="profile-heading">
+            <h2 id="profile-heading">"Profile by dimension"</h2>
+            <p class="summary">"Each bar is a group's score on one dimension, 0 to 100, higher is better. A missing bar is a dimension with no figures for that group."</p>
+            <EChart id="profile".to_string() chart=profile_options height=profile_height
+                label="Bar chart: each chosen group's score on the five dimensions".to_string()
+                file_stem="dimension-profile".to_string() />
+        </section>
+        <WeightsForm names=dim_names chosen weights />
+        <section class="panel" aria-labelledby="index-heading">
+            <h2 id="index-heading">"Your index"</h2>
+            <p class="summary" role="status">{summary}</p>
+            <EChart id="composite".to_string() chart=composite_options height=composite_height
+                label="Bar chart: each group's index with your weights".to_string()
+                file_stem="your-index".to_string() />
+            <div class="table-scroll" role="region" aria-label="Scores by group" tabindex="0">{table}</div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Everyone, and the groups scored on the most dimensions (up to five more).
+fn default_groups(all: &[GroupProfile]) -> Vec<GroupRef> {
+    let mut others: Vec<&GroupProfile> = all.iter().filter(|p| p.group_type != "total").collect();
+    others.sort_by_key(|p| std::cmp::Reverse(p.scores.iter().filter(|s| s.is_some()).count()));
+    others
+        .into_iter()
+        .take(MAX_SERIES - 1)
+        .map(|p| GroupRef {
+            group_type: p.group_type.clone(),
+            group: p.group.clone(),
+        })
+        .collect()
+}
+
+fn shown_profiles<'a>(all: &'a [GroupProfile], chosen: &[GroupRef]) -> Vec<&'a GroupProfile> {
+    all.iter()
+        .filter(|p| {
+            p.group_type == "total"
+                || chosen
+                    .iter()
+                    .any(|g| g.group_type == p.group_type && g.group == p.group)
+        })
+        .take(MAX_SERIES)
+        .collect()
+}
+
+#[component]
+fn GroupChoice(
+    all: Arc<Vec<GroupProfile>>,
+    chosen: Memo<Vec<GroupRef>>,
+    weights: Memo<Vec<f64>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let boxes = all
+        .iter()
+        .filter(|p| p.group_type != "total")
+        .map(|p| {
+            let g = GroupRef { group_type: p.group_type.clone(), group: p.group.clone() };
+            let label = format!("{} ({})", p.group, p.group_type.replace('_', " "));
+            let navigate = navigate.clone();
+            let this = g.clone();
+            let on = Memo::new(move |_| chosen.get().contains(&this));
+            view! {
+                <label class="check">
+                    <input type="checkbox" prop:checked=on
+                        disabled={move || !on.get() && chosen.get().len() >= MAX_SERIES - 1}
+                        on:change={move |_| {
+                            let now = chosen.get_untracked();
+                            let next: Vec<GroupRef> = if now.contains(&g) {
+                                now.into_iter().filter(|c| *c != g).collect()
+                            } else {
+                                now.into_iter().chain(std::iter::once(g.clone())).collect()
+                            };
+                            navigate(&profile_href(Some(&next), &weights.get_untracked()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                        }} />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="group-picker">
+            <legend>{format!("Groups in the profile chart, beside everyone (up to {})", MAX_SERIES - 1)}</legend>
+            {boxes}
+        </fieldset>
+    }
+}
+
+/// A slider per dimension (0 leaves it out) and a reset to equal weights.
+#[component]
+fn WeightsForm(
+    names: Vec<String>,
+    chosen: Memo<Vec<GroupRef>>,
+    weights: Memo<Vec<f64>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let go = move |w: Vec<f64>| {
+        // Keep the groups in the link only if the person chose them.
+        let chose = query.with_untracked(|q| q.get("groups").is_some());
+        let groups = chosen.get_untracked();
+        navigate(
+            &profile_href(chose.then_some(groups.as_slice()), &w),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let sliders = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let id = format!("weight-{i}");
+            let for_id = id.clone();
+            let go = go.clone();
+            let value = move || weights.get().get(i).copied().unwrap_or(1.0);
+            view! {
+                <div class="weight">
+                    <label for=for_id>{name}</label>
+                    <input id=id type="range" min="0" max=WEIGHT_MAX.to_string() step="1"
+                        prop:value=move || value().to_string()
+                        on:change=move |ev| {
+                            let mut w = weights.get_untracked();
+                            if let (Some(slot), Ok(v)) = (w.get_mut(i), event_target_value(&ev).parse::<f64>()) {
+                                *slot = v;
+                            }
+                            go(w);
+                        } />
+                    <output>{move || format!("{}", value() as u8)}</output>
+                </div>
+            }
+        })
+        .collect_view();
+    let reset = move |_| go(vec![1.0; weights.get_untracked().len()]);
+    view! {
+        <section class="panel weights" aria-labelledby="weights-heading">
+            <h2 id="weights-heading">"Weights"</h2>
+            <p class="summary">{format!("How much each dimension counts in your index, from 0 (left out) to {WEIGHT_MAX}. Equal weights to start.")}</p>
+            {sliders}
+            <button type="button" class="button secondary" on:click=reset>"Reset to equal weights"</button>
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+// The indicators overview: grouping, filters and search in the URL, sparklines, the empty
+// state, and the error panel with its retry when the data cannot be fetched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, where } from './helpers.mjs';
+
+let app;
+before(async () => { app = await launch(); });
+after(async () => { await app.close(); });
+
+test('grouping by outcome domain, searching, and a filter that matches nothing', async () => {
+  const page = await app.page({ width: 390, height: 844 });
+  await page.goto(app.origin + '/indicators');
+  await page.getByRole('status').filter({ hasText: '20 indicators' }).waitFor();
+  assert.deepEqual(await page.locator('.overview-results h2').allInnerTexts(), ['Belonging', 'Inclusion', 'Participation', 'Recognition', 'Legitimacy']);
+  await page.getByRole('radio', { name: 'Outcome domain' }).check();
+  await page.waitForFunction(() => location.search === '?by=domains');
+  const domains = await page.locator('.overview-results h2').allInnerTexts();
+  assert.equal(domains.length, 3, domains.join(' | '));
+  assert.match(domains[2], /^Institutions/);
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('maori');
+  await page.waitForFunction(() => decodeURIComponent(location.search) === '?by=domains&q=maori');
+  await page.getByRole('status').filter({ hasText: '2 indicators' }).waitFor();
+  assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'maori', 'typing keeps its text and focus');
+  assert.ok(await page.getByRole('searchbox', { name: 'Search' }).evaluate((e) => e === document.activeElement));
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('nothing like this');
+  await page.getByRole('status').filter({ hasText: 'No indicator matches these filters.' }).waitFor();
+  await page.getByRole('link', { name: 'Clear the filters' }).click();
+  await page.getByRole('status').filter({ hasText: '20 indicators' }).waitFor();
+  assert.equal(where(page), '/indicators');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('a shared filter link opens with its filters set, and cards carry a sparkline named by its values', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/indicators?group=ethnicity');
+  await page.getByRole('status').filter({ hasText: '2 indicators' }).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Figures for' }).inputValue(), 'ethnicity');
+  const spark = page.getByRole('img', { name: /^Over time: 8\.6 out of 10 in 2016, 8\.6 out of 10 in 2021, 8\.2 out of 10 in 2023$/ });
+  await spark.waitFor();
+  assert.equal(await spark.locator('path').getAttribute('d').then((d) => d.split(/[ML]/).filter(Boolean).length), 3);
+  await page.close();
+});
+
+test('when the data cannot be fetched the page says so, the rest works, and Try again recovers', async () => {
+  const page = await app.page();
+  let fail = true;
+  await page.route('**/data/indicators/observations.csv', (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.goto(app.origin + '/indicators');
+  const alert = page.getByRole('alert').filter({ hasText: 'The indicator data could not be loaded' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /observations\.csv/);
+  assert.match(await alert.innerText(), /404/);
+  await page.getByRole('heading', { name: 'Examples of what we can measure' }).waitFor();
+  fail = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('status').filter({ hasText: '20 indicators' }).waitFor();
+  await page.close();
+});
+
+test('the dimension profile: weights change the index, in the URL, and reset restores equal weights', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/profile');
+  await page.getByRole('heading', { level: 1, name: 'Five-dimension profile' }).waitFor();
+  await page.locator('#composite canvas').waitFor();
+  const index = () => page.getByRole('table', { name: /^Scores/ }).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((r) => [r.children[0].textContent.trim(), r.children[6].textContent.trim(), r.children[7].textContent.trim()]));
+  const equal = await index();
+  assert.equal(equal.length, 8);
+  assert.deepEqual(equal.find((r) => r[0] === 'Everyone'), ['Everyone', '68.3', '5 of 5']);
+  // Recognition only: the groups with a discrimination figure.
+  for (const name of ['Belonging', 'Inclusion', 'Participation', 'Legitimacy']) {
+    const slider = page.getByRole('slider', { name });
+    await slider.focus();
+    await slider.press('Home');
+  }
+  await page.waitForFunction(() => location.search === '?w=0,0,0,1,0');
+  const recognition = await index();
+  assert.deepEqual(recognition.map((r) => r[0]), ['Everyone', 'Māori', 'Disabled people of working age', 'Sexual minorities']);
+  assert.deepEqual(recognition[1], ['Māori', '70.5', '1 of 5'], '100 − 29.5% experiencing discrimination');
+  await page.getByRole('button', { name: 'Reset to equal weights' }).click();
+  await page.waitForFunction(() => location.search === '');
+  assert.deepEqual(await index(), equal);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
