@@ -268,3 +268,61 @@ async fn a_missing_file_is_a_typed_error_naming_it() {
         .expect_err("404");
     assert_eq!(err.to_string(), format!("{DATA_ORIGIN}/data/frameworks/nothing-here.json could not be fetched: the server answered 404 Not Found"));
 }
+
+#[wasm_bindgen_test]
+async fn indicator_cards_show_the_chosen_indicators_in_order_with_a_named_sparkline() {
+    use cohesion_explorer::components::indicator_cards::IndicatorCards;
+    use cohesion_explorer::core::indicators::parse::{read_indicators, read_observations};
+    let indicators = read_indicators(
+        "indicators.csv",
+        "id,title,short_title,dimensions,nodes,mapping_basis,unit,direction,definition,source_name,source_url,licence\n\
+         a,First <b>bold</b>,First <b>bold</b>,,,editorial,percent,higher_is_better,,S,https://e.org,L\n\
+         b,Second,Second,,,editorial,mean score 0-10,lower_is_better,,S,https://e.org,L\n"
+            .as_bytes(),
+    )
+    .expect("indicators");
+    let store = read_observations(
+        "observations.csv",
+        "indicator_id,period,group_type,group,value\na,2020,total,Total,40\na,2022,total,Total,45\nb,2020,total,Total,6\nb,2022,total,Total,5\n"
+            .as_bytes(),
+        indicators,
+    )
+    .store;
+    let root = container(400);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let label = Callback::new(|d: String| d);
+        view! { <Router><IndicatorCards store=store.clone() dimension_label=label only=vec![1, 0] /></Router> }
+    });
+    settle().await;
+    let titles: Vec<String> = (0..2)
+        .filter_map(|i| root.query_selector_all("h3").ok()?.item(i)?.text_content())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Second", "First <b>bold</b>"],
+        "in the order asked, and text stays text"
+    );
+    assert!(root.query_selector("b").expect("query").is_none());
+    let sparks = root
+        .query_selector_all("svg.sparkline")
+        .expect("sparklines");
+    let first = sparks
+        .item(0)
+        .expect("a sparkline")
+        .unchecked_into::<web_sys::Element>();
+    assert_eq!(
+        first.get_attribute("aria-label").as_deref(),
+        Some("Over time: 6 out of 10 in 2020, 5 out of 10 in 2022")
+    );
+    let change = root
+        .query_selector(".change")
+        .expect("q")
+        .expect("a change");
+    assert!(
+        change
+            .text_content()
+            .unwrap_or_default()
+            .contains("improved since 2020"),
+        "lower is better: 6 to 5 is an improvement"
+    );
+}

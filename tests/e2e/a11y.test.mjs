@@ -20,6 +20,11 @@ const ROUTES = [
   '/framework/crosswalk',
   '/indicators',
   '/indicators/discrimination?groups=ethnicity:M%C4%81ori',
+  '/indicators?by=domains&dimension=dimensions.belonging&q=trust',
+  '/indicators?q=no-such-thing',
+  '/indicators/belonging_nz',
+  '/profile',
+  '/profile?w=0,0,0,1,0',
   '/open-data',
   '/about',
   '/no-such-page',
@@ -44,12 +49,26 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     for (const route of ROUTES) {
       await page.goto(app.origin + route);
       await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
       for (const v of await violations(page)) found.push(`${route}: ${v}`);
     }
     assert.deepEqual(found, []);
     await page.close();
   });
 }
+
+test('no serious or critical axe violations in the dark colour scheme', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  const found = [];
+  for (const route of ['/framework/strategic?node=strategic.vision', '/indicators', '/indicators/discrimination', '/profile', '/open-data']) {
+    await page.goto(app.origin + route);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    for (const v of await violations(page)) found.push(`${route}: ${v}`);
+  }
+  assert.deepEqual(found, []);
+  await page.close();
+});
 
 test('no serious or critical axe violations with a person\'s data loaded', async () => {
   const page = await app.page();
