@@ -2,7 +2,10 @@
 // files with the right types, answers unknown paths that look like app routes with
 // index.html (so deep links work), and can mount the app under a sub-path.
 //
-//   node scripts/static-server.mjs [--dir dist] [--port 8090] [--base /] [--cors]
+// Serves the build's .br/.gz copies when the browser accepts them, and any extra headers
+// (the end-to-end tests pass the build's Content Security Policy).
+//
+//   node scripts/static-server.mjs [--dir dist] [--port 8090] [--base /] [--cors] [--csp]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -12,6 +15,11 @@ const TYPES = {
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
+
+/** The policy the build wrote (scripts/post-build.mjs). */
+export async function cspOf(dir) {
+  return (await readFile(join(dir, 'csp.txt'), 'utf8')).trim();
+}
 
 export function startServer({ dir = 'dist', port = 0, base = '/', headers = {} } = {}) {
   const prefix = base.endsWith('/') ? base : base + '/';
@@ -37,8 +45,21 @@ export function startServer({ dir = 'dist', port = 0, base = '/', headers = {} }
     }
     try {
       if (!target) throw new Error('missing');
+      const type = TYPES[extname(target)] ?? 'application/octet-stream';
+      // The build's precompressed copy, when the browser takes it (as a CDN would serve it).
+      const accepts = req.headers['accept-encoding'] ?? '';
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!accepts.includes(encoding)) continue;
+        try {
+          const body = await readFile(target + suffix);
+          res.writeHead(200, { 'content-type': type, 'content-encoding': encoding, vary: 'accept-encoding', ...headers });
+          return res.end(body);
+        } catch {
+          // No precompressed copy: serve the file itself.
+        }
+      }
       const body = await readFile(target);
-      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', ...headers });
+      res.writeHead(200, { 'content-type': type, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain', ...headers });
@@ -54,6 +75,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i > 0 ? process.argv[i + 1] : fallback;
   };
   const headers = process.argv.includes('--cors') ? { 'access-control-allow-origin': '*' } : {};
+  if (process.argv.includes('--csp')) headers['content-security-policy'] = await cspOf(arg('dir', 'dist'));
   const server = await startServer({ dir: arg('dir', 'dist'), port: Number(arg('port', 8090)), base: arg('base', '/'), headers });
   console.log(`serving on http://127.0.0.1:${server.address().port}${arg('base', '/')}`);
 }

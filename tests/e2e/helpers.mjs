@@ -1,19 +1,23 @@
 // Shared set-up for the end-to-end tests: serve the release build in dist/ on 127.0.0.1 and
 // drive Debian's Chromium with playwright-core (no browser download).
 import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/static-server.mjs';
+import { startServer, cspOf } from '../../scripts/static-server.mjs';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function launch() {
-  const server = await startServer({ dir: 'dist' });
+/// Every test runs the app under the Content Security Policy the build wrote, sent as a header
+/// the way a host would: a violation shows as a console error, which the tests assert against.
+export async function launch({ dir = 'dist', base = '/' } = {}) {
+  const headers = { 'content-security-policy': await cspOf(dir) };
+  const server = await startServer({ dir, base, headers });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
     browser,
-    async page(viewport = { width: 1280, height: 800 }) {
-      const page = await browser.newPage({ viewport });
+    /// `options` go to Playwright (`bypassCSP` only for test tooling such as axe-core).
+    async page(viewport = { width: 1280, height: 800 }, options = {}) {
+      const page = await browser.newPage({ viewport, ...options });
       page.consoleErrors = [];
       page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
       page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
