@@ -25,6 +25,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "end-to-end: release build, served and driven in Chromium"
 trunk build --release
+# The same build for a sub-path, as an agency would host it (tests/e2e/embed.test.mjs).
+trunk build --release --public-url /social-cohesion/ --dist target/dist-sub
 node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/e2e-tests.log
 
 step "summary"

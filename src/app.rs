@@ -2,12 +2,16 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
+
+use crate::components::link::{base_path, A};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::components::atlas::provide_atlas;
 use crate::components::indicator_data::provide_indicator_data;
+use crate::components::share::ShareActions;
+use crate::embed::EmbedFooter;
 use crate::pages::{
     about::AboutPage, data::DataPage, framework::FrameworkPage, indicator::IndicatorPage,
     indicators::IndicatorsPage, not_found::NotFound, profile::ProfilePage,
@@ -19,15 +23,17 @@ pub fn App() -> impl IntoView {
     provide_atlas();
     provide_indicator_data();
     crate::look::provide_look();
+    let embedded = crate::embed::provide_embed();
     view! {
         <Html attr:lang="en" />
         <Title formatter=|page: String| {
             if page.is_empty() { "Cohesion Explorer".to_string() } else { format!("{page} · Cohesion Explorer") }
         } />
-        <Router>
+        <Router base=base_path()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-            <Header />
+            {(!embedded).then(|| view! { <Header /> })}
             <main id="main" tabindex="-1">
+                {(!embedded).then(|| view! { <ShareActions /> })}
                 <ErrorBoundary fallback=|errors| {
                     view! {
                         <section class="panel error" role="alert">
@@ -51,12 +57,18 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </ErrorBoundary>
             </main>
-            <footer class="site-footer">
-                <p>
-                    "Framework text quoted from New Zealand government documents; see "
-                    <A href="/about">"About"</A> " for sources and licences."
-                </p>
-            </footer>
+            {if embedded {
+                view! { <EmbedFooter /> }.into_any()
+            } else {
+                view! {
+                    <footer class="site-footer">
+                        <p>
+                            "Framework text quoted from New Zealand government documents; see "
+                            <A href="/about">"About"</A> " for sources and licences."
+                        </p>
+                    </footer>
+                }.into_any()
+            }}
         </Router>
     }
 }

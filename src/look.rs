@@ -10,22 +10,9 @@ use crate::charts::options::Look;
 #[derive(Clone, Copy)]
 struct LookContext(Signal<Look>);
 
-/// The `theme` query parameter of the page as loaded, if it names a scheme.
-fn forced_theme() -> Option<bool> {
-    let search = window().location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| match pair {
-            "theme=dark" => Some(true),
-            "theme=light" => Some(false),
-            _ => None,
-        })
-}
-
 pub fn provide_look() {
     let preferred = use_media_query("(prefers-color-scheme: dark)");
-    let forced = forced_theme();
+    let forced = crate::embed::options().dark;
     if let (Some(dark), Some(root)) = (forced, document().document_element()) {
         let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }

@@ -519,22 +519,7 @@ mod tests {
         );
     }
 
-    fn luminance(hex: &str) -> f64 {
-        let channel = |i: usize| {
-            let c = u8::from_str_radix(&hex[i..i + 2], 16).expect("hex") as f64 / 255.0;
-            if c <= 0.03928 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-    }
-
-    fn contrast(a: &str, b: &str) -> f64 {
-        let (x, y) = (luminance(a), luminance(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
-    }
+    use crate::core::embed::contrast;
 
     #[test]
     fn chart_marks_have_at_least_3_to_1_contrast_with_their_background() {

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::components::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::detail_panel::{basis_name, kind_name};
 use crate::core::crosswalk::matrix;

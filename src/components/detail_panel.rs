@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::components::link::use_navigate;
+use crate::components::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::diagram::focus_node;

@@ -1,8 +1,8 @@
 //! Indicator cards: each indicator's latest value for the whole population, its change in
 //! words that respect the indicator's direction, and its source and licence.
 
+use crate::components::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::indicators::breakdown::sparkline;
 use crate::core::indicators::model::format_value;

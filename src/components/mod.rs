@@ -9,6 +9,8 @@ pub mod diagram;
 pub mod error_panel;
 pub mod indicator_cards;
 pub mod indicator_data;
+pub mod link;
 pub mod loaded;
+pub mod share;
 pub mod text_version;
 pub mod your_data;

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::components::link::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::links::FrameworkView;
 use crate::core::{Atlas, Node};

@@ -16,11 +16,13 @@
 //! - [`layout`]: where each node of a diagram goes for a given width (pure geometry).
 //! - [`crosswalk`]: the matrix of every framework's parts against the five dimensions.
 //! - [`catalogue`]: the indicators overview's sections and filters.
+//! - [`embed`]: embed mode, theming parameters, snippets and the resize message.
 //! - [`error`]: data errors with their position.
 
 pub mod atlas;
 pub mod catalogue;
 pub mod crosswalk;
+pub mod embed;
 pub mod error;
 #[cfg(test)]
 mod fixtures;

@@ -1,8 +1,8 @@
 //! `/about`: what the app is, where its content comes from, and how to read its links.
 
+use crate::components::link::A;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {

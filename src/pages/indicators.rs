@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
+use crate::components::link::use_navigate;
+use crate::components::link::A;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 
 use crate::components::atlas::WithAtlas;

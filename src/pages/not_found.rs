@@ -1,8 +1,8 @@
 //! The page for a URL that matches no route.
 
+use crate::components::link::A;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 #[component]
