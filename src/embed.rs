@@ -7,7 +7,7 @@ use leptos_use_resize_observer::use_resize_observer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::embed::{full_url, text_on, EmbedOptions, RESIZE_MESSAGE};
+use crate::core::embed::{full_url, link_colour, text_on, EmbedOptions, RESIZE_MESSAGE};
 
 /// Whether this page is embedded in another site (fixed for the page's life).
 #[derive(Clone, Copy, Debug)]
@@ -28,6 +28,11 @@ pub fn provide_embed() -> bool {
             let _ = style.set_property("--ce-accent", accent);
             let _ = style.set_property("--ce-selected", accent);
             let _ = style.set_property("--ce-accent-contrast", text_on(accent));
+            // Text in the accent (links, "improved") only where it stays readable on the
+            // page's background; otherwise links keep the default colour.
+            let dark = o.dark.unwrap_or_else(prefers_dark);
+            let link = link_colour(accent, dark);
+            let _ = style.set_property("--ce-link", &link);
         }
         if let Some(font) = &o.font {
             let _ = style.set_property("--ce-font", font);
@@ -42,6 +47,14 @@ pub fn provide_embed() -> bool {
         report_height();
     }
     o.embed
+}
+
+fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// In an embed every link opens the full explorer (or the linked site) in a new tab, so the

@@ -140,6 +140,12 @@ async fn diagram_nodes_are_focusable_buttons_named_by_their_labels() {
         mi.text_content().as_deref().map(str::trim),
         Some("Kotahitanga")
     );
+    // Only the te reo word of a mixed name is marked as te reo.
+    let aroha = root
+        .query_selector("#node-strategic\\.principle\\.aroha [lang=mi]")
+        .expect("query")
+        .expect("a te reo Māori word");
+    assert_eq!(aroha.text_content().as_deref(), Some("Aroha"));
     let tab_stops = nodes
         .iter()
         .filter(|n| n.get_attribute("tabindex").as_deref() == Some("0"))

@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 
 use crate::components::diagram::focus_node;
 use crate::components::indicator_data::IndicatorResource;
+use crate::components::lang::marked;
 use crate::core::framework::{Basis, EdgeKind};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
@@ -131,6 +132,7 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                 close.run(());
             }
         };
+        let terms = atlas.mi_terms.clone();
         Some(view! {
             <aside class="detail" aria-labelledby="detail-title" on:keydown=close_key>
                 <div class="detail-head">
@@ -138,12 +140,12 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                     <button type="button" class="icon-button" aria-label="Close details" on:click=move |_| close.run(())>"×"</button>
                 </div>
                 <h2 id="detail-title" tabindex="-1" node_ref=heading>
-                    {node.label_mi.clone().map(|mi| view! { <span lang="mi">{mi}</span> ". " })}
-                    {node.label.clone()}
+                    {node.label_mi.clone().map(|mi| view! { {marked(&mi, &terms)} ". " })}
+                    {marked(&node.label, &terms)}
                 </h2>
-                {(!node.text.is_empty()).then(|| view! { <p class="detail-text">{node.text.clone()}</p> })}
+                {(!node.text.is_empty()).then(|| view! { <p class="detail-text">{marked(&node.text, &terms)}</p> })}
                 <figure class="quote">
-                    <blockquote>{node.source.quote.clone()}</blockquote>
+                    <blockquote>{marked(&node.source.quote, &terms)}</blockquote>
                     <figcaption>
                         "Source: "
                         {source.map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year)).unwrap_or(node.source.seed.clone())}
@@ -151,7 +153,7 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                 </figure>
                 {(!node.examples.is_empty()).then(|| view! {
                     <h3>"Examples"</h3>
-                    <ul class="examples">{node.examples.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                    <ul class="examples">{node.examples.iter().map(|e| view! { <li>{marked(e, &terms)}</li> }).collect_view()}</ul>
                 })}
                 {equivalents}
                 {measured_by}

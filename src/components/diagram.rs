@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::components::lang::marked_svg;
 use crate::core::layout::{layout, neighbour, Direction, Placed, Style, LINE_PX};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
@@ -250,9 +251,10 @@ fn node_view(
         } else {
             0.0
         };
-    let mi_line = p.mi.clone().map(
-        |mi| view! { <text x=text_x y=first_line class="mi" lang="mi">{format!("{mi} ")}</text> },
-    );
+    // The te reo name's line: only its te reo words are marked ("Aroha" in "Aroha in action").
+    let mi_line = p.mi.clone().map(|mi| {
+        view! { <text x=text_x y=first_line class="mi">{marked_svg(&format!("{mi} "), &atlas.mi_terms)}</text> }
+    });
     let offset = if p.mi.is_some() { LINE_PX } else { 0.0 };
     // Each line ends in a space so the element's text reads as the label does (SVG text
     // elements are not separated by anything when read).
@@ -263,7 +265,7 @@ fn node_view(
         .map(|(i, line)| {
             view! {
                 <text x=text_x y=first_line + offset + i as f64 * LINE_PX text-anchor=anchor>
-                    {format!("{line} ")}
+                    {marked_svg(&format!("{line} "), &atlas.mi_terms)}
                 </text>
             }
         })

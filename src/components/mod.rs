@@ -9,6 +9,7 @@ pub mod diagram;
 pub mod error_panel;
 pub mod indicator_cards;
 pub mod indicator_data;
+pub mod lang;
 pub mod link;
 pub mod loaded;
 pub mod share;

@@ -6,10 +6,11 @@ use std::sync::Arc;
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use crate::components::lang::marked;
 use crate::core::links::FrameworkView;
 use crate::core::{Atlas, Node};
 
-fn item(node: &Node, state: &FrameworkView, framework: &str) -> impl IntoView {
+fn item(node: &Node, state: &FrameworkView, framework: &str, terms: &[String]) -> impl IntoView {
     // Nodes drawn in this framework's diagram but defined in another link to their own home.
     let href = FrameworkView::of(framework)
         .with_node(Some(&node.id))
@@ -18,10 +19,10 @@ fn item(node: &Node, state: &FrameworkView, framework: &str) -> impl IntoView {
     view! {
         <p class="text-item">
             <strong>
-                {node.label_mi.clone().map(|mi| view! { <span lang="mi">{mi}</span> ". " })}
-                {node.label.clone()}
+                {node.label_mi.clone().map(|mi| view! { {marked(&mi, terms)} ". " })}
+                {marked(&node.label, terms)}
             </strong>
-            {(!node.text.is_empty()).then(|| view! { " " <span>{node.text.clone()}</span> })}
+            {(!node.text.is_empty()).then(|| view! { " " <span>{marked(&node.text, terms)}</span> })}
             " " <A href=href attr:class="show-in-diagram">"Show in diagram"</A>
         </p>
     }
@@ -51,15 +52,15 @@ pub fn TextVersion(
                     let chips = band.chips.as_deref().map(|k| atlas.children(&n.id, k)).unwrap_or_default();
                     view! {
                         {(!children.is_empty()).then(|| view! {
-                            <ul>{children.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ul>
+                            <ul>{children.into_iter().map(|c| view! { <li>{item(c, &current, &home(c), &atlas.mi_terms)}</li> }).collect_view()}</ul>
                         })}
                         {(!chips.is_empty()).then(|| view! {
                             {band.chips_title.clone().map(|t| view! { <h3>{t}</h3> })}
-                            <ol>{chips.into_iter().map(|c| view! { <li>{item(c, &current, &home(c))}</li> }).collect_view()}</ol>
+                            <ol>{chips.into_iter().map(|c| view! { <li>{item(c, &current, &home(c), &atlas.mi_terms)}</li> }).collect_view()}</ol>
                         })}
                     }
                 });
-                view! { <li>{item(n, &current, &home(n))}{nested}</li> }
+                view! { <li>{item(n, &current, &home(n), &atlas.mi_terms)}{nested}</li> }
             }).collect_view();
             view! {
                 <section class="text-band">

@@ -45,6 +45,8 @@ impl Link {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Atlas {
     pub sources: Vec<SourceDocument>,
+    /// Te reo Māori terms to mark in English text (from the manifest), longest first.
+    pub mi_terms: Vec<String>,
     pub frameworks: Vec<FrameworkFile>,
     pub crosswalk: Vec<Edge>,
     /// node id -> (framework index, node index)
@@ -224,8 +226,11 @@ impl Atlas {
                 note: edge.note.clone(),
             });
         }
+        let mut mi_terms = manifest.mi_terms.clone();
+        mi_terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         Ok(Atlas {
             sources: manifest.sources.clone(),
+            mi_terms,
             frameworks,
             crosswalk,
             index,

@@ -131,6 +131,21 @@ pub fn text_on(accent: &str) -> &'static str {
     }
 }
 
+/// The colour for text in the accent (links): the accent where it has 4.5:1 against the
+/// page's background, else the default link colour of that scheme.
+pub fn link_colour(accent: &str, dark: bool) -> String {
+    let (background, default) = if dark {
+        ("#111719", "#6cc4d2")
+    } else {
+        ("#ffffff", "#0b5d6b")
+    };
+    if contrast(accent, background) >= 4.5 {
+        accent.to_string()
+    } else {
+        default.to_string()
+    }
+}
+
 /// `url` with `embed=1` set (the view's own parameters kept).
 pub fn embed_url(url: &str) -> String {
     let base = full_url(url);
@@ -228,6 +243,13 @@ mod tests {
             );
         }
         assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 1e-9);
+        assert_eq!(link_colour("#b5285a", false), "#b5285a");
+        assert_eq!(
+            link_colour("#ffd54f", false),
+            "#0b5d6b",
+            "yellow links on white would be unreadable"
+        );
+        assert_eq!(link_colour("#ffd54f", true), "#ffd54f");
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub struct Manifest {
     pub crosswalk: String,
     /// The documents the frameworks quote, by file name.
     pub sources: Vec<SourceDocument>,
+    /// Te reo Māori words and names that occur in the English text, so the views can mark
+    /// them `lang="mi"` (screen readers then pronounce them as te reo).
+    #[serde(default)]
+    pub mi_terms: Vec<String>,
 }
 
 /// A document that nodes quote from.

@@ -59,10 +59,112 @@ pub fn quotes(source: &str, quote: &str) -> bool {
     normalise(source).contains(&normalise(quote))
 }
 
+/// A run of text, and whether it is te reo Māori.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LangSpan {
+    pub text: String,
+    pub mi: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits English text into runs, marking each occurrence of a te reo Māori term (`terms`,
+/// longest first; matched whole-word and ignoring case) so a view can give it `lang="mi"`.
+/// The runs joined are exactly `text`.
+pub fn lang_spans(text: &str, terms: &[String]) -> Vec<LangSpan> {
+    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    let chars: Vec<char> = text.chars().collect();
+    // Lower-casing can change a string's length (rare letters); then mark nothing.
+    if lower.len() != chars.len() {
+        return vec![LangSpan {
+            text: text.to_string(),
+            mi: false,
+        }];
+    }
+    let terms: Vec<Vec<char>> = terms
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| t.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    let mut spans: Vec<LangSpan> = Vec::new();
+    let mut push = |piece: &[char], mi: bool| {
+        let piece: String = piece.iter().collect();
+        match spans.last_mut() {
+            Some(last) if last.mi == mi => last.text.push_str(&piece),
+            _ => spans.push(LangSpan { text: piece, mi }),
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let at_word_start = i == 0 || !is_word_char(chars[i - 1]);
+        let found = at_word_start
+            .then(|| {
+                terms.iter().find(|t| {
+                    lower[i..].starts_with(t)
+                        && chars.get(i + t.len()).is_none_or(|c| !is_word_char(*c))
+                })
+            })
+            .flatten();
+        match found {
+            Some(t) => {
+                push(&chars[i..i + t.len()], true);
+                i += t.len();
+            }
+            None => {
+                push(&chars[i..i + 1], false);
+                i += 1;
+            }
+        }
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn terms() -> Vec<String> {
+        [
+            "Te Tiriti o Waitangi",
+            "Te Tiriti",
+            "Aroha",
+            "whānau",
+            "iwi",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    #[test]
+    fn marks_te_reo_words_inside_english_and_only_whole_words() {
+        let spans = lang_spans(
+            "Aroha in action: whānau and iwi, not Kiwis; Te Tiriti o Waitangi.",
+            &terms(),
+        );
+        let mi: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.mi)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(mi, ["Aroha", "whānau", "iwi", "Te Tiriti o Waitangi"]);
+        assert_eq!(spans[1].text, " in action: ");
+        assert!(
+            lang_spans("Kiwis", &terms()).iter().all(|s| !s.mi),
+            "iwi inside a word is not a word"
+        );
+        assert_eq!(lang_spans("", &terms()), Vec::<LangSpan>::new());
+    }
+
+    proptest! {
+        #[test]
+        fn the_runs_join_to_the_text(text in "\\PC{0,60}") {
+            let spans = lang_spans(&text, &terms());
+            prop_assert_eq!(spans.iter().map(|s| s.text.as_str()).collect::<String>(), text);
+        }
+    }
 
     #[test]
     fn wraps_between_words() {

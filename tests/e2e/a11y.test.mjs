@@ -81,3 +81,18 @@ test('no serious or critical axe violations with a person\'s data loaded', async
   assert.deepEqual(await violations(page), []);
   await page.close();
 });
+
+test('no serious or critical axe violations with the embed dialog open, and in an embed', async () => {
+  const page = await app.page({ width: 390, height: 844 }, { bypassCSP: true });
+  await page.goto(app.origin + '/indicators/belonging_nz');
+  await page.locator('main h1').first().waitFor();
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  await page.getByRole('dialog', { name: 'Embed this view' }).waitFor();
+  assert.deepEqual(await violations(page), []);
+  await page.keyboard.press('Escape');
+  await page.goto(app.origin + '/indicators?embed=1&theme=dark&accent=ffd54f');
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(await violations(page), []);
+  await page.close();
+});

@@ -1,0 +1,72 @@
+// Every route at four screen sizes (two phones, a tablet, a laptop): a screenshot to look at
+// (target/screenshots/e2e/), the page no wider than the screen, and every control a finger
+// can hit (44 px, or inline in a sentence, which WCAG 2.2's target-size rule exempts).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch } from './helpers.mjs';
+
+const ROUTES = [
+  '/framework/strategic',
+  '/framework/strategic?node=strategic.principle.aroha',
+  '/framework/strategic?view=text',
+  '/framework/dimensions',
+  '/framework/focus',
+  '/framework/cef',
+  '/framework/cdc',
+  '/framework/isw',
+  '/framework/crosswalk',
+  '/indicators',
+  '/indicators/discrimination?groups=ethnicity:M%C4%81ori',
+  '/profile',
+  '/open-data',
+  '/about',
+  '/framework/strategic?embed=1',
+];
+const SIZES = [[360, 740], [390, 844], [768, 1024], [1280, 800]];
+const OUT = 'target/screenshots/e2e';
+
+let app;
+before(async () => { app = await launch(); mkdirSync(OUT, { recursive: true }); });
+after(async () => { await app.close(); });
+
+for (const [width, height] of SIZES) {
+  test(`every route at ${width}x${height}: nothing scrolls sideways, targets are big enough`, async () => {
+    const page = await app.page({ width, height });
+    const problems = [];
+    for (const route of ROUTES) {
+      await page.goto(app.origin + route);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > width) problems.push(`${route}: ${wide}px wide`);
+      const small = await page.evaluate(() => [...document.querySelectorAll('main button, main select, main input, main summary, nav a, .view-actions button, label.file-button')]
+        .filter((e) => e.offsetParent !== null && !['checkbox', 'radio', 'file'].includes(e.type)) // a file input is hidden; its label is the target
+        .map((e) => [e, e.getBoundingClientRect()])
+        .filter(([, r]) => r.width > 0 && (r.height < 43.5 || r.width < 43.5))
+        .map(([e, r]) => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || e.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`));
+      for (const s of small) problems.push(`${route}: small target ${s}`);
+      await page.screenshot({ path: `${OUT}/${width}x${height}${route.replace(/[^a-z0-9]+/gi, '_')}.png` });
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+}
+
+test('the text version and an indicator page print on A4 without controls', async () => {
+  const page = await app.page();
+  for (const [route, ready] of [['/framework/strategic?view=text', 'article.text-version'], ['/indicators/discrimination', '#breakdown canvas']]) {
+    await page.goto(app.origin + route);
+    await page.locator(ready).first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => [...document.querySelectorAll('button, select, nav, .filters, .view-actions')]
+      .filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 60)));
+    assert.deepEqual(shown, [], `${route}: controls hidden in print`);
+    const pdf = await page.pdf({ format: 'A4', path: `${OUT}/print${route.replace(/[^a-z0-9]+/gi, '_')}.pdf` });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 1 && pages <= 12, `${route}: ${pages} A4 pages`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await page.close();
+});
