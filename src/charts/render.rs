@@ -263,7 +263,7 @@ pub fn EChart(
         );
     };
     view! {
-        <div class="chart" id=id node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>
+        <div class="chart" class:is-loading=move || !ready.get() id=id node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>
         {move || failed.get().map(|e| view! { <p class="panel error" role="alert">{format!("The chart could not be drawn ({e}); the table has the same numbers.")}</p> })}
         <p class="chart-downloads">
             <button type="button" class="button secondary" disabled=move || !ready.get() on:click=download_png>"Download chart (PNG)"</button>

@@ -16,9 +16,10 @@ use crate::charts::render::EChart;
 use crate::components::atlas::WithAtlas;
 use crate::components::breakdown_charts::BreakdownCharts;
 use crate::components::indicator_data::{UserData, WithIndicators};
+use crate::core::embed::add_params;
 use crate::core::indicators::model::format_value;
 use crate::core::indicators::view::{
-    chart_series, csv, groups_of, periods, rows, summary, GroupRef, MAX_SERIES,
+    chart_series, csv, groups_of, periods, rows, summary, within, GroupRef, MAX_SERIES,
 };
 use crate::core::links::{encode, FrameworkView};
 use crate::core::Atlas;
@@ -57,6 +58,14 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .map(|g| g.split(',').filter_map(GroupRef::parse).collect::<Vec<_>>())
             .unwrap_or_default()
     });
+    let window = Memo::new(move |_| {
+        let q = query.read();
+        let p = |k: &str| {
+            q.get(k)
+                .and_then(|t| crate::core::indicators::Period::parse(&t))
+        };
+        (p("from"), p("to"))
+    });
     move || {
         let store = &data.store;
         let ind_id = id.get();
@@ -69,8 +78,15 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .into_any();
         };
         let chosen_now = chosen.get();
-        let series = chart_series(store, &ind_id, &chosen_now);
+        let (from, to) = window.get();
+        let all_periods = periods(&chart_series(store, &ind_id, &chosen_now));
+        let series = within(chart_series(store, &ind_id, &chosen_now), from, to);
         let axis = periods(&series);
+        // The period window rides along on every group link.
+        let window_params: Vec<String> = [("from", from), ("to", to)]
+            .into_iter()
+            .filter_map(|(k, p)| p.map(|p| format!("{k}={p}")))
+            .collect();
         let sentence = summary(store, &indicator, &series);
         let table = rows(store, &series);
         let download = format!(
@@ -117,7 +133,8 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 <h1>{indicator.title.clone()}</h1>
                 <p class="summary" id="indicator-summary">{sentence}</p>
             </header>
-            <GroupPicker id=ind_id.clone() available chosen=chosen_now.clone() />
+            <GroupPicker id=ind_id.clone() available chosen=chosen_now.clone() keep=window_params.clone() />
+            <PeriodPicker id=ind_id.clone() chosen=chosen_now.clone() periods=all_periods from to />
             <YourSeries id=ind_id.clone() chosen=chosen_now.clone() />
             <section class="panel">
                 <h2>"Over time"</h2>
@@ -152,7 +169,13 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
 
 /// Checkboxes for the groups to add to the chart; the choice lives in the URL.
 #[component]
-fn GroupPicker(id: String, available: Vec<GroupRef>, chosen: Vec<GroupRef>) -> impl IntoView {
+fn GroupPicker(
+    id: String,
+    available: Vec<GroupRef>,
+    chosen: Vec<GroupRef>,
+    /// Other view parameters to keep (`from=2018`).
+    keep: Vec<String>,
+) -> impl IntoView {
     if available.is_empty() {
         return view! { <p class="meta">"The source gives this indicator for the whole population only."</p> }.into_any();
     }
@@ -161,7 +184,7 @@ fn GroupPicker(id: String, available: Vec<GroupRef>, chosen: Vec<GroupRef>) -> i
     let boxes = available.into_iter().map(|g| {
         let on = chosen.contains(&g);
         let next: Vec<GroupRef> = if on { chosen.iter().filter(|c| **c != g).cloned().collect() } else { chosen.iter().cloned().chain(std::iter::once(g.clone())).collect() };
-        let href = indicator_href(&id, &next);
+        let href = add_params(&indicator_href(&id, &next), &keep);
         let navigate = navigate.clone();
         let label = format!("{} ({})", g.group, g.group_type.replace('_', " "));
         view! {
@@ -179,6 +202,62 @@ fn GroupPicker(id: String, available: Vec<GroupRef>, chosen: Vec<GroupRef>) -> i
         </fieldset>
     }
     .into_any()
+}
+
+/// The first and last period the chart shows, in the URL (`from`, `to`).
+#[component]
+fn PeriodPicker(
+    id: String,
+    chosen: Vec<GroupRef>,
+    periods: Vec<crate::core::indicators::Period>,
+    from: Option<crate::core::indicators::Period>,
+    to: Option<crate::core::indicators::Period>,
+) -> impl IntoView {
+    if periods.len() < 3 {
+        return None;
+    }
+    let navigate = use_navigate();
+    let go = move |from: Option<String>, to: Option<String>| {
+        let keep: Vec<String> = [("from", from), ("to", to)]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
+            .collect();
+        navigate(
+            &add_params(&indicator_href(&id, &chosen), &keep),
+            NavigateOptions {
+                scroll: false,
+                replace: true,
+                ..Default::default()
+            },
+        );
+    };
+    let options = move |current: Option<crate::core::indicators::Period>, all: &str| {
+        std::iter::once(view! { <option value="" selected=current.is_none()>{all.to_string()}</option> }.into_any())
+            .chain(periods.iter().map(|p| {
+                let text = p.to_string();
+                view! { <option value=text.clone() selected=current == Some(*p)>{text.clone()}</option> }.into_any()
+            }))
+            .collect_view()
+    };
+    let (go_from, go_to) = (go.clone(), go);
+    let to_text = to.map(|p| p.to_string());
+    let from_text = from.map(|p| p.to_string());
+    Some(view! {
+        <div class="period-picker">
+            <label class="filter" for="period-from"><span>"From"</span>
+                <select id="period-from" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    go_from((!v.is_empty()).then_some(v), to_text.clone());
+                }>{options(from, "the first")}</select>
+            </label>
+            <label class="filter" for="period-to"><span>"To"</span>
+                <select id="period-to" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    go_to(from_text.clone(), (!v.is_empty()).then_some(v));
+                }>{options(to, "the latest")}</select>
+            </label>
+        </div>
+    })
 }
 
 /// The person's own data for this indicator, if they loaded any: drawn and tabled the same

@@ -126,3 +126,19 @@ test('each chart downloads as a PNG and an SVG', async () => {
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
+
+test('a period window is in the URL, narrows chart and table, and stays when groups change', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/indicators/belonging_nz');
+  await page.getByRole('combobox', { name: 'From' }).selectOption('2021');
+  await page.waitForFunction(() => location.search === '?from=2021');
+  const periods = () => page.getByRole('table', { name: 'The numbers in the chart' }).locator('tbody tr td:nth-child(2)').allInnerTexts();
+  assert.deepEqual(await periods(), ['2021', '2023']);
+  await page.getByRole('checkbox', { name: 'Asian (ethnicity)' }).check();
+  await page.waitForFunction(() => decodeURIComponent(location.search) === '?groups=ethnicity:Asian&from=2021');
+  assert.deepEqual(await periods(), ['2021', '2023', '2023']);
+  await page.reload();
+  assert.equal(await page.getByRole('combobox', { name: 'From' }).inputValue(), '2021');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});

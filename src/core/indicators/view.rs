@@ -85,6 +85,27 @@ pub fn chart_series(store: &Store, indicator: &str, chosen: &[GroupRef]) -> Vec<
         .collect()
 }
 
+/// The series cut to the periods from `from` to `to` (either end open), for the view's
+/// `?from=2018&to=2023`. A series with nothing left in the window is left out.
+pub fn within(
+    series: Vec<ChartSeries>,
+    from: Option<super::Period>,
+    to: Option<super::Period>,
+) -> Vec<ChartSeries> {
+    let (lo, hi) = (
+        from.map_or(0, |p| p.key()),
+        to.map_or(u32::MAX, |p| p.key()),
+    );
+    series
+        .into_iter()
+        .map(|mut s| {
+            s.points.retain(|p| (lo..=hi).contains(&p.period.key()));
+            s
+        })
+        .filter(|s| !s.points.is_empty())
+        .collect()
+}
+
 /// Every period any of the series has, in order: the chart's x axis.
 pub fn periods(series: &[ChartSeries]) -> Vec<super::Period> {
     let mut all: Vec<super::Period> = series
@@ -211,6 +232,33 @@ mod tests {
             summary(&s, indicator, &view),
             "Sense of belonging: 8.2 out of 10 in 2023 (worsened since 2021, not tested for significance); Māori 8.5 out of 10 in 2023."
         );
+    }
+
+    #[test]
+    fn a_period_window_keeps_only_its_periods() {
+        let s = store();
+        let all = chart_series(
+            &s,
+            "belong",
+            &[GroupRef::parse("ethnicity:Asian").expect("g")],
+        );
+        let p = |t: &str| crate::core::indicators::Period::parse(t);
+        let late = within(all.clone(), p("2022"), None);
+        assert_eq!(
+            periods(&late)
+                .iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>(),
+            ["2023"]
+        );
+        assert_eq!(late.len(), 2, "everyone and Asian both have 2023");
+        let early = within(all.clone(), None, p("2021"));
+        assert_eq!(
+            early.len(),
+            1,
+            "Asian has nothing before 2023 and drops out"
+        );
+        assert_eq!(within(all.clone(), None, None), all);
     }
 
     #[test]
