@@ -25,3 +25,4 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 echo "== page weight (release build)"
 trunk build --release > /dev/null 2>&1
 node scripts/size-report.mjs
+node scripts/first-load.mjs
