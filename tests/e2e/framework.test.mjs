@@ -106,7 +106,12 @@ test('the text version lists the same framework as headings and lists', async ()
   const text = await page.locator('article.text-version').innerText();
   assert.match(text, /Levels of trust in public institutions/);
   assert.match(text, /Tackling all forms of discrimination at all levels/);
-  assert.equal(await page.locator('article.text-version [lang=mi]').first().innerText(), 'Kotahitanga');
+  // Te reo Māori is marked as such: a principle's name, and words inside English sentences.
+  const principle = page.locator('article.text-version .text-item', { hasText: 'Working connectively and in partnership' });
+  assert.equal(await principle.locator('[lang=mi]').first().innerText(), 'Kotahitanga');
+  const aroha = page.locator('article.text-version .text-item', { hasText: 'We love and empathise' });
+  assert.deepEqual(await aroha.locator('[lang=mi]').allInnerTexts(), ['Aroha'], 'only the te reo word of "Aroha in action"');
+  assert.equal(await page.locator('article.text-version [lang=mi]').first().innerText(), 'whānau', 'the vision: "All people, whānau and communities …"');
   await page.close();
 });
 
