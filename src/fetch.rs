@@ -103,6 +103,12 @@ pub struct IndicatorData {
     pub updated: Option<String>,
 }
 
+impl AsRef<crate::core::indicators::Store> for IndicatorData {
+    fn as_ref(&self) -> &crate::core::indicators::Store {
+        &self.store
+    }
+}
+
 /// Loads the data package and the two CSV files it names.
 pub async fn load_indicators(package_path: &str) -> Result<Arc<IndicatorData>, LoadError> {
     use crate::core::indicators::datapackage::parse_datapackage;

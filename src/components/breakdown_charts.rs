@@ -10,13 +10,24 @@ use crate::charts::options::{breakdown_chart, gap_chart};
 use crate::charts::render::EChart;
 use crate::core::indicators::breakdown::{breakdown, breakdown_summary, gap_summary, gap_words};
 use crate::core::indicators::model::format_value;
-use crate::core::indicators::Indicator;
-use crate::fetch::IndicatorData;
+use crate::core::indicators::{Indicator, Store};
 use crate::look::use_look;
 
 #[component]
-pub fn BreakdownCharts(data: Arc<IndicatorData>, indicator: Indicator) -> impl IntoView {
-    let store = &data.store;
+pub fn BreakdownCharts(
+    /// The shipped data, or a person's own (anything that holds a store).
+    data: Arc<dyn AsRef<Store> + Send + Sync>,
+    indicator: Indicator,
+    /// Set for a person's own data: ids and headings say it is theirs.
+    #[prop(optional)]
+    yours: bool,
+) -> impl IntoView {
+    let store = (*data).as_ref();
+    let (prefix, whose) = if yours {
+        ("your-", "Your data: ")
+    } else {
+        ("", "")
+    };
     let b = breakdown(store, &indicator.id)?;
     let look = use_look();
     let unit = indicator.unit;
@@ -66,29 +77,29 @@ pub fn BreakdownCharts(data: Arc<IndicatorData>, indicator: Indicator) -> impl I
     let height = 56 + 40 * b.bars.len() as u32;
     let gap_height = 56 + 40 * b.gaps.len() as u32;
     Some(view! {
-        <section class="panel" aria-labelledby="breakdown-heading">
-            <h2 id="breakdown-heading">{format!("By group, {}", b.period)}</h2>
+        <section class="panel" aria-labelledby=format!("{prefix}breakdown-heading")>
+            <h2 id=format!("{prefix}breakdown-heading")>{format!("{whose}By group, {}", b.period)}</h2>
             <p class="summary">{breakdown_summary(&indicator, &b)}</p>
-            <EChart id="breakdown".to_string() chart=bars_chart height
+            <EChart id=format!("{prefix}breakdown") chart=bars_chart height
                 label=format!("Bar chart: {} by group in {}", indicator.title, b.period)
-                file_stem=format!("{stem}-by-group-{}", b.period) />
-            <div class="table-scroll" role="region" aria-label="The numbers in the chart by group" tabindex="0">
+                file_stem=format!("{prefix}{stem}-by-group-{}", b.period) />
+            <div class="table-scroll" role="region" aria-label=format!("{whose}The numbers in the chart by group") tabindex="0">
                 <table class="data-table">
-                    <caption>{format!("By group, {}", b.period)}</caption>
+                    <caption>{format!("{whose}By group, {}", b.period)}</caption>
                     <thead><tr><th scope="col">"Group"</th><th scope="col">"Value"</th><th scope="col">"95% interval"</th><th scope="col">"Source"</th></tr></thead>
                     <tbody>{bar_rows}</tbody>
                 </table>
             </div>
         </section>
-        <section class="panel" aria-labelledby="gap-heading">
-            <h2 id="gap-heading">{format!("Gaps to everyone, {}", b.period)}</h2>
+        <section class="panel" aria-labelledby=format!("{prefix}gap-heading")>
+            <h2 id=format!("{prefix}gap-heading")>{format!("{whose}Gaps to everyone, {}", b.period)}</h2>
             <p class="summary">{gap_summary(&indicator, &b)}</p>
-            <EChart id="gaps".to_string() chart=gaps_chart height=gap_height
+            <EChart id=format!("{prefix}gaps") chart=gaps_chart height=gap_height
                 label=format!("Bar chart: each group's difference from everyone, {}", b.period)
-                file_stem=format!("{stem}-gaps-{}", b.period) />
-            <div class="table-scroll" role="region" aria-label="The numbers in the gap chart" tabindex="0">
+                file_stem=format!("{prefix}{stem}-gaps-{}", b.period) />
+            <div class="table-scroll" role="region" aria-label=format!("{whose}The numbers in the gap chart") tabindex="0">
                 <table class="data-table">
-                    <caption>{format!("Gaps to everyone, {}", b.period)}</caption>
+                    <caption>{format!("{whose}Gaps to everyone, {}", b.period)}</caption>
                     <thead><tr><th scope="col">"Group"</th><th scope="col">"Group's value"</th><th scope="col">"Everyone"</th><th scope="col">"Difference"</th><th scope="col">"In words"</th></tr></thead>
                     <tbody>{gap_rows}</tbody>
                 </table>

@@ -22,6 +22,12 @@ pub struct UserDataset {
     pub errors: DataErrors,
 }
 
+impl AsRef<Store> for UserDataset {
+    fn as_ref(&self) -> &Store {
+        &self.store
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct UserData(pub RwSignal<Option<Arc<UserDataset>>>);
 

@@ -120,6 +120,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .filter_map(|d| atlas.node(d).map(|n| n.label.clone()))
             .collect::<Vec<_>>()
             .join(", ");
+        let shipped: Arc<dyn AsRef<crate::core::indicators::Store> + Send + Sync> = data.clone();
         let chart_label = format!("Line chart: {}", indicator.title);
         let look = use_look();
         let plotted = series.clone();
@@ -148,7 +149,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 </div>
                 <p><a class="button secondary" href=download download=format!("{ind_id}.csv") rel="external">"Download these numbers (CSV)"</a></p>
             </section>
-            <BreakdownCharts data=data.clone() indicator=indicator.clone() />
+            <BreakdownCharts data=shipped indicator=indicator.clone() />
             <section class="panel">
                 <h2>"About this indicator"</h2>
                 <dl class="facts">
@@ -287,6 +288,9 @@ fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
             })
             .collect_view();
         let label = format!("Your data: {}", dataset.file);
+        let for_breakdown: Arc<dyn AsRef<crate::core::indicators::Store> + Send + Sync> =
+            dataset.clone();
+        let indicator_for_breakdown = indicator.clone();
         Some(view! {
             <section class="panel user-data" aria-label="Your data">
                 <p class="origin-badge">{label.clone()}</p>
@@ -300,6 +304,7 @@ fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
                         <tbody>{table_rows}</tbody>
                     </table>
                 </div>
+                <BreakdownCharts data=for_breakdown indicator=indicator_for_breakdown yours=true />
             </section>
         })
     }

@@ -79,6 +79,9 @@ test('no serious or critical axe violations with a person\'s data loaded', async
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
   await page.getByRole('region', { name: 'Your data' }).waitFor();
   assert.deepEqual(await violations(page), []);
+  await page.getByRole('region', { name: 'Your data' }).getByRole('link', { name: 'Trust in most people' }).click();
+  await page.locator('#your-gaps canvas').waitFor();
+  assert.deepEqual(await violations(page), [], 'the indicator page with their breakdown and gaps');
   await page.close();
 });
 

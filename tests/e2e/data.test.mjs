@@ -36,7 +36,7 @@ test('a person loads their own CSV: bad rows are named, good rows appear labelle
   assert.match(alert, /my-observations\.csv, line 5, column 5: value: expected a number, found "twelve"/);
   assert.match(alert, /my-observations\.csv, line 6, column 1: unknown indicator "no_such_indicator"/);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
-  const mine = page.getByRole('region', { name: 'Your data' });
+  const mine = page.getByRole('region', { name: 'Your data', exact: true });
   await mine.waitFor();
   const text = await mine.innerText();
   assert.match(text, /Your data: my-observations\.csv/);
@@ -81,11 +81,20 @@ test("a person's data also appears on the indicator's own page, labelled as thei
   await page.getByRole('heading', { name: /my-observations\.csv: 5 rows read/ }).waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
   await page.getByRole('region', { name: 'Your data' }).getByRole('link', { name: 'Trust in most people' }).click();
-  const mine = page.getByRole('region', { name: 'Your data' });
+  const mine = page.getByRole('region', { name: 'Your data', exact: true });
   await mine.waitFor();
   assert.match(await mine.innerText(), /Your data: my-observations\.csv/);
-  const rows = await mine.getByRole('table').locator('tbody tr').evaluateAll((trs) => trs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
-  assert.deepEqual(rows, ['Everyone 2019 6.4 out of 10', 'Everyone 2024 6.9 out of 10']);
+  const text = (name) => mine.getByRole('table', { name }).locator('tbody tr').evaluateAll((trs) => trs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(await text('Your data: my-observations.csv'), ['Everyone 2019 6.4 out of 10', 'Everyone 2024 6.9 out of 10']);
+  // Their groups get the breakdown and the gap too, with the intervals they gave as whiskers.
+  assert.deepEqual(await text('Your data: By group, 2024'), ['Everyone 6.9 out of 10 6.8 out of 10 to 7 out of 10 Our survey', 'Our town 7.3 out of 10 7 out of 10 to 7.6 out of 10 Our survey']);
+  assert.deepEqual(await text('Your data: Gaps to everyone, 2024'), ['Our town 7.3 out of 10 6.9 out of 10 +0.4 0.4 points better than everyone']);
+  await page.locator('#your-breakdown canvas').waitFor();
+  const whiskers = await page.evaluate(() => window.echarts.getInstanceByDom(document.getElementById('your-breakdown')).getOption().series
+    .filter((s) => s.name === '95% interval').map((s) => s.data));
+  assert.equal(whiskers.length, 2, 'the whiskers: an invisible base at the lower end, the interval stacked on it');
+  assert.deepEqual(whiskers[0], [6.8, 7]);
+  assert.ok(Math.abs(whiskers[1][0] - 0.2) < 1e-9 && Math.abs(whiskers[1][1] - 0.6) < 1e-9, `widths ${whiskers[1]}`);
   // The published figures are on the same page, unlabelled.
   await page.getByRole('table', { name: 'The numbers in the chart' }).waitFor();
   await page.close();
