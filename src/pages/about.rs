@@ -48,12 +48,21 @@ pub fn AboutPage() -> impl IntoView {
             </p>
             <h3>"Trends"</h3>
             <p>"A trend is the least-squares straight line through the values available, in the indicator's unit per year; gaps are skipped, not filled."</p>
+            <h3>"The dimension profile"</h3>
+            <p>
+                "The " <A href="/profile">"profile"</A> " scores each group's figures from 0 to 100 on the indicator's own scale (turned round where lower is better), "
+                "averages them by dimension, and weights the dimensions as you choose. A dimension without figures for a group is left out, never counted as zero, "
+                "and the table says how many dimensions each group's index rests on."
+            </p>
             <h2>"Your own data"</h2>
             <p>"Files you load on the Data page are read in your browser and never uploaded. They are checked against the same rules as the app's own files, and shown labelled as yours."</p>
             <h2>"Te reo Māori"</h2>
             <p>
                 "Māori names are shown where the source gives them, such as the guiding principles "
-                <span lang="mi">"Kotahitanga"</span> ", " <span lang="mi">"Manaakitanga"</span> " and " <span lang="mi">"Whanaungatanga"</span> "."
+                <span lang="mi">"Kotahitanga"</span> ", " <span lang="mi">"Manaakitanga"</span> " and " <span lang="mi">"Whanaungatanga"</span> ". "
+                "Te reo Māori words inside English text (" <span lang="mi">"whānau"</span> ", " <span lang="mi">"Aotearoa"</span> ", " <span lang="mi">"Te Tiriti o Waitangi"</span> ") "
+                "are marked as te reo so screen readers pronounce them as such. The interface itself is in English for now; a te reo Māori interface is planned, "
+                "and any wording we translate ourselves rather than take from an authoritative source will be marked for review, not presented as official."
             </p>
             <h2>"Licences"</h2>
             <p>
