@@ -29,10 +29,13 @@ pub fn provide_embed() -> bool {
             let _ = style.set_property("--ce-selected", accent);
             let _ = style.set_property("--ce-accent-contrast", text_on(accent));
             // Text in the accent (links, "improved") only where it stays readable on the
-            // page's background; otherwise links keep the default colour.
-            let dark = o.dark.unwrap_or_else(prefers_dark);
-            let link = link_colour(accent, dark);
-            let _ = style.set_property("--ce-link", &link);
+            // page's background, light or dark as the look decides; otherwise links keep the
+            // default colour.
+            let (accent, look, style) = (accent.clone(), crate::look::use_look(), style.clone());
+            Effect::new(move |_| {
+                let link = link_colour(&accent, look.get().dark);
+                let _ = style.set_property("--ce-link", &link);
+            });
         }
         if let Some(font) = &o.font {
             let _ = style.set_property("--ce-font", font);
@@ -47,14 +50,6 @@ pub fn provide_embed() -> bool {
         report_height();
     }
     o.embed
-}
-
-fn prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
 }
 
 /// In an embed every link opens the full explorer (or the linked site) in a new tab, so the

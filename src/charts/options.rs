@@ -9,7 +9,7 @@ use charming::element::{
 use charming::series::{Bar, Line};
 use charming::Chart;
 
-use crate::core::indicators::breakdown::Breakdown;
+use crate::core::indicators::breakdown::{tidy, Breakdown};
 use crate::core::indicators::profile::GroupProfile;
 use crate::core::indicators::view::ChartSeries;
 use crate::core::indicators::{Period, Unit};
@@ -161,29 +161,9 @@ pub fn breakdown_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
             )
         })
         .collect();
-    let mut chart = base(look, Trigger::Axis)
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(56)
-                .top(24)
-                .bottom(48)
-                .contain_label(true),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(wrapped(names)),
-        )
+    let mut chart = bars_frame(look, names, 24)
         .x_axis(value_axis(unit))
-        .series(
-            Bar::new()
-                .name(format!("{}", b.period))
-                .bar_width("60%")
-                .label(Label::new().show(true).position(LabelPosition::Right))
-                .data(values),
-        );
+        .series(labelled_bars(format!("{}", b.period), values));
     let intervals: Vec<Option<(f64, f64)>> =
         b.bars.iter().map(|x| Some((x.lower?, x.upper?))).collect();
     if let Some([low, width]) = whiskers(&intervals, whisker_colour) {
@@ -207,12 +187,24 @@ pub fn gap_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
             )
         })
         .collect();
+    bars_frame(look, names, 24)
+        .x_axis(below(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(format!("difference ({})", unit_points(unit))),
+        ))
+        .series(labelled_bars("Difference from everyone", values))
+}
+
+/// The frame every horizontal bar chart shares: categories down the side (first at the top,
+/// long names wrapped), room for value labels on the right, `top` px above for a legend.
+fn bars_frame(look: Look, names: Vec<String>, top: i32) -> Chart {
     base(look, Trigger::Axis)
         .grid(
             Grid::new()
                 .left(8)
                 .right(56)
-                .top(24)
+                .top(top)
                 .bottom(48)
                 .contain_label(true),
         )
@@ -222,29 +214,20 @@ pub fn gap_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
                 .inverse(true)
                 .data(wrapped(names)),
         )
-        .x_axis(below(
-            Axis::new()
-                .type_(AxisType::Value)
-                .name(format!("difference ({})", unit_points(unit))),
-        ))
-        .series(
-            Bar::new()
-                .name("Difference from everyone")
-                .bar_width("60%")
-                .label(Label::new().show(true).position(LabelPosition::Right))
-                .data(values),
-        )
+}
+
+/// Bars with their value printed at the end.
+fn labelled_bars(name: impl Into<String>, values: Vec<DataPoint>) -> Bar {
+    Bar::new()
+        .name(name)
+        .bar_width("60%")
+        .label(Label::new().show(true).position(LabelPosition::Right))
+        .data(values)
 }
 
 /// An axis name centred under a horizontal value axis, where it has room on a phone.
 fn below(axis: Axis) -> Axis {
     axis.name_location(NameLocation::Middle).name_gap(28)
-}
-
-/// Rounds away floating-point noise from arithmetic (8.2 − 8.6 = −0.3999…), keeping every
-/// decimal a source could publish.
-fn tidy(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
 }
 
 fn unit_points(unit: Unit) -> &'static str {
@@ -274,22 +257,8 @@ pub fn profile_chart(
     dimensions: &[String],
     look: Look,
 ) -> Chart {
-    let mut chart = base(look, Trigger::Axis)
+    let mut chart = bars_frame(look, dimensions.to_vec(), 72)
         .legend(Legend::new().top(0))
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(40)
-                .top(72)
-                .bottom(48)
-                .contain_label(true),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(dimensions.to_vec()),
-        )
         .x_axis(
             below(Axis::new().type_(AxisType::Value).name("score (0 to 100)"))
                 .min(0)
@@ -310,38 +279,17 @@ pub fn profile_chart(
 
 /// The weighted composite by group, highest first.
 pub fn composite_chart(rows: &[(String, f64)], look: Look) -> Chart {
-    base(look, Trigger::Axis)
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(56)
-                .top(24)
-                .bottom(48)
-                .contain_label(true),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(wrapped(rows.iter().map(|r| r.0.clone()))),
-        )
+    let values: Vec<DataPoint> = rows
+        .iter()
+        .map(|r| bar_item(round1(r.1), look.palette()[2]))
+        .collect();
+    bars_frame(look, rows.iter().map(|r| r.0.clone()).collect(), 24)
         .x_axis(
             below(Axis::new().type_(AxisType::Value).name("index (0 to 100)"))
                 .min(0)
                 .max(100),
         )
-        .series(
-            Bar::new()
-                .name("Composite")
-                .bar_width("60%")
-                .item_style(ItemStyle::new().color(look.palette()[2]))
-                .label(Label::new().show(true).position(LabelPosition::Right))
-                .data(
-                    rows.iter()
-                        .map(|r| CompositeValue::from(round1(r.1)))
-                        .collect::<Vec<_>>(),
-                ),
-        )
+        .series(labelled_bars("Index", values))
 }
 
 fn round1(v: f64) -> f64 {

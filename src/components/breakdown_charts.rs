@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use crate::charts::options::{breakdown_chart, gap_chart};
 use crate::charts::render::EChart;
-use crate::core::indicators::breakdown::{breakdown, breakdown_summary, gap_summary, gap_words};
+use crate::core::indicators::breakdown::{
+    breakdown, breakdown_summary, gap_summary, gap_words, tidy,
+};
 use crate::core::indicators::model::format_value;
 use crate::core::indicators::{Indicator, Store};
 use crate::look::use_look;
@@ -60,7 +62,7 @@ pub fn BreakdownCharts(
             let diff = format!(
                 "{}{}",
                 if g.difference > 0.0 { "+" } else { "" },
-                (g.difference * 10.0).round() / 10.0
+                tidy(g.difference)
             );
             view! {
                 <tr>

@@ -6,32 +6,25 @@ use leptos::prelude::*;
 
 use crate::core::text::lang_spans;
 
-/// `text` as HTML, each te reo term in its own `<span lang="mi">`.
-pub fn marked(text: &str, terms: &[String]) -> AnyView {
+/// `text` with each te reo term wrapped by `mi` and the rest left as plain text.
+fn spans(text: &str, terms: &[String], mi: impl Fn(String) -> AnyView) -> AnyView {
     lang_spans(text, terms)
         .into_iter()
-        .map(|s| {
-            if s.mi {
-                view! { <span lang="mi">{s.text}</span> }.into_any()
-            } else {
-                s.text.into_any()
-            }
-        })
+        .map(|s| if s.mi { mi(s.text) } else { s.text.into_any() })
         .collect_view()
         .into_any()
 }
 
+/// `text` as HTML, each te reo term in its own `<span lang="mi">`.
+pub fn marked(text: &str, terms: &[String]) -> AnyView {
+    spans(text, terms, |t| {
+        view! { <span lang="mi">{t}</span> }.into_any()
+    })
+}
+
 /// `text` inside an SVG `<text>`, each te reo term in its own `<tspan lang="mi">`.
 pub fn marked_svg(text: &str, terms: &[String]) -> AnyView {
-    lang_spans(text, terms)
-        .into_iter()
-        .map(|s| {
-            if s.mi {
-                view! { <tspan lang="mi">{s.text}</tspan> }.into_any()
-            } else {
-                s.text.into_any()
-            }
-        })
-        .collect_view()
-        .into_any()
+    spans(text, terms, |t| {
+        view! { <tspan lang="mi">{t}</tspan> }.into_any()
+    })
 }

@@ -79,8 +79,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         };
         let chosen_now = chosen.get();
         let (from, to) = window.get();
-        let all_periods = periods(&chart_series(store, &ind_id, &chosen_now));
-        let series = within(chart_series(store, &ind_id, &chosen_now), from, to);
+        let unwindowed = chart_series(store, &ind_id, &chosen_now);
+        let all_periods = periods(&unwindowed);
+        let series = within(unwindowed, from, to);
         let axis = periods(&series);
         // The period window rides along on every group link.
         let window_params: Vec<String> = [("from", from), ("to", to)]

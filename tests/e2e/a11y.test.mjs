@@ -42,31 +42,30 @@ async function violations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Every route's violations, each prefixed with its route, once the page has settled. */
+async function violationsOn(page, routes) {
+  const found = [];
+  for (const route of routes) {
+    await page.goto(app.origin + route);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    for (const v of await violations(page)) found.push(`${route}: ${v}`);
+  }
+  return found;
+}
+
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`no serious or critical axe violations at ${viewport.width}px`, async () => {
     const page = await app.page(viewport, { bypassCSP: true }); // axe is injected inline
-    const found = [];
-    for (const route of ROUTES) {
-      await page.goto(app.origin + route);
-      await page.locator('main h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      for (const v of await violations(page)) found.push(`${route}: ${v}`);
-    }
-    assert.deepEqual(found, []);
+    assert.deepEqual(await violationsOn(page, ROUTES), []);
     await page.close();
   });
 }
 
 test('no serious or critical axe violations in the dark colour scheme', async () => {
   const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', bypassCSP: true });
-  const found = [];
-  for (const route of ['/framework/strategic?node=strategic.vision', '/indicators', '/indicators/discrimination', '/profile', '/open-data']) {
-    await page.goto(app.origin + route);
-    await page.locator('main h1').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    for (const v of await violations(page)) found.push(`${route}: ${v}`);
-  }
-  assert.deepEqual(found, []);
+  const routes = ['/framework/strategic?node=strategic.vision', '/indicators', '/indicators/discrimination', '/profile', '/open-data'];
+  assert.deepEqual(await violationsOn(page, routes), []);
   await page.close();
 });
 

@@ -59,6 +59,12 @@ pub fn breakdown(store: &Store, indicator: &str) -> Option<Breakdown> {
     Some(Breakdown { period, bars, gaps })
 }
 
+/// Rounds away floating-point noise from arithmetic (8.2 − 8.6 = −0.3999…), keeping every
+/// decimal a source could publish. For differences shown in charts and tables.
+pub fn tidy(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")

@@ -198,7 +198,7 @@ pub fn ranked(profiles: &[GroupProfile], weights: &[f64]) -> Vec<Ranked> {
 #[cfg(test)]
 mod weight_tests {
     use super::*;
-    use crate::core::fixtures::store;
+    use crate::core::fixtures::{atlas, store};
     use proptest::prelude::*;
 
     #[test]
@@ -224,16 +224,9 @@ mod weight_tests {
     #[test]
     fn the_shipped_profiles_rank_with_the_weights_a_person_sets() {
         let s = store();
-        let dims: Vec<String> = [
-            "belonging",
-            "inclusion",
-            "participation",
-            "recognition",
-            "legitimacy",
-        ]
-        .iter()
-        .map(|d| format!("dimensions.{d}"))
-        .collect();
+        let dims: Vec<String> = atlas().dimensions().iter().map(|n| n.id.clone()).collect();
+        assert_eq!(dims.len(), 5);
+        assert_eq!(dims[3], "dimensions.recognition");
         let p = profiles(s, &dims);
         let total = p
             .iter()
