@@ -21,7 +21,10 @@ fn script_url() -> String {
 fn select_text(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
         use wasm_bindgen::JsCast;
-        if let Ok(field) = el.dyn_into::<web_sys::HtmlTextAreaElement>() {
+        if let Some(field) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            let _ = field.focus();
+            field.select();
+        } else if let Some(field) = el.dyn_ref::<web_sys::HtmlInputElement>() {
             let _ = field.focus();
             field.select();
         }
@@ -93,7 +96,7 @@ pub fn ShareActions() -> impl IntoView {
     };
     view! {
         <div class="view-actions" class:is-manual=move || manual.get()>
-            <textarea id="share-url" class="share-url" readonly rows="1" aria-label="Link to this view" prop:value=move || url.get()></textarea>
+            <input id="share-url" class="share-url" type="text" readonly aria-label="Link to this view" prop:value=move || url.get() />
             <CopyButton field="share-url" label="Share this view" text=url manual />
             <button type="button" class="button secondary" aria-haspopup="dialog" on:click=open>"Embed this view"</button>
         </div>
