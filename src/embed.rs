@@ -120,11 +120,12 @@ fn report_height() {
 pub fn EmbedFooter() -> impl IntoView {
     let url = crate::components::link::current_url();
     let href = move || full_url(&url.get());
+    let i18n = crate::language::use_i18n();
     view! {
         <footer class="embed-footer">
             <p>
-                "Source: New Zealand government frameworks and Stats NZ figures (CC BY 4.0), via Cohesion Explorer. "
-                <a href=href target="_blank" rel="noopener">"Open in the full explorer"</a>
+                {crate::language::t!(i18n, embed.source)} " "
+                <a href=href target="_blank" rel="noopener">{crate::language::t!(i18n, embed.open_full)}</a>
             </p>
         </footer>
     }

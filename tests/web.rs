@@ -9,9 +9,11 @@ use std::sync::Arc;
 use cohesion_explorer::components::diagram::Diagram;
 use cohesion_explorer::components::error_panel::ErrorPanel;
 use cohesion_explorer::core::atlas::parse_manifest;
+use cohesion_explorer::core::language::STORAGE_KEY;
 use cohesion_explorer::core::links::FrameworkView;
 use cohesion_explorer::core::{Atlas, DataError, DataErrors, Position};
 use cohesion_explorer::fetch::LoadError;
+use cohesion_explorer::language::{provide_language, Locale};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
@@ -92,6 +94,7 @@ async fn mount_strategic_diagram() -> (
     let root = container(900);
     let state = Signal::derive(|| FrameworkView::of("strategic"));
     let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_language();
         view! { <Router><Diagram atlas=atlas.clone() framework="strategic".to_string() state /></Router> }
     });
     settle().await;
@@ -202,7 +205,8 @@ async fn error_panel_says_where_and_retries_and_never_renders_data_as_html() {
     });
     let error = LoadError::Data(errors);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <ErrorPanel what="The framework data" error=error.clone() retry /> }
+        provide_language();
+        view! { <ErrorPanel what="The framework data".to_string() error=error.clone() retry /> }
     });
     settle().await;
 
@@ -296,6 +300,7 @@ async fn indicator_cards_show_the_chosen_indicators_in_order_with_a_named_sparkl
     .store;
     let root = container(400);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_language();
         let label = Callback::new(|d: String| d);
         view! { <Router><IndicatorCards store=store.clone() dimension_label=label only=vec![1, 0] /></Router> }
     });
@@ -331,4 +336,52 @@ async fn indicator_cards_show_the_chosen_indicators_in_order_with_a_named_sparkl
             .contains("improved since 2020"),
         "lower is better: 6 to 5 is an improvement"
     );
+}
+
+/// The same error panel in te reo Māori: the interface's words change, the file's message
+/// stays as it is and is marked as English.
+#[wasm_bindgen_test]
+async fn error_panel_speaks_te_reo_and_marks_the_file_message_as_english() {
+    let root = container(400);
+    let mut errors = DataErrors::default();
+    errors.push(DataError::new(
+        "frameworks/a.json",
+        Some(Position { line: 3, column: 7 }),
+        "expected a label, found empty text",
+    ));
+    let error = LoadError::Data(errors);
+    // The remembered choice is how a returning reader gets te reo; restored at once, so the
+    // other tests start in English.
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    storage.set_item(STORAGE_KEY, "mi").expect("set");
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let i18n = provide_language();
+        assert_eq!(i18n.get_locale_untracked(), Locale::mi);
+        view! { <ErrorPanel what="Ngā raraunga o ngā anga".to_string() error=error.clone() retry=Callback::new(|_| ()) /> }
+    });
+    storage.remove_item(STORAGE_KEY).expect("remove");
+    settle().await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .expect("query")
+        .expect("an alert");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Kāore i taea te uta: Ngā raraunga o ngā anga"),
+        "{text}"
+    );
+    assert!(text.contains("Kotahi te raru i kitea"), "{text}");
+    let list = alert
+        .query_selector(".error-list")
+        .expect("q")
+        .expect("the list");
+    assert_eq!(list.get_attribute("lang").as_deref(), Some("en"));
+    assert!(list
+        .text_content()
+        .unwrap_or_default()
+        .contains("line 3, column 7"));
+    let button = alert.query_selector("button").expect("q").expect("retry");
+    assert_eq!(button.text_content().as_deref(), Some("Whakamātau anō"));
 }

@@ -81,6 +81,18 @@ fn wrapped(names: impl IntoIterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
+/// `options` with `description` as the chart's accessible name. ECharts would otherwise write
+/// its own English description of the series over the container's label; ours is in the
+/// interface's language, and every chart's numbers are in the table beside it.
+pub fn describe(options: &mut serde_json::Value, description: &str) {
+    if let Some(map) = options.as_object_mut() {
+        map.insert(
+            "aria".into(),
+            serde_json::json!({ "enabled": true, "label": { "description": description } }),
+        );
+    }
+}
+
 /// The options as ECharts reads them, with what charming cannot say: a line height for
 /// category labels that wrap (without it ECharts draws their lines on top of each other).
 pub fn to_json(chart: &Chart) -> serde_json::Value {
@@ -485,5 +497,17 @@ mod tests {
                 contrast(c, "#1a2326")
             );
         }
+    }
+
+    #[test]
+    fn a_description_replaces_echarts_own() {
+        let mut json = serde_json::to_value(composite_chart(
+            &[("Everyone".into(), 50.0)],
+            Look::default(),
+        ))
+        .expect("json");
+        describe(&mut json, "Kauwhata pae");
+        assert_eq!(json["aria"]["enabled"], true);
+        assert_eq!(json["aria"]["label"]["description"], "Kauwhata pae");
     }
 }

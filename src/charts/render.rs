@@ -11,13 +11,15 @@ use std::cell::RefCell;
 use charming::Chart;
 use leptos::html::Div;
 use leptos::prelude::*;
+
+use crate::language::{t, use_i18n};
 use leptos::task::spawn_local;
 use leptos_use_resize_observer::use_resize_observer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::charts::options::{to_json, Look};
+use crate::charts::options::{describe, to_json, Look};
 use crate::look::use_look;
 
 /// Where the build puts the bundle (see `index.html`), relative to the base URL.
@@ -96,8 +98,10 @@ pub async fn ensure_echarts() -> Result<(), String> {
     result
 }
 
-fn to_js(chart: &Chart) -> JsValue {
-    serde_json::to_string(&to_json(chart))
+fn to_js(chart: &Chart, label: &str) -> JsValue {
+    let mut options = to_json(chart);
+    describe(&mut options, label);
+    serde_json::to_string(&options)
         .ok()
         .and_then(|json| js_sys::JSON::parse(&json).ok())
         .unwrap_or(JsValue::UNDEFINED)
@@ -145,7 +149,7 @@ fn save(href: &str, file: &str) {
 }
 
 /// The chart drawn again as SVG, off screen, at the size it has on the page.
-fn svg_of(chart: &Chart, look: Look, width: f64, height: f64) -> String {
+fn svg_of(chart: &Chart, label: &str, look: Look, width: f64, height: f64) -> String {
     let opts = object(&[
         ("renderer", "svg".into()),
         ("ssr", true.into()),
@@ -153,7 +157,7 @@ fn svg_of(chart: &Chart, look: Look, width: f64, height: f64) -> String {
         ("height", height.into()),
     ]);
     let detached = init_detached(&JsValue::NULL, theme_name(look), &opts);
-    detached.set_option(&to_js(chart), true);
+    detached.set_option(&to_js(chart, label), true);
     let svg = detached.render_to_svg_string();
     detached.dispose();
     svg
@@ -191,7 +195,10 @@ pub fn EChart(
     let ready = RwSignal::new(false);
     let look = use_look();
     let node = NodeRef::<Div>::new();
+    let i18n = use_i18n();
+    let (description, svg_label) = (label.clone(), label.clone());
     Effect::new(move |_| {
+        let description = description.clone();
         let options = chart.get();
         let look = look.get();
         // The chart may be gone by the time ECharts has loaded (the person moved on): every
@@ -204,7 +211,7 @@ pub fn EChart(
             let Some(Some(el)) = node.try_get_untracked() else {
                 return;
             };
-            let js = to_js(&options);
+            let js = to_js(&options, &description);
             instance.try_update_value(|slot| {
                 // A new look needs a new instance (ECharts themes are fixed at init).
                 if slot.as_ref().is_some_and(|(_, l)| *l != look) {
@@ -258,16 +265,22 @@ pub fn EChart(
         let mut options = chart.get_untracked();
         options = options.background_color(image_background(look));
         save_svg(
-            &svg_of(&options, look, el.client_width() as f64, height as f64),
+            &svg_of(
+                &options,
+                &svg_label,
+                look,
+                el.client_width() as f64,
+                height as f64,
+            ),
             &svg_name,
         );
     };
     view! {
         <div class="chart" class:is-loading=move || !ready.get() id=id node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>
-        {move || failed.get().map(|e| view! { <p class="panel error" role="alert">{format!("The chart could not be drawn ({e}); the table has the same numbers.")}</p> })}
+        {move || failed.get().map(|e| view! { <p class="panel error" role="alert">{t!(i18n, chart.failed, error = move || view! { <span lang="en">{e.clone()}</span> })}</p> })}
         <p class="chart-downloads">
-            <button type="button" class="button secondary" disabled=move || !ready.get() on:click=download_png>"Download chart (PNG)"</button>
-            <button type="button" class="button secondary" disabled=move || !ready.get() on:click=download_svg>"Download chart (SVG)"</button>
+            <button type="button" class="button secondary" disabled=move || !ready.get() on:click=download_png>{t!(i18n, chart.png)}</button>
+            <button type="button" class="button secondary" disabled=move || !ready.get() on:click=download_svg>{t!(i18n, chart.svg)}</button>
         </p>
     }
 }

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::language::{ts, use_i18n};
+
 use crate::components::loaded::Loaded;
 use crate::core::Atlas;
 use crate::fetch::{load_atlas, LoadError, MANIFEST};
@@ -24,5 +26,6 @@ where
     V: IntoView + 'static,
 {
     let AtlasResource(resource) = expect_context::<AtlasResource>();
-    view! { <Loaded resource what="The framework data" loading="Loading the frameworks" show /> }
+    let i18n = use_i18n();
+    view! { <Loaded resource what=ts!(i18n, load.framework_data) loading=ts!(i18n, load.framework_loading) show /> }
 }

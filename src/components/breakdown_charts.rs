@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::language::{t, t_string, ts, use_i18n, value_text};
+use crate::pages::indicator::group_cell;
+
 use crate::charts::options::{breakdown_chart, gap_chart};
 use crate::charts::render::EChart;
 use crate::core::indicators::breakdown::{
     breakdown, breakdown_summary, gap_summary, gap_words, tidy,
 };
-use crate::core::indicators::model::format_value;
 use crate::core::indicators::{Indicator, Store};
 use crate::look::use_look;
 
@@ -25,32 +27,43 @@ pub fn BreakdownCharts(
     yours: bool,
 ) -> impl IntoView {
     let store = (*data).as_ref();
-    let (prefix, whose) = if yours {
-        ("your-", "Your data: ")
-    } else {
-        ("", "")
-    };
+    let i18n = use_i18n();
+    let prefix = if yours { "your-" } else { "" };
     let b = breakdown(store, &indicator.id)?;
+    let period = b.period;
+    let (by_group, gaps) = if yours {
+        (
+            t_string!(i18n, breakdown.your_by_group, period).to_string(),
+            t_string!(i18n, breakdown.your_gaps, period).to_string(),
+        )
+    } else {
+        (
+            t_string!(i18n, breakdown.by_group, period).to_string(),
+            t_string!(i18n, breakdown.gaps, period).to_string(),
+        )
+    };
     let look = use_look();
     let unit = indicator.unit;
     let (for_bars, for_gaps) = (b.clone(), b.clone());
     let bars_chart = Signal::derive(move || breakdown_chart(&for_bars, unit, look.get()));
     let gaps_chart = Signal::derive(move || gap_chart(&for_gaps, unit, look.get()));
-    let fmt = move |v: f64| format_value(v, unit);
+    let fmt = move |v: f64| value_text(i18n, v, unit);
     let bar_rows = b
         .bars
         .iter()
         .map(|bar| {
             let interval = match (bar.lower, bar.upper) {
-                (Some(l), Some(u)) => format!("{} to {}", fmt(l), fmt(u)),
-                _ => "not published".into(),
+                (Some(l), Some(u)) => {
+                    t_string!(i18n, indicator.range, lower = fmt(l), upper = fmt(u)).to_string()
+                }
+                _ => t_string!(i18n, indicator.not_published).to_string(),
             };
             view! {
                 <tr>
-                    <th scope="row">{bar.group.label()}</th>
+                    {group_cell(i18n, &bar.group.group_type, &bar.group.group)}
                     <td class="num">{fmt(bar.value)}</td>
                     <td class="num">{interval}</td>
-                    <td>{store.str(store.source[bar.row as usize]).to_string()}</td>
+                    <td lang="en">{store.str(store.source[bar.row as usize]).to_string()}</td>
                 </tr>
             }
         })
@@ -66,11 +79,11 @@ pub fn BreakdownCharts(
             );
             view! {
                 <tr>
-                    <th scope="row">{g.group.clone()}</th>
+                    <th scope="row" lang="en">{g.group.clone()}</th>
                     <td class="num">{fmt(g.value)}</td>
                     <td class="num">{fmt(g.total)}</td>
                     <td class="num">{diff}</td>
-                    <td>{gap_words(g, unit, indicator.direction)}</td>
+                    <td lang="en">{gap_words(g, unit, indicator.direction)}</td>
                 </tr>
             }
         })
@@ -80,29 +93,29 @@ pub fn BreakdownCharts(
     let gap_height = 56 + 40 * b.gaps.len() as u32;
     Some(view! {
         <section class="panel" aria-labelledby=format!("{prefix}breakdown-heading")>
-            <h2 id=format!("{prefix}breakdown-heading")>{format!("{whose}By group, {}", b.period)}</h2>
-            <p class="summary">{breakdown_summary(&indicator, &b)}</p>
+            <h2 id=format!("{prefix}breakdown-heading")>{by_group.clone()}</h2>
+            <p class="summary" lang="en">{breakdown_summary(&indicator, &b)}</p>
             <EChart id=format!("{prefix}breakdown") chart=bars_chart height
-                label=format!("Bar chart: {} by group in {}", indicator.title, b.period)
+                label=t_string!(i18n, breakdown.bar_label, period).to_string()
                 file_stem=format!("{prefix}{stem}-by-group-{}", b.period) />
-            <div class="table-scroll" role="region" aria-label=format!("{whose}The numbers in the chart by group") tabindex="0">
+            <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.numbers) tabindex="0">
                 <table class="data-table">
-                    <caption>{format!("{whose}By group, {}", b.period)}</caption>
-                    <thead><tr><th scope="col">"Group"</th><th scope="col">"Value"</th><th scope="col">"95% interval"</th><th scope="col">"Source"</th></tr></thead>
+                    <caption>{by_group}</caption>
+                    <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.value)}</th><th scope="col">{t!(i18n, indicator.interval)}</th><th scope="col">{t!(i18n, indicator.source)}</th></tr></thead>
                     <tbody>{bar_rows}</tbody>
                 </table>
             </div>
         </section>
         <section class="panel" aria-labelledby=format!("{prefix}gap-heading")>
-            <h2 id=format!("{prefix}gap-heading")>{format!("{whose}Gaps to everyone, {}", b.period)}</h2>
-            <p class="summary">{gap_summary(&indicator, &b)}</p>
+            <h2 id=format!("{prefix}gap-heading")>{gaps.clone()}</h2>
+            <p class="summary" lang="en">{gap_summary(&indicator, &b)}</p>
             <EChart id=format!("{prefix}gaps") chart=gaps_chart height=gap_height
-                label=format!("Bar chart: each group's difference from everyone, {}", b.period)
+                label=t_string!(i18n, breakdown.gap_label, period).to_string()
                 file_stem=format!("{prefix}{stem}-gaps-{}", b.period) />
-            <div class="table-scroll" role="region" aria-label=format!("{whose}The numbers in the gap chart") tabindex="0">
+            <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.gap_numbers) tabindex="0">
                 <table class="data-table">
-                    <caption>{format!("{whose}Gaps to everyone, {}", b.period)}</caption>
-                    <thead><tr><th scope="col">"Group"</th><th scope="col">"Group's value"</th><th scope="col">"Everyone"</th><th scope="col">"Difference"</th><th scope="col">"In words"</th></tr></thead>
+                    <caption>{gaps}</caption>
+                    <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, breakdown.group_value)}</th><th scope="col">{t!(i18n, indicator.everyone)}</th><th scope="col">{t!(i18n, breakdown.difference)}</th><th scope="col">{t!(i18n, breakdown.in_words)}</th></tr></thead>
                     <tbody>{gap_rows}</tbody>
                 </table>
             </div>

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use crate::components::link::A;
 use leptos::prelude::*;
 
-use crate::components::detail_panel::{basis_name, kind_name};
+use crate::language::{t, ts, use_i18n};
+
+use crate::components::detail_panel::{basis_text, kind_name};
 use crate::core::crosswalk::matrix;
 use crate::core::framework::Basis;
 use crate::core::links::FrameworkView;
@@ -15,6 +17,7 @@ use crate::core::Atlas;
 #[component]
 pub fn CrosswalkTable(atlas: Arc<Atlas>) -> impl IntoView {
     let m = matrix(&atlas);
+    let i18n = use_i18n();
     let dims: Vec<(String, String)> = m
         .dimensions
         .iter()
@@ -38,14 +41,24 @@ pub fn CrosswalkTable(atlas: Arc<Atlas>) -> impl IntoView {
                 Some(basis) => {
                     let href = FrameworkView::of(&f.id).with_node(Some(&node.id)).with_lens(Some(dim)).href();
                     let mark = if *basis == Basis::Source { "●" } else { "○" };
-                    let label = format!("{}: {} ({})", dim_label, node.label, basis_name(*basis));
-                    view! { <td class=if *basis == Basis::Source { "cell source" } else { "cell editorial" }><A href=href attr:aria-label=label>{mark}</A></td> }.into_any()
+                    // Named by hidden text rather than an aria-label, so that the part's English
+                    // words and the interface's word for the link's basis each keep their language.
+                    let name = format!("{}: {}", dim_label, node.label);
+                    let basis = *basis;
+                    view! {
+                        <td class=if basis == Basis::Source { "cell source" } else { "cell editorial" }>
+                            <A href=href>
+                                <span aria-hidden="true">{mark}</span>
+                                <span class="visually-hidden"><span lang="en">{name}</span> " (" {basis_text(i18n, basis)} ")"</span>
+                            </A>
+                        </td>
+                    }.into_any()
                 }
-                None => view! { <td class="cell none"><span class="visually-hidden">"not linked"</span></td> }.into_any(),
+                None => view! { <td class="cell none"><span class="visually-hidden">{t!(i18n, crosswalk.not_linked)}</span></td> }.into_any(),
             }).collect_view();
             Some(view! {
                 <tr>
-                    <th scope="row">
+                    <th scope="row" lang="en">
                         <A href=row_href>{label}</A>
                         <span class="row-kind">{kind_name(&node.kind)}</span>
                     </th>
@@ -55,26 +68,23 @@ pub fn CrosswalkTable(atlas: Arc<Atlas>) -> impl IntoView {
         }).collect_view();
         Some(view! {
             <tbody>
-                <tr class="group-row"><th scope="rowgroup" colspan=dims.len() + 1>{f.title.clone()}</th></tr>
+                <tr class="group-row"><th scope="rowgroup" colspan=dims.len() + 1 lang="en">{f.title.clone()}</th></tr>
                 {body}
             </tbody>
         })
     }).collect_view();
     view! {
         <header class="page-head">
-            <h1>"Crosswalk: every framework against the five dimensions"</h1>
-            <p class="summary">
-                "Each row is a part of a framework; a mark means it is linked to that dimension of cohesion. "
-                "● the link is stated in the source text; ○ it is our editorial judgment. Select a mark to see the part with that dimension's lens on."
-            </p>
+            <h1>{t!(i18n, crosswalk.heading)}</h1>
+            <p class="summary">{t!(i18n, crosswalk.summary)}</p>
         </header>
-        <div class="table-scroll" role="region" aria-label="Crosswalk table" tabindex="0">
+        <div class="table-scroll" role="region" aria-label=ts!(i18n, crosswalk.table_label) tabindex="0">
             <table class="crosswalk">
-                <caption class="visually-hidden">"Framework parts against the five dimensions of social cohesion"</caption>
+                <caption class="visually-hidden">{t!(i18n, crosswalk.caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Part"</th>
-                        {dims.iter().map(|(_, l)| view! { <th scope="col">{l.clone()}</th> }).collect_view()}
+                        <th scope="col">{t!(i18n, crosswalk.part)}</th>
+                        {dims.iter().map(|(_, l)| view! { <th scope="col" lang="en">{l.clone()}</th> }).collect_view()}
                     </tr>
                 </thead>
                 {groups}

@@ -7,6 +7,9 @@ use std::sync::Arc;
 use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
+
+use crate::language::{t, ts, use_i18n, Locale};
+use leptos_i18n::I18nContext;
 use leptos_router::NavigateOptions;
 
 use crate::components::diagram::focus_node;
@@ -26,16 +29,18 @@ pub fn kind_name(kind: &str) -> String {
     words
 }
 
-pub fn basis_name(basis: Basis) -> &'static str {
+/// Whether a link is stated in the source or our judgment, in the interface's language.
+pub fn basis_text(i18n: I18nContext<Locale>, basis: Basis) -> AnyView {
     match basis {
-        Basis::Source => "stated in the source",
-        Basis::Editorial => "editorial judgment",
+        Basis::Source => t!(i18n, basis.source).into_any(),
+        Basis::Editorial => t!(i18n, basis.editorial).into_any(),
     }
 }
 
 #[component]
 pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
     let IndicatorResource(indicators) = expect_context::<IndicatorResource>();
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let close = Callback::new(move |_: ()| {
         let current = state.get_untracked();
@@ -84,7 +89,7 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                     .collect::<Vec<_>>()
             })
             .filter(|items| !items.is_empty())
-            .map(|items| view! { <h3>"Published figures"</h3><ul class="figures">{items}</ul> });
+            .map(|items| view! { <h3>{t!(i18n, detail.figures)}</h3><ul class="figures" lang="en">{items}</ul> });
         // The same idea defined by another source (a dimension and its element): both
         // definitions, each attributed.
         let equivalents = links
@@ -99,8 +104,8 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                     .unwrap_or_else(|| other.source.seed.clone());
                 view! {
                     <figure class="quote">
-                        <blockquote>{format!("{}: {}", other.label, other.text)}</blockquote>
-                        <figcaption>"Also defined by: " {cite}</figcaption>
+                        <blockquote lang="en">{format!("{}: {}", other.label, other.text)}</blockquote>
+                        <figcaption>{t!(i18n, detail.also_defined)} " " <span lang="en">{cite}</span></figcaption>
                     </figure>
                 }
             })
@@ -111,18 +116,18 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                 let other = atlas.node(&link.other)?;
                 let fw = atlas.framework_of(&link.other)?;
                 let href = FrameworkView::of(&fw.id).with_node(Some(&other.id)).with_lens(current.lens.as_deref()).href();
-                let basis = basis_name(link.basis);
+                let basis = basis_text(i18n, link.basis);
                 let note = link.note.clone();
                 let label = other.label.clone();
                 Some(view! {
                     <li class="link-item">
-                        <span class="link-phrase">{link.phrase()}</span>
-                        <A href=href>{label}</A>
+                        <span class="link-phrase" lang="en">{link.phrase()}</span>
+                        <A href=href><span lang="en">{label}</span></A>
                         <span class="link-meta">
-                            {kind_name(&other.kind)} " · " {fw.short_title.clone()} " · "
+                            <span lang="en">{kind_name(&other.kind)} " · " {fw.short_title.clone()}</span> " · "
                             <span class=if link.basis == Basis::Editorial { "basis editorial" } else { "basis source" }>{basis}</span>
                         </span>
-                        {note.map(|n| view! { <span class="link-note">{n}</span> })}
+                        {note.map(|n| view! { <span class="link-note" lang="en">{n}</span> })}
                     </li>
                 })
             })
@@ -136,30 +141,30 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
         Some(view! {
             <aside class="detail" aria-labelledby="detail-title" on:keydown=close_key>
                 <div class="detail-head">
-                    <p class="kind">{kind_name(&node.kind)}</p>
-                    <button type="button" class="icon-button" aria-label="Close details" on:click=move |_| close.run(())>"×"</button>
+                    <p class="kind" lang="en">{kind_name(&node.kind)}</p>
+                    <button type="button" class="icon-button" aria-label=ts!(i18n, detail.close) on:click=move |_| close.run(())>"×"</button>
                 </div>
-                <h2 id="detail-title" tabindex="-1" node_ref=heading>
+                <h2 id="detail-title" tabindex="-1" node_ref=heading lang="en">
                     {node.label_mi.clone().map(|mi| view! { {marked(&mi, &terms)} ". " })}
                     {marked(&node.label, &terms)}
                 </h2>
-                {(!node.text.is_empty()).then(|| view! { <p class="detail-text">{marked(&node.text, &terms)}</p> })}
+                {(!node.text.is_empty()).then(|| view! { <p class="detail-text" lang="en">{marked(&node.text, &terms)}</p> })}
                 <figure class="quote">
-                    <blockquote>{marked(&node.source.quote, &terms)}</blockquote>
+                    <blockquote lang="en">{marked(&node.source.quote, &terms)}</blockquote>
                     <figcaption>
-                        "Source: "
-                        {source.map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year)).unwrap_or(node.source.seed.clone())}
+                        {t!(i18n, framework.source)} " "
+                        <span lang="en">{source.map(|s| format!("{}, {} ({})", s.title, s.publisher, s.year)).unwrap_or(node.source.seed.clone())}</span>
                     </figcaption>
                 </figure>
                 {(!node.examples.is_empty()).then(|| view! {
-                    <h3>"Examples"</h3>
-                    <ul class="examples">{node.examples.iter().map(|e| view! { <li>{marked(e, &terms)}</li> }).collect_view()}</ul>
+                    <h3>{t!(i18n, detail.examples)}</h3>
+                    <ul class="examples" lang="en">{node.examples.iter().map(|e| view! { <li>{marked(e, &terms)}</li> }).collect_view()}</ul>
                 })}
                 {equivalents}
                 {measured_by}
-                <h3>{format!("Linked ({count})")}</h3>
+                <h3>{t!(i18n, detail.linked, count = move || count)}</h3>
                 {if count == 0 {
-                    view! { <p>"Nothing is linked to this part yet."</p> }.into_any()
+                    view! { <p>{t!(i18n, detail.nothing_linked)}</p> }.into_any()
                 } else {
                     view! { <ul class="links">{link_items}</ul> }.into_any()
                 }}

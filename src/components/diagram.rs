@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 use crate::components::link::use_navigate;
 use leptos::prelude::*;
+
+use crate::language::{t, t_string, use_i18n};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -55,10 +57,6 @@ pub fn Diagram(
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let title = atlas
-        .framework(&framework)
-        .map(|f| f.title.clone())
-        .unwrap_or_default();
     let drawing = {
         let atlas = atlas.clone();
         Memo::new(move |_| {
@@ -132,10 +130,11 @@ pub fn Diagram(
     };
 
     let atlas_for_nodes = atlas.clone();
+    let i18n = use_i18n();
     view! {
         <div class="diagram" class:fit=move || state.get().fit node_ref=container>
             <p class="hint" id="diagram-hint">
-                "Select a part to read it in full and follow its links. Keyboard: Tab into the diagram, arrow keys to move, Enter to open, Escape to close."
+                {t!(i18n, framework.hint)}
             </p>
             {move || {
                 let atlas = atlas_for_nodes.clone();
@@ -172,14 +171,17 @@ pub fn Diagram(
                             height=d.height
                             viewBox=format!("0 0 {} {}", d.width, d.height)
                             role="group"
-                            aria-label=format!("Diagram: {}", title)
+                            aria-label=t_string!(i18n, framework.diagram_label)
                             aria-describedby="diagram-hint"
                         >
                             <g class="frames" aria-hidden="true">{frames}</g>
                             <g class="connectors" class:many=many aria-hidden="true">{lines}</g>
-                            {titles}
-                            {captions}
-                            {nodes}
+                            // The framework's own words, in English (its te reo names marked within).
+                            <g lang="en">
+                                {titles}
+                                {captions}
+                                {nodes}
+                            </g>
                         </svg>
                     }
                 })

@@ -3,31 +3,34 @@
 use leptos::prelude::*;
 
 use crate::fetch::LoadError;
+use crate::language::{t, use_i18n};
 
 #[component]
 pub fn ErrorPanel(
     /// What could not be loaded, in a few words ("The framework data").
-    what: &'static str,
+    #[prop(into)]
+    what: Signal<String>,
     error: LoadError,
     /// Called by the retry button.
     retry: Callback<()>,
 ) -> impl IntoView {
     let lines = error.lines();
     let count = lines.len();
+    let i18n = use_i18n();
     view! {
         <section class="panel error" role="alert">
-            <h2>{what} " could not be loaded"</h2>
-            <p>{if count == 1 { "One problem was found:".to_string() } else { format!("{count} problems were found:") }}</p>
-            // Text from files is rendered as text, never as HTML.
-            <ul class="error-list">{lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}</ul>
-            <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
+            <h2>{t!(i18n, load.failed, what = move || what.get())}</h2>
+            <p>{move || if count == 1 { t!(i18n, load.one_problem).into_any() } else { t!(i18n, load.problems, count = move || count).into_any() }}</p>
+            // Text from files is rendered as text, never as HTML. The messages are in English.
+            <ul class="error-list" lang="en">{lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}</ul>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, load.retry)}</button>
         </section>
     }
 }
 
 /// A placeholder with the rough shape of what is loading.
 #[component]
-pub fn Skeleton(label: &'static str) -> impl IntoView {
+pub fn Skeleton(#[prop(into)] label: Signal<String>) -> impl IntoView {
     view! {
         <div class="skeleton" role="status" aria-live="polite">
             <span class="visually-hidden">{label}</span>

@@ -4,8 +4,9 @@
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use crate::language::{difference_text, t, t_string, use_i18n, value_text, verdict_text};
+
 use crate::core::indicators::breakdown::sparkline;
-use crate::core::indicators::model::format_value;
 use crate::core::indicators::query::{latest, series, Point, Verdict};
 use crate::core::indicators::Store;
 use crate::core::indicators::Unit;
@@ -28,16 +29,27 @@ fn spark(points: &[Point], unit: Unit) -> Option<impl IntoView> {
         return None;
     }
     let line = sparkline(points, 104.0, 32.0)?;
-    let words = points
-        .iter()
-        .map(|p| match p.value {
-            Some(v) => format!("{} in {}", format_value(v, unit), p.period),
-            None => format!("no figure in {}", p.period),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let i18n = use_i18n();
+    let points = points.to_vec();
+    let label = move || {
+        let values = points
+            .iter()
+            .map(|p| match p.value {
+                Some(v) => t_string!(
+                    i18n,
+                    card.value_in,
+                    value = value_text(i18n, v, unit),
+                    period = p.period
+                )
+                .to_string(),
+                None => t_string!(i18n, card.no_figure_in, period = p.period).to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        t_string!(i18n, card.over_time, values).to_string()
+    };
     Some(view! {
-        <svg class="sparkline" viewBox="0 0 104 32" width="104" height="32" role="img" aria-label=format!("Over time: {words}")>
+        <svg class="sparkline" viewBox="0 0 104 32" width="104" height="32" role="img" aria-label=label>
             <path d=line.path fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" />
             <circle cx=line.last.0 cy=line.last.1 r="3.5" fill="currentColor" />
         </svg>
@@ -56,26 +68,24 @@ pub fn IndicatorCards(
     only: Option<Vec<usize>>,
 ) -> impl IntoView {
     let order: Vec<usize> = only.unwrap_or_else(|| (0..store.indicators.len()).collect());
+    let i18n = use_i18n();
     let cards = order
         .into_iter()
         .filter_map(|i| Some((i, store.indicators.get(i)?)))
         .filter_map(|(i, ind)| {
             let key = store.key(&ind.id, "total", "Total").filter(|k| k.indicator == i as u32)?;
             let l = latest(&store, key)?;
-            let value = format_value(l.point.value?, ind.unit);
+            let unit = ind.unit;
+            let v = l.point.value?;
+            let value = move || value_text(i18n, v, unit);
             let change = l.since_previous.map(|c| {
-                let tested = match c.significant {
-                    Some(_) => "",
-                    None => " (not tested for significance: no intervals published)",
+                let tested = c.significant.is_none().then(|| view! { " " {t!(i18n, card.untested)} });
+                let words = move || {
+                    let moved = if c.difference > 0.0 { t_string!(i18n, card.up) } else { t_string!(i18n, card.down) };
+                    let verdict = verdict_text(i18n, c.verdict);
+                    let amount = difference_text(i18n, c.difference.abs(), unit);
+                    format!("{} {}", arrow(c.verdict), t_string!(i18n, card.change, verdict, from = c.from, moved, amount))
                 };
-                let moved = if c.difference > 0.0 { "up" } else { "down" };
-                let words = format!(
-                    "{} {} since {}: {moved} {}",
-                    arrow(c.verdict),
-                    c.verdict.words(),
-                    c.from,
-                    format_value(c.difference.abs(), ind.unit).replace("%", " points").replace(" out of 10", ""),
-                );
                 let class = match c.verdict {
                     Verdict::Improved => "change improved",
                     Verdict::Worsened => "change worsened",
@@ -97,29 +107,31 @@ pub fn IndicatorCards(
             let note = store.str(store.note[row]).to_string();
             let title = ind.title.clone();
             let short_title = ind.short_title.clone();
-            let basis = if ind.mapping_basis == crate::core::Basis::Source { "named in the framework" } else { "mapping is editorial" };
+            let source_basis = ind.mapping_basis == crate::core::Basis::Source;
+            let basis = move || if source_basis { t!(i18n, card.named).into_any() } else { t!(i18n, card.editorial).into_any() };
+            let period = l.point.period;
             Some(view! {
                 <article class="card indicator-card">
                     {label.clone().map(|l| view! { <p class="origin-badge">{l}</p> })}
-                    <h3><A href=crate::pages::indicator::indicator_href(&ind.id, &[])>{short_title}</A></h3>
-                    <p class="measure">{title}</p>
+                    <h3 lang="en"><A href=crate::pages::indicator::indicator_href(&ind.id, &[])>{short_title}</A></h3>
+                    <p class="measure" lang="en">{title}</p>
                     <div class="value-row">
-                        <p class="big-value">{value} " " <span class="period">{format!("in {}", l.point.period)}</span></p>
+                        <p class="big-value">{value} " " <span class="period">{t!(i18n, card.in_period, period = move || period.to_string())}</span></p>
                         {spark}
                     </div>
                     {change}
-                    <p class="meta">{format!("{dims} · {basis}")}</p>
-                    {(!note.is_empty()).then(|| view! { <p class="meta note">{note}</p> })}
+                    <p class="meta"><span lang="en">{dims}</span> " · " {basis}</p>
+                    {(!note.is_empty()).then(|| view! { <p class="meta note" lang="en">{note}</p> })}
                     <p class="meta source">
-                        "Source: "
+                        {t!(i18n, card.source)} " "
                         {if value_url.is_empty() {
-                            view! { <span>{value_source}</span> }.into_any()
+                            view! { <span lang="en">{value_source}</span> }.into_any()
                         } else {
-                            view! { <a href=value_url rel="noopener noreferrer" target="_blank">{value_source}</a> }.into_any()
+                            view! { <a href=value_url rel="noopener noreferrer" target="_blank" lang="en">{value_source}</a> }.into_any()
                         }}
-                        {format!(" · {}", ind.licence)}
+                        " · " <span lang="en">{ind.licence.clone()}</span>
                     </p>
-                    {node_links.map(|href| view! { <A href=href attr:class="in-framework">"Where it sits in the framework"</A> })}
+                    {node_links.map(|href| view! { <A href=href attr:class="in-framework">{t!(i18n, card.in_framework)}</A> })}
                 </article>
             })
         })

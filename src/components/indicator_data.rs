@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::language::{ts, use_i18n};
+
 use crate::components::loaded::Loaded;
 use crate::core::indicators::Store;
 use crate::core::DataErrors;
@@ -47,5 +49,6 @@ where
     V: IntoView + 'static,
 {
     let IndicatorResource(resource) = expect_context::<IndicatorResource>();
-    view! { <Loaded resource what="The indicator data" loading="Loading the indicator data" show /> }
+    let i18n = use_i18n();
+    view! { <Loaded resource what=ts!(i18n, load.indicator_data) loading=ts!(i18n, load.indicator_loading) show /> }
 }

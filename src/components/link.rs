@@ -2,7 +2,7 @@
 //! href (`/indicators`) as written, so under a sub-path (`/social-cohesion/`) it would point
 //! outside the app; this `A` puts the base path in front. Programmatic navigation
 //! (`use_navigate`) already resolves against the router's base, so it takes bare paths.
-//! Both keep the page's embed and theme parameters.
+//! Both keep the page's embed and theme parameters and the interface language.
 
 use leptos::prelude::*;
 
@@ -26,9 +26,14 @@ fn sticky_params() -> Vec<String> {
         .collect()
 }
 
-/// `path` with the sticky parameters added (those it does not set itself).
+/// `path` with the sticky parameters and the interface language added (those it does not
+/// set itself).
 pub fn with_sticky(path: &str) -> String {
-    STICKY.with(|sticky| crate::core::embed::add_params(path, sticky))
+    let lang = crate::core::language::param(crate::language::current());
+    STICKY.with(|sticky| {
+        let params: Vec<String> = sticky.iter().cloned().chain(lang).collect();
+        crate::core::embed::add_params(path, &params)
+    })
 }
 
 /// The router's navigation, keeping the sticky parameters.
@@ -55,10 +60,16 @@ pub fn with_base(path: &str) -> String {
     }
 }
 
-/// The router's link, with the base path in front of an absolute href.
+/// The router's link, with the base path in front of an absolute href. Rebuilt when the
+/// interface language changes, so it keeps carrying `lang`.
 #[component]
 pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
-    view! { <leptos_router::components::A href=with_base(&href)>{children()}</leptos_router::components::A> }
+    let locale = crate::language::use_locale();
+    let href = move || {
+        locale.track();
+        with_base(&href)
+    };
+    view! { <leptos_router::components::A href=href>{children()}</leptos_router::components::A> }
 }
 
 /// The full URL of the view the router shows now. Built from the router's location rather

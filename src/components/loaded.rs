@@ -10,9 +10,11 @@ use crate::fetch::LoadError;
 pub fn Loaded<T, F, V>(
     resource: LocalResource<Result<T, LoadError>>,
     /// What is loading, for the error panel's heading ("The framework data").
-    what: &'static str,
+    #[prop(into)]
+    what: Signal<String>,
     /// Read to screen readers while it loads.
-    loading: &'static str,
+    #[prop(into)]
+    loading: Signal<String>,
     show: F,
 ) -> impl IntoView
 where

@@ -3,6 +3,8 @@
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
+
+use crate::language::{t, ts, use_i18n};
 use leptos_use_clipboard::use_clipboard;
 
 use crate::components::link::current_url;
@@ -31,41 +33,54 @@ fn select_text(id: &str) {
     }
 }
 
+/// What the copy button last did, said in the interface's language.
+#[derive(Clone, Copy, PartialEq)]
+enum Said {
+    Copying,
+    Copied,
+    Selected,
+}
+
 /// A copy button for a text field: the Clipboard API where there is one; otherwise the
 /// field's text is selected so the person can copy it. Either way it says what happened.
 #[component]
 fn CopyButton(
     field: &'static str,
-    label: &'static str,
+    label: Signal<String>,
     text: Signal<String>,
     /// Set when the text had to be selected for copying by hand (so its field shows).
     #[prop(optional)]
     manual: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let clipboard = use_clipboard();
-    let said = RwSignal::new(String::new());
+    let said = RwSignal::new(None::<Said>);
+    let i18n = use_i18n();
     let copy = clipboard.copy.clone();
     let supported = clipboard.is_supported;
     let copied = clipboard.copied;
     Effect::new(move |_| {
         if copied.get() {
-            said.set("Copied.".into());
+            said.set(Some(Said::Copied));
         }
     });
     view! {
         <button type="button" class="button" on:click=move |_| {
             if supported.get_untracked() {
                 copy(&text.get_untracked());
-                said.set("Copying…".into());
+                said.set(Some(Said::Copying));
             } else {
                 if let Some(m) = manual {
                     m.set(true);
                 }
                 select_text(field);
-                said.set("Selected: press Ctrl+C (or long-press and Copy) to copy.".into());
+                said.set(Some(Said::Selected));
             }
         }>{label}</button>
-        <span class="copy-status" role="status">{move || said.get()}</span>
+        <span class="copy-status" role="status">{move || said.get().map(|s| match s {
+            Said::Copying => t!(i18n, share.copying).into_any(),
+            Said::Copied => t!(i18n, share.copied).into_any(),
+            Said::Selected => t!(i18n, share.selected).into_any(),
+        })}</span>
     }
 }
 
@@ -73,6 +88,7 @@ fn CopyButton(
 #[component]
 pub fn ShareActions() -> impl IntoView {
     let url = current_url();
+    let i18n = use_i18n();
     let manual = RwSignal::new(false);
     let dialog = NodeRef::<Dialog>::new();
     let plain = RwSignal::new(String::new());
@@ -96,21 +112,21 @@ pub fn ShareActions() -> impl IntoView {
     };
     view! {
         <div class="view-actions" class:is-manual=move || manual.get()>
-            <input id="share-url" class="share-url" type="text" readonly aria-label="Link to this view" prop:value=move || url.get() />
-            <CopyButton field="share-url" label="Share this view" text=url manual />
-            <button type="button" class="button secondary" aria-haspopup="dialog" on:click=open>"Embed this view"</button>
+            <input id="share-url" class="share-url" type="text" readonly aria-label=ts!(i18n, share.link_label) prop:value=move || url.get() />
+            <CopyButton field="share-url" label=ts!(i18n, share.share) text=url manual />
+            <button type="button" class="button secondary" aria-haspopup="dialog" on:click=open>{t!(i18n, share.embed)}</button>
         </div>
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
-            <h2 id="embed-title">"Embed this view"</h2>
-            <p>"Paste one of these into your page. The view shows without our header, with its source and a link to the full explorer; links open in a new tab."</p>
-            <label for="embed-resizing"><strong>"Resizes to its content"</strong>" (recommended): the iframe and a small script that sets its height."</label>
+            <h2 id="embed-title">{t!(i18n, share.embed)}</h2>
+            <p>{t!(i18n, share.intro)}</p>
+            <label for="embed-resizing">{t!(i18n, share.resizing, <b> = <strong />)}</label>
             <textarea id="embed-resizing" readonly rows="5" prop:value=move || resizing.get()></textarea>
-            <CopyButton field="embed-resizing" label="Copy the resizing snippet" text=resizing.into() />
-            <label for="embed-plain"><strong>"Plain iframe"</strong>": fixed height, no script."</label>
+            <CopyButton field="embed-resizing" label=ts!(i18n, share.copy_resizing) text=resizing.into() />
+            <label for="embed-plain">{t!(i18n, share.plain, <b> = <strong />)}</label>
             <textarea id="embed-plain" readonly rows="4" prop:value=move || plain.get()></textarea>
-            <CopyButton field="embed-plain" label="Copy the iframe" text=plain.into() />
-            <p class="meta">"Colours and font can be set in the link: "<code>"theme=dark"</code>", "<code>"accent=0b5d6b"</code>", "<code>"font=Georgia"</code>". The README documents them and the resize message."</p>
-            <button type="button" class="button secondary" on:click=close>"Close"</button>
+            <CopyButton field="embed-plain" label=ts!(i18n, share.copy_plain) text=plain.into() />
+            <p class="meta">{t!(i18n, share.theming, <c> = <code />)}</p>
+            <button type="button" class="button secondary" on:click=close>{t!(i18n, share.close)}</button>
         </dialog>
     }
 }

@@ -6,11 +6,14 @@ use std::sync::Arc;
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use crate::language::{t, use_i18n};
+
 use crate::components::lang::marked;
 use crate::core::links::FrameworkView;
 use crate::core::{Atlas, Node};
 
 fn item(node: &Node, state: &FrameworkView, framework: &str, terms: &[String]) -> impl IntoView {
+    let i18n = use_i18n();
     // Nodes drawn in this framework's diagram but defined in another link to their own home.
     let href = FrameworkView::of(framework)
         .with_node(Some(&node.id))
@@ -18,12 +21,12 @@ fn item(node: &Node, state: &FrameworkView, framework: &str, terms: &[String]) -
         .href();
     view! {
         <p class="text-item">
-            <strong>
+            <strong lang="en">
                 {node.label_mi.clone().map(|mi| view! { {marked(&mi, terms)} ". " })}
                 {marked(&node.label, terms)}
             </strong>
-            {(!node.text.is_empty()).then(|| view! { " " <span>{marked(&node.text, terms)}</span> })}
-            " " <A href=href attr:class="show-in-diagram">"Show in diagram"</A>
+            {(!node.text.is_empty()).then(|| view! { " " <span lang="en">{marked(&node.text, terms)}</span> })}
+            " " <A href=href attr:class="show-in-diagram">{t!(i18n, framework.show_in_diagram)}</A>
         </p>
     }
 }
@@ -34,6 +37,7 @@ pub fn TextVersion(
     framework: String,
     state: Signal<FrameworkView>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let current = state.get();
         let f = atlas.framework(&framework)?;
@@ -55,7 +59,7 @@ pub fn TextVersion(
                             <ul>{children.into_iter().map(|c| view! { <li>{item(c, &current, &home(c), &atlas.mi_terms)}</li> }).collect_view()}</ul>
                         })}
                         {(!chips.is_empty()).then(|| view! {
-                            {band.chips_title.clone().map(|t| view! { <h3>{t}</h3> })}
+                            {band.chips_title.clone().map(|t| view! { <h3 lang="en">{t}</h3> })}
                             <ol>{chips.into_iter().map(|c| view! { <li>{item(c, &current, &home(c), &atlas.mi_terms)}</li> }).collect_view()}</ol>
                         })}
                     }
@@ -64,7 +68,7 @@ pub fn TextVersion(
             }).collect_view();
             view! {
                 <section class="text-band">
-                    <h2>{band.title.clone()}</h2>
+                    <h2 lang="en">{band.title.clone()}</h2>
                     <ul class="text-list">{entries}</ul>
                 </section>
             }
@@ -75,7 +79,7 @@ pub fn TextVersion(
         Some(view! {
             <article class="text-version">
                 {bands}
-                <p class="source-line">"Source: " {source}</p>
+                <p class="source-line">{t!(i18n, framework.source)} " " <span lang="en">{source}</span></p>
             </article>
         })
     }

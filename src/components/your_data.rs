@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::language::{t, t_string, ts, use_i18n};
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
@@ -15,6 +17,33 @@ use crate::core::indicators::Indicator;
 use crate::core::indicators::Store;
 use crate::core::DataErrors;
 use crate::fetch::read_file;
+
+/// What the loader is doing or why it stopped, said in the interface's language.
+#[derive(Clone)]
+enum Status {
+    Reading(String),
+    Unreadable(String, String),
+    NoDefinitions,
+    Sdmx(String),
+    /// A data error, in English with its file, line and column.
+    Invalid(String),
+}
+
+fn status_view(i18n: leptos_i18n::I18nContext<crate::language::Locale>, status: Status) -> AnyView {
+    match status {
+        Status::Reading(name) => t!(i18n, yours.reading, name = move || name.clone()).into_any(),
+        Status::Unreadable(name, error) => t!(
+            i18n,
+            yours.unreadable,
+            name = move || name.clone(),
+            error = move || view! { <span lang="en">{error.clone()}</span> }
+        )
+        .into_any(),
+        Status::NoDefinitions => t!(i18n, yours.no_definitions).into_any(),
+        Status::Sdmx(name) => t!(i18n, yours.sdmx, name = move || name.clone()).into_any(),
+        Status::Invalid(message) => view! { <span lang="en">{message}</span> }.into_any(),
+    }
+}
 
 /// An SDMX file waiting for the person to say what it measures.
 #[derive(Clone)]
@@ -28,7 +57,8 @@ struct PendingSdmx {
 pub fn YourData() -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
     let IndicatorResource(shipped) = expect_context::<IndicatorResource>();
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Status>);
+    let i18n = use_i18n();
     let pending = RwSignal::new(None::<PendingSdmx>);
     let indicators = move || -> Option<Vec<Indicator>> {
         shipped
@@ -57,17 +87,17 @@ pub fn YourData() -> impl IntoView {
             })));
             return;
         }
-        status.set(Some(format!("Reading {name}…")));
+        status.set(Some(Status::Reading(name.clone())));
         spawn_local(async move {
             let bytes = match read_file(&file).await {
                 Ok(b) => b,
                 Err(e) => {
-                    status.set(Some(format!("{name} could not be read: {e}")));
+                    status.set(Some(Status::Unreadable(name, e.to_string())));
                     return;
                 }
             };
             let Some(Ok(data)) = shipped.await.into() else {
-                status.set(Some("The indicator definitions could not be loaded, so the file cannot be checked. Try again later.".into()));
+                status.set(Some(Status::NoDefinitions));
                 return;
             };
             let first_line = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])
@@ -78,16 +108,14 @@ pub fn YourData() -> impl IntoView {
             if looks_like_sdmx(&first_line) {
                 match header(&name, &bytes) {
                     Ok(columns) => {
-                        status.set(Some(format!(
-                            "{name} is an SDMX-CSV export. Say what it measures to import it."
-                        )));
+                        status.set(Some(Status::Sdmx(name.clone())));
                         pending.set(Some(PendingSdmx {
                             file: name,
                             bytes: Arc::new(bytes),
                             columns,
                         }));
                     }
-                    Err(e) => status.set(Some(e.to_string())),
+                    Err(e) => status.set(Some(Status::Invalid(e.to_string()))),
                 }
                 return;
             }
@@ -122,20 +150,16 @@ pub fn YourData() -> impl IntoView {
 
     view! {
         <section class="panel your-data">
-            <h2>"Your data"</h2>
-            <p>
-                "Load a CSV in the " <code>"observations.csv"</code> " format (columns " <code>"indicator_id, period, group_type, group, value"</code>
-                ", and optionally " <code>"lower, upper, sample_size, flags, source, source_url, note"</code> "), or an SDMX-CSV export from Aotearoa Data Explorer. "
-                "The file is read in your browser and never uploaded."
-            </p>
+            <h2>{t!(i18n, yours.title)}</h2>
+            <p>{t!(i18n, yours.intro, <c> = <code />)}</p>
             <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <label class="button file-button">
-                    "Choose a CSV file"
+                    {t!(i18n, yours.choose)}
                     <input type="file" accept=".csv,text/csv" class="visually-hidden" on:change=on_change />
                 </label>
-                <span class="drop-hint">"or drop one here"</span>
+                <span class="drop-hint">{t!(i18n, yours.drop)}</span>
             </div>
-            <p role="status" class="status">{move || status.get()}</p>
+            <p role="status" class="status">{move || status.get().map(|s| status_view(i18n, s))}</p>
             {move || pending.get().map(|p| view! { <SdmxForm pending=p indicators=indicators().unwrap_or_default() status pending_signal=pending /> })}
             {move || user.get().map(|u| view! { <UserSummary data=u /> })}
         </section>
@@ -146,10 +170,11 @@ pub fn YourData() -> impl IntoView {
 fn SdmxForm(
     pending: PendingSdmx,
     indicators: Vec<Indicator>,
-    status: RwSignal<Option<String>>,
+    status: RwSignal<Option<Status>>,
     pending_signal: RwSignal<Option<PendingSdmx>>,
 ) -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
+    let i18n = use_i18n();
     let indicator = RwSignal::new(indicators.first().map(|i| i.id.clone()).unwrap_or_default());
     let group_column = RwSignal::new(String::new());
     let group_type = RwSignal::new("group".to_string());
@@ -185,23 +210,23 @@ fn SdmxForm(
     view! {
         <form class="sdmx-form" on:submit=import>
             <label>
-                "Indicator it measures"
+                {t!(i18n, yours.measures)}
                 <select on:change=move |ev| indicator.set(event_target_value(&ev))>
-                    {indicators.iter().map(|i| view! { <option value=i.id.clone()>{i.title.clone()}</option> }).collect_view()}
+                    {indicators.iter().map(|i| view! { <option value=i.id.clone() lang="en">{i.title.clone()}</option> }).collect_view()}
                 </select>
             </label>
             <label>
-                "Column with the population group"
+                {t!(i18n, yours.group_column)}
                 <select on:change=move |ev| group_column.set(event_target_value(&ev))>
-                    <option value="">"None: every row is the total"</option>
+                    <option value="">{t!(i18n, yours.no_group)}</option>
                     {columns.iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                 </select>
             </label>
             <label>
-                "Kind of group (ethnicity, age, region …)"
+                {t!(i18n, yours.group_kind)}
                 <input type="text" prop:value=move || group_type.get() on:input=move |ev| group_type.set(event_target_value(&ev)) />
             </label>
-            <button type="submit" class="button">"Import"</button>
+            <button type="submit" class="button">{t!(i18n, yours.import)}</button>
         </form>
     }
 }
@@ -209,6 +234,7 @@ fn SdmxForm(
 #[component]
 fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
+    let i18n = use_i18n();
     let loaded = data.store.len();
     let problems = data.errors.len();
     let preview = (0..loaded.min(20))
@@ -216,8 +242,8 @@ fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
             let o = data.store.row(r);
             view! {
                 <tr>
-                    <td>{o.indicator}</td><td>{o.period.to_string()}</td><td>{o.group_type}</td><td>{o.group}</td>
-                    <td class="num">{o.value.map(|v| v.to_string()).unwrap_or_else(|| "gap".into())}</td>
+                    <td>{o.indicator}</td><td>{o.period.to_string()}</td><td lang="en">{o.group_type}</td><td lang="en">{o.group}</td>
+                    <td class="num">{o.value.map(|v| v.to_string()).unwrap_or_else(|| t_string!(i18n, indicator.gap).to_string())}</td>
                 </tr>
             }
         })
@@ -229,27 +255,29 @@ fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
         .map(|e| view! { <li><code>{e.to_string()}</code></li> })
         .collect_view();
     let more = data.errors.more;
+    let (file, read, shown) = (data.file.clone(), data.rows_read, loaded.min(20));
     view! {
         <div class="user-summary">
-            <h3>{format!("{}: {} rows read, {} loaded, {} with problems", data.file, data.rows_read, loaded, problems)}</h3>
+            <h3>{t!(i18n, yours.summary, file = move || file.clone(), read = move || read, loaded = move || loaded, problems = move || problems)}</h3>
             {(problems > 0).then(|| view! {
                 <div class="panel error" role="alert">
-                    <p>{format!("{problems} problems were found. Rows with problems were not loaded; the others were.")}</p>
-                    <ul class="error-list">{errors}</ul>
-                    {(more > 0).then(|| view! { <p>{format!("… and {more} more")}</p> })}
+                    <p>{t!(i18n, yours.problems, count = move || problems)}</p>
+                    // The messages name the file, line and column, in English.
+                    <ul class="error-list" lang="en">{errors}</ul>
+                    {(more > 0).then(|| view! { <p>{t!(i18n, yours.more, count = move || more)}</p> })}
                 </div>
             })}
             {(loaded > 0).then(|| view! {
-                <p>"Your data now appears on the Indicators page, labelled as yours."</p>
-                <div class="table-scroll" role="region" aria-label="Your data, first rows" tabindex="0">
+                <p>{t!(i18n, yours.appears)}</p>
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, yours.first_rows_label) tabindex="0">
                     <table>
-                        <caption>{format!("First {} of {} rows loaded", loaded.min(20), loaded)}</caption>
-                        <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Period"</th><th scope="col">"Group type"</th><th scope="col">"Group"</th><th scope="col">"Value"</th></tr></thead>
+                        <caption>{t!(i18n, yours.first_rows, shown = move || shown, loaded = move || loaded)}</caption>
+                        <thead><tr><th scope="col">{t!(i18n, yours.indicator)}</th><th scope="col">{t!(i18n, indicator.period)}</th><th scope="col">{t!(i18n, yours.group_type)}</th><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.value)}</th></tr></thead>
                         <tbody>{preview}</tbody>
                     </table>
                 </div>
             })}
-            <button type="button" class="button secondary" on:click=move |_| user.set(None)>"Remove your data"</button>
+            <button type="button" class="button secondary" on:click=move |_| user.set(None)>{t!(i18n, yours.remove)}</button>
         </div>
     }
 }

@@ -16,6 +16,7 @@
 //! - [`layout`]: where each node of a diagram goes for a given width (pure geometry).
 //! - [`crosswalk`]: the matrix of every framework's parts against the five dimensions.
 //! - [`catalogue`]: the indicators overview's sections and filters.
+//! - [`language`]: which interface language to start in, and `lang` in the URL.
 //! - [`embed`]: embed mode, theming parameters, snippets and the resize message.
 //! - [`error`]: data errors with their position.
 
@@ -28,6 +29,7 @@ pub mod error;
 mod fixtures;
 pub mod framework;
 pub mod indicators;
+pub mod language;
 pub mod layout;
 pub mod links;
 pub mod text;

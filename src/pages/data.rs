@@ -3,6 +3,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::language::{t, ts, use_i18n};
 use leptos_meta::Title;
 
 use crate::components::atlas::WithAtlas;
@@ -13,17 +15,18 @@ use crate::fetch::{IndicatorData, DATAPACKAGE, MANIFEST};
 
 #[component]
 fn IndicatorFiles() -> impl IntoView {
+    let i18n = use_i18n();
+    let pkg = |c: ChildrenFn| view! { <a href=DATAPACKAGE rel="external">{c()}</a> };
+    let ind =
+        |c: ChildrenFn| view! { <a href="data/indicators/indicators.csv" rel="external">{c()}</a> };
+    let obs = |c: ChildrenFn| view! { <a href="data/indicators/observations.csv" rel="external">{c()}</a> };
     view! {
         <section class="panel">
-            <h2>"Indicator files"</h2>
-            <p>
-                "A Frictionless Data Package, " <a href=DATAPACKAGE rel="external">"datapackage.json"</a>
-                ", describes two CSV files: " <a href="data/indicators/indicators.csv" rel="external">"indicators.csv"</a> " and "
-                <a href="data/indicators/observations.csv" rel="external">"observations.csv"</a> "."
-            </p>
-            <WithIndicators show={|data: Arc<IndicatorData>| {
-                let s = &data.store;
-                view! { <p>{format!("{} indicators, {} observations, every one with its source and licence.", s.indicators.len(), s.len())}</p> }
+            <h2>{t!(i18n, data.indicator_files)}</h2>
+            <p>{t!(i18n, data.package, <pkg> = pkg, <ind> = ind, <obs> = obs)}</p>
+            <WithIndicators show={move |data: Arc<IndicatorData>| {
+                let (indicators, observations) = (data.store.indicators.len(), data.store.len());
+                view! { <p>{t!(i18n, data.counts, indicators = move || indicators, observations = move || observations)}</p> }
             }} />
         </section>
     }
@@ -31,13 +34,12 @@ fn IndicatorFiles() -> impl IntoView {
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <Title text="Data" />
+        <Title text=ts!(i18n, data.title) />
         <header class="page-head">
-            <h1>"Data"</h1>
-            <p class="summary">
-                "Everything the app shows is loaded at run time from open files beside it. An agency can replace them with its own framework without rebuilding the app."
-            </p>
+            <h1>{t!(i18n, data.title)}</h1>
+            <p class="summary">{t!(i18n, data.summary)}</p>
         </header>
         <YourData />
         <WithAtlas show={|atlas: Arc<Atlas>| view! { <DataFiles atlas /> }} />
@@ -47,6 +49,7 @@ pub fn DataPage() -> impl IntoView {
 
 #[component]
 fn DataFiles(atlas: Arc<Atlas>) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = atlas
         .frameworks
         .iter()
@@ -54,7 +57,7 @@ fn DataFiles(atlas: Arc<Atlas>) -> impl IntoView {
             let edges = f.edges.len();
             view! {
                 <tr>
-                    <th scope="row">{f.title.clone()}</th>
+                    <th scope="row" lang="en">{f.title.clone()}</th>
                     <td><code>{format!("data/frameworks/{}.json", f.id)}</code></td>
                     <td class="num">{f.nodes.len()}</td>
                     <td class="num">{edges}</td>
@@ -63,19 +66,19 @@ fn DataFiles(atlas: Arc<Atlas>) -> impl IntoView {
         })
         .collect_view();
     let sources = atlas.sources.iter().map(|s| view! {
-        <li><cite>{s.title.clone()}</cite> ", " {s.publisher.clone()} " (" {s.year.clone()} ")"</li>
+        <li lang="en"><cite>{s.title.clone()}</cite> ", " {s.publisher.clone()} " (" {s.year.clone()} ")"</li>
     }).collect_view();
     view! {
         <section class="panel">
-            <h2>"Framework files"</h2>
-            <p>"Listed in " <code>{MANIFEST}</code> ", in schema " <code>"cohesion-explorer/framework@1"</code> "."</p>
-            <div class="table-scroll" role="region" aria-label="Framework files" tabindex="0">
+            <h2>{t!(i18n, data.framework_files)}</h2>
+            <p>{t!(i18n, data.listed_in, manifest = || view! { <code>{MANIFEST}</code> }, schema = || view! { <code>"cohesion-explorer/framework@1"</code> })}</p>
+            <div class="table-scroll" role="region" aria-label=ts!(i18n, data.framework_files) tabindex="0">
                 <table>
-                    <thead><tr><th scope="col">"Framework"</th><th scope="col">"File"</th><th scope="col">"Parts"</th><th scope="col">"Links"</th></tr></thead>
+                    <thead><tr><th scope="col">{t!(i18n, data.framework)}</th><th scope="col">{t!(i18n, data.file)}</th><th scope="col">{t!(i18n, data.parts)}</th><th scope="col">{t!(i18n, data.links)}</th></tr></thead>
                     <tbody>
                         {rows}
                         <tr>
-                            <th scope="row">"Links between frameworks"</th>
+                            <th scope="row">{t!(i18n, data.crosswalk_row)}</th>
                             <td><code>"data/frameworks/crosswalk.json"</code></td>
                             <td class="num">"–"</td>
                             <td class="num">{atlas.crosswalk.len()}</td>
@@ -85,8 +88,8 @@ fn DataFiles(atlas: Arc<Atlas>) -> impl IntoView {
             </div>
         </section>
         <section class="panel">
-            <h2>"Source documents"</h2>
-            <p>"Every part's words are quoted from one of these, and each part names the sentence it quotes."</p>
+            <h2>{t!(i18n, data.sources)}</h2>
+            <p>{t!(i18n, data.sources_summary)}</p>
             <ul>{sources}</ul>
         </section>
     }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
+
+use crate::language::{t, t_string, ts, use_i18n};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
@@ -28,6 +30,7 @@ pub fn FrameworkPage() -> impl IntoView {
 
 #[component]
 fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
+    let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
     let first = atlas
@@ -66,8 +69,11 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
                         .node(&id)
                         .map(|n| (n.display_name(), atlas.links(&id).len()))
                 })
-                .map(|(name, count)| format!("Selected {name}. {count} linked items."))
-                .unwrap_or_default()
+                .map(|(name, count)| {
+                    // The part's name is the framework's words, in English.
+                    let name = move || view! { <span lang="en">{name.clone()}</span> };
+                    t!(i18n, framework.announce, name, count = move || count).into_any()
+                })
         }
     };
 
@@ -75,19 +81,24 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         let atlas = atlas.clone();
         move || {
             let current = framework.get();
-            let mut tabs: Vec<(String, String)> = atlas
+            // Framework titles are content, in English; "Crosswalk" is the interface's.
+            let mut tabs: Vec<(String, String, Option<&str>)> = atlas
                 .frameworks
                 .iter()
-                .map(|f| (f.id.clone(), f.short_title.clone()))
+                .map(|f| (f.id.clone(), f.short_title.clone(), Some("en")))
                 .collect();
-            tabs.push((CROSSWALK.to_string(), "Crosswalk".to_string()));
+            tabs.push((
+                CROSSWALK.to_string(),
+                t_string!(i18n, framework.crosswalk_tab).to_string(),
+                None,
+            ));
             tabs.into_iter()
-                .map(|(id, title)| {
+                .map(|(id, title, lang)| {
                     let href = FrameworkView::of(&id)
                         .with_lens(lens.get().as_deref())
                         .href();
                     let current = (id == current).then_some("page");
-                    view! { <li><A href=href attr:aria-current=current>{title}</A></li> }
+                    view! { <li><A href=href attr:aria-current=current><span lang=lang>{title}</span></A></li> }
                 })
                 .collect_view()
         }
@@ -97,14 +108,15 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         let atlas = atlas.clone();
         let id = framework.get();
         if id == CROSSWALK {
-            return view! { <Title text="Crosswalk" /><CrosswalkTable atlas /> }.into_any();
+            return view! { <Title text=ts!(i18n, crosswalk.title) /><CrosswalkTable atlas /> }
+                .into_any();
         }
         let Some(f) = atlas.framework(&id).cloned() else {
             return view! {
-                <Title text="Framework not found" />
+                <Title text=ts!(i18n, framework.not_found_title) />
                 <section class="panel" role="alert">
-                    <h1>"No framework called “" {id.clone()} "”"</h1>
-                    <p>"Choose one of the frameworks above."</p>
+                    <h1>{t!(i18n, framework.not_found, id = move || id.clone())}</h1>
+                    <p>{t!(i18n, framework.choose)}</p>
                 </section>
             }
             .into_any();
@@ -116,20 +128,20 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         view! {
             <Title text=f.short_title.clone() />
             <header class="page-head">
-                <h1>{title}</h1>
-                <p class="summary">{summary}</p>
+                <h1 lang="en">{title}</h1>
+                <p class="summary" lang="en">{summary}</p>
                 <div class="toolbar">
-                    <div class="view-switch" role="group" aria-label="Show as">
+                    <div class="view-switch" role="group" aria-label=ts!(i18n, framework.show_as)>
                         // Plain links: the router's <A> would mark both current, as they share a path.
-                        <a href=diagram_href aria-current=move || (!text.get()).then_some("page")>"Diagram"</a>
-                        <a href=text_href aria-current=move || text.get().then_some("page")>"Text"</a>
+                        <a href=diagram_href aria-current=move || (!text.get()).then_some("page")>{t!(i18n, framework.diagram)}</a>
+                        <a href=text_href aria-current=move || text.get().then_some("page")>{t!(i18n, framework.text)}</a>
                     </div>
                     <LensPicker atlas=atlas.clone() state />
                     {move || (!text.get()).then(|| {
                         let href = state.get().with_fit(!fit.get()).href();
                         view! {
                             <a class="toggle" href=href role="button" aria-pressed=move || if fit.get() { "true" } else { "false" }>
-                                "Fit to screen"
+                                {t!(i18n, framework.fit)}
                             </a>
                         }
                     })}
@@ -154,7 +166,7 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
     };
 
     view! {
-        <nav class="framework-tabs" aria-label="Frameworks"><ul>{tabs}</ul></nav>
+        <nav class="framework-tabs" aria-label=ts!(i18n, framework.tabs_label)><ul>{tabs}</ul></nav>
         <p class="visually-hidden" aria-live="polite">{announcement}</p>
         {body}
     }
@@ -163,6 +175,7 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
 /// Highlights everything that belongs to one dimension of cohesion.
 #[component]
 fn LensPicker(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let options: Vec<(String, String)> = atlas
         .dimensions()
@@ -183,10 +196,10 @@ fn LensPicker(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView 
     };
     view! {
         <label class="lens">
-            <span>"Lens"</span>
+            <span>{t!(i18n, framework.lens)}</span>
             <select on:change=on_change prop:value=move || state.get().lens.unwrap_or_default()>
-                <option value="">"No lens"</option>
-                {options.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                <option value="">{t!(i18n, framework.no_lens)}</option>
+                {options.into_iter().map(|(id, label)| view! { <option value=id lang="en">{label}</option> }).collect_view()}
             </select>
         </label>
     }

@@ -7,6 +7,9 @@ use std::sync::Arc;
 use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
+
+use crate::language::{t, t_string, ts, unit_name, use_i18n, value_text, Locale};
+use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
@@ -17,7 +20,6 @@ use crate::components::atlas::WithAtlas;
 use crate::components::breakdown_charts::BreakdownCharts;
 use crate::components::indicator_data::{UserData, WithIndicators};
 use crate::core::embed::add_params;
-use crate::core::indicators::model::format_value;
 use crate::core::indicators::view::{
     chart_series, csv, groups_of, periods, rows, summary, within, GroupRef, MAX_SERIES,
 };
@@ -25,6 +27,16 @@ use crate::core::links::{encode, FrameworkView};
 use crate::core::Atlas;
 use crate::fetch::IndicatorData;
 use crate::look::use_look;
+
+/// A table's row header for a group: "Everyone" for the whole population (the interface's
+/// word), else the group's name as the data gives it (English).
+pub fn group_cell(i18n: I18nContext<Locale>, group_type: &str, group: &str) -> AnyView {
+    if group_type == "total" {
+        view! { <th scope="row">{t!(i18n, indicator.everyone)}</th> }.into_any()
+    } else {
+        view! { <th scope="row" lang="en">{group.to_string()}</th> }.into_any()
+    }
+}
 
 /// The href of an indicator page with these groups chosen.
 pub fn indicator_href(id: &str, groups: &[GroupRef]) -> String {
@@ -48,6 +60,7 @@ pub fn IndicatorPage() -> impl IntoView {
 
 #[component]
 fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+    let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
@@ -71,9 +84,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let ind_id = id.get();
         let Some(indicator) = store.indicator(&ind_id).cloned() else {
             return view! {
-                <Title text="Indicator not found" />
-                <section class="panel" role="alert"><h1>"No indicator called “" {ind_id.clone()} "”"</h1>
-                <p><A href="/indicators">"See every indicator"</A></p></section>
+                <Title text=ts!(i18n, indicator.not_found_title) />
+                <section class="panel" role="alert"><h1>{t!(i18n, indicator.not_found, id = move || ind_id.clone())}</h1>
+                <p><A href="/indicators">{t!(i18n, indicator.see_all)}</A></p></section>
             }
             .into_any();
         };
@@ -96,24 +109,41 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         );
         let available = groups_of(store, &ind_id);
         let unit = indicator.unit;
-        let table_rows = table.iter().map(|o| {
-            let fmt = |v: Option<f64>| v.map(|v| format_value(v, unit)).unwrap_or_else(|| "gap".into());
-            let group = if o.group_type == "total" { "Everyone".to_string() } else { o.group.clone() };
-            view! {
-                <tr>
-                    <th scope="row">{group}</th>
-                    <td>{o.period.to_string()}</td>
-                    <td class="num">{fmt(o.value)}</td>
-                    <td class="num">{match (o.lower, o.upper) { (Some(l), Some(u)) => format!("{} to {}", format_value(l, unit), format_value(u, unit)), _ => "not published".into() }}</td>
-                    <td>{o.source.clone()}</td>
-                </tr>
-            }
-        }).collect_view();
+        let table_rows = table
+            .iter()
+            .map(|o| {
+                let o = o.clone();
+                let value = move || {
+                    o.value
+                        .map(|v| value_text(i18n, v, unit))
+                        .unwrap_or_else(|| t_string!(i18n, indicator.gap).to_string())
+                };
+                let interval = move || match (o.lower, o.upper) {
+                    (Some(l), Some(u)) => t_string!(
+                        i18n,
+                        indicator.range,
+                        lower = value_text(i18n, l, unit),
+                        upper = value_text(i18n, u, unit)
+                    )
+                    .to_string(),
+                    _ => t_string!(i18n, indicator.not_published).to_string(),
+                };
+                view! {
+                    <tr>
+                        {group_cell(i18n, &o.group_type, &o.group)}
+                        <td>{o.period.to_string()}</td>
+                        <td class="num">{value}</td>
+                        <td class="num">{interval}</td>
+                        <td lang="en">{o.source.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
         let framework_links = indicator.nodes.iter().filter_map(|n| {
             let node = atlas.node(n)?;
             let fw = atlas.framework_of(n)?;
             let label = node.label.clone();
-            Some(view! { <li><A href=FrameworkView::of(&fw.id).with_node(Some(n)).href()>{label}</A> " (" {fw.short_title.clone()} ")"</li> })
+            Some(view! { <li lang="en"><A href=FrameworkView::of(&fw.id).with_node(Some(n)).href()>{label}</A> " (" {fw.short_title.clone()} ")"</li> })
         }).collect_view();
         let dims = indicator
             .dimensions
@@ -122,46 +152,49 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ");
         let shipped: Arc<dyn AsRef<crate::core::indicators::Store> + Send + Sync> = data.clone();
-        let chart_label = format!("Line chart: {}", indicator.title);
+        let chart_label = t_string!(i18n, indicator.line_chart).to_string();
         let look = use_look();
         let plotted = series.clone();
         let chart = Signal::derive(move || time_series(&plotted, &axis, unit, look.get()));
-        let updated = data.updated.clone().unwrap_or_else(|| "not stated".into());
+        let updated = data
+            .updated
+            .clone()
+            .unwrap_or_else(|| t_string!(i18n, indicator.not_stated).to_string());
         let latest_release = table.last().map(|o| o.source.clone()).unwrap_or_default();
         view! {
             <Title text=indicator.short_title.clone() />
             <header class="page-head">
-                <p class="kind"><A href="/indicators">"Indicators"</A></p>
-                <h1>{indicator.title.clone()}</h1>
-                <p class="summary" id="indicator-summary">{sentence}</p>
+                <p class="kind"><A href="/indicators">{t!(i18n, indicators.title)}</A></p>
+                <h1 lang="en">{indicator.title.clone()}</h1>
+                <p class="summary" id="indicator-summary" lang="en">{sentence}</p>
             </header>
             <GroupPicker id=ind_id.clone() available chosen=chosen_now.clone() keep=window_params.clone() />
             <PeriodPicker id=ind_id.clone() chosen=chosen_now.clone() periods=all_periods from to />
             <YourSeries id=ind_id.clone() chosen=chosen_now.clone() />
             <section class="panel">
-                <h2>"Over time"</h2>
+                <h2>{t!(i18n, indicator.over_time)}</h2>
                 <EChart id="time-series".to_string() chart label=chart_label file_stem=format!("{ind_id}-over-time") />
-                <div class="table-scroll" role="region" aria-label="The numbers in the chart" tabindex="0">
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, indicator.numbers) tabindex="0">
                     <table class="data-table">
-                        <caption>"The numbers in the chart"</caption>
-                        <thead><tr><th scope="col">"Group"</th><th scope="col">"Period"</th><th scope="col">"Value"</th><th scope="col">"95% interval"</th><th scope="col">"Source"</th></tr></thead>
+                        <caption>{t!(i18n, indicator.numbers)}</caption>
+                        <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.period)}</th><th scope="col">{t!(i18n, indicator.value)}</th><th scope="col">{t!(i18n, indicator.interval)}</th><th scope="col">{t!(i18n, indicator.source)}</th></tr></thead>
                         <tbody>{table_rows}</tbody>
                     </table>
                 </div>
-                <p><a class="button secondary" href=download download=format!("{ind_id}.csv") rel="external">"Download these numbers (CSV)"</a></p>
+                <p><a class="button secondary" href=download download=format!("{ind_id}.csv") rel="external">{t!(i18n, indicator.download_csv)}</a></p>
             </section>
             <BreakdownCharts data=shipped indicator=indicator.clone() />
             <section class="panel">
-                <h2>"About this indicator"</h2>
+                <h2>{t!(i18n, indicator.about)}</h2>
                 <dl class="facts">
-                    <dt>"Measures"</dt><dd>{indicator.definition.clone()}</dd>
-                    <dt>"Dimension"</dt><dd>{dims} {if indicator.mapping_basis == crate::core::Basis::Source { " (named in the framework)" } else { " (editorial judgment)" }}</dd>
-                    <dt>"Unit"</dt><dd>{unit.name()}</dd>
-                    <dt>"Source"</dt><dd><a href=indicator.source_url.clone() target="_blank" rel="noopener noreferrer">{indicator.source_name.clone()}</a></dd>
-                    <dt>"Licence"</dt><dd>{indicator.licence.clone()}</dd>
-                    <dt>"Data last updated"</dt><dd>{format!("{updated}; the latest figure is from {latest_release}")}</dd>
+                    <dt>{t!(i18n, indicator.measures)}</dt><dd lang="en">{indicator.definition.clone()}</dd>
+                    <dt>{t!(i18n, indicator.dimension)}</dt><dd><span lang="en">{dims}</span> " " {if indicator.mapping_basis == crate::core::Basis::Source { t!(i18n, indicator.named).into_any() } else { t!(i18n, indicator.editorial).into_any() }}</dd>
+                    <dt>{t!(i18n, indicator.unit)}</dt><dd>{move || unit_name(i18n, unit)}</dd>
+                    <dt>{t!(i18n, indicator.source)}</dt><dd><a href=indicator.source_url.clone() target="_blank" rel="noopener noreferrer" lang="en">{indicator.source_name.clone()}</a></dd>
+                    <dt>{t!(i18n, indicator.licence)}</dt><dd lang="en">{indicator.licence.clone()}</dd>
+                    <dt>{t!(i18n, indicator.updated)}</dt><dd>{t!(i18n, indicator.updated_value, updated = move || updated.clone(), release = move || view! { <span lang="en">{latest_release.clone()}</span> })}</dd>
                 </dl>
-                <h3>"Where it sits in the framework"</h3>
+                <h3>{t!(i18n, indicator.in_framework)}</h3>
                 <ul>{framework_links}</ul>
             </section>
         }
@@ -178,8 +211,9 @@ fn GroupPicker(
     /// Other view parameters to keep (`from=2018`).
     keep: Vec<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     if available.is_empty() {
-        return view! { <p class="meta">"The source gives this indicator for the whole population only."</p> }.into_any();
+        return view! { <p class="meta">{t!(i18n, indicator.whole_only)}</p> }.into_any();
     }
     let navigate = use_navigate();
     let full = chosen.len() >= MAX_SERIES - 1;
@@ -193,13 +227,13 @@ fn GroupPicker(
             <label class="check">
                 <input type="checkbox" prop:checked=on disabled=!on && full
                     on:change=move |_| navigate(&href, NavigateOptions { scroll: false, ..Default::default() }) />
-                {label}
+                <span lang="en">{label}</span>
             </label>
         }
     }).collect_view();
     view! {
         <fieldset class="group-picker">
-            <legend>{format!("Compare groups (up to {})", MAX_SERIES - 1)}</legend>
+            <legend>{t!(i18n, indicator.compare, max = move || MAX_SERIES - 1)}</legend>
             {boxes}
         </fieldset>
     }
@@ -219,6 +253,7 @@ fn PeriodPicker(
         return None;
     }
     let navigate = use_navigate();
+    let i18n = use_i18n();
     let go = move |from: Option<String>, to: Option<String>| {
         let keep: Vec<String> = [("from", from), ("to", to)]
             .into_iter()
@@ -233,8 +268,8 @@ fn PeriodPicker(
             },
         );
     };
-    let options = move |current: Option<crate::core::indicators::Period>, all: &str| {
-        std::iter::once(view! { <option value="" selected=current.is_none()>{all.to_string()}</option> }.into_any())
+    let options = move |current: Option<crate::core::indicators::Period>, all: Signal<String>| {
+        std::iter::once(view! { <option value="" selected=current.is_none()>{all}</option> }.into_any())
             .chain(periods.iter().map(|p| {
                 let text = p.to_string();
                 view! { <option value=text.clone() selected=current == Some(*p)>{text.clone()}</option> }.into_any()
@@ -246,17 +281,17 @@ fn PeriodPicker(
     let from_text = from.map(|p| p.to_string());
     Some(view! {
         <div class="period-picker">
-            <label class="filter" for="period-from"><span>"From"</span>
+            <label class="filter" for="period-from"><span>{t!(i18n, indicator.from)}</span>
                 <select id="period-from" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     go_from((!v.is_empty()).then_some(v), to_text.clone());
-                }>{options(from, "the first")}</select>
+                }>{options(from, ts!(i18n, indicator.the_first))}</select>
             </label>
-            <label class="filter" for="period-to"><span>"To"</span>
+            <label class="filter" for="period-to"><span>{t!(i18n, indicator.to)}</span>
                 <select id="period-to" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     go_to(from_text.clone(), (!v.is_empty()).then_some(v));
-                }>{options(to, "the latest")}</select>
+                }>{options(to, ts!(i18n, indicator.the_latest))}</select>
             </label>
         </div>
     })
@@ -267,6 +302,7 @@ fn PeriodPicker(
 #[component]
 fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
+    let i18n = use_i18n();
     move || {
         let dataset = user.get()?;
         let store = &dataset.store;
@@ -283,25 +319,25 @@ fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
         let table_rows = rows(store, &series)
             .into_iter()
             .map(|o| {
-                let group = if o.group_type == "total" { "Everyone".to_string() } else { o.group.clone() };
-                let value = o.value.map(|v| format_value(v, unit)).unwrap_or_else(|| "gap".into());
-                view! { <tr><th scope="row">{group}</th><td>{o.period.to_string()}</td><td class="num">{value}</td></tr> }
+                let value = move || o.value.map(|v| value_text(i18n, v, unit)).unwrap_or_else(|| t_string!(i18n, indicator.gap).to_string());
+                view! { <tr>{group_cell(i18n, &o.group_type, &o.group)}<td>{o.period.to_string()}</td><td class="num">{value}</td></tr> }
             })
             .collect_view();
-        let label = format!("Your data: {}", dataset.file);
+        let label =
+            t_string!(i18n, indicators.your_data_from, file = dataset.file.clone()).to_string();
         let for_breakdown: Arc<dyn AsRef<crate::core::indicators::Store> + Send + Sync> =
             dataset.clone();
         let indicator_for_breakdown = indicator.clone();
         Some(view! {
-            <section class="panel user-data" aria-label="Your data">
+            <section class="panel user-data" aria-label=ts!(i18n, indicator.your_data)>
                 <p class="origin-badge">{label.clone()}</p>
-                <h2>"Your data"</h2>
-                <p class="summary">{sentence}</p>
-                <EChart id="your-time-series".to_string() chart label=format!("Line chart of your data: {}", indicator.title) file_stem=format!("your-{id}-over-time") />
-                <div class="table-scroll" role="region" aria-label="The numbers in your chart" tabindex="0">
+                <h2>{t!(i18n, indicator.your_data)}</h2>
+                <p class="summary" lang="en">{sentence}</p>
+                <EChart id="your-time-series".to_string() chart label=t_string!(i18n, indicator.your_line_chart).to_string() file_stem=format!("your-{id}-over-time") />
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, indicator.your_numbers) tabindex="0">
                     <table class="data-table">
                         <caption>{label}</caption>
-                        <thead><tr><th scope="col">"Group"</th><th scope="col">"Period"</th><th scope="col">"Value"</th></tr></thead>
+                        <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.period)}</th><th scope="col">{t!(i18n, indicator.value)}</th></tr></thead>
                         <tbody>{table_rows}</tbody>
                     </table>
                 </div>

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
+
+use crate::language::{t, t_string, ts, use_i18n};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
@@ -20,21 +22,22 @@ use crate::fetch::IndicatorData;
 
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <Title text="Indicators" />
+        <Title text=ts!(i18n, indicators.title) />
         <header class="page-head">
-            <h1>"Indicators"</h1>
+            <h1>{t!(i18n, indicators.title)}</h1>
             <p class="summary">
-                "Published figures for measures named in the framework: the latest value for the whole population, how it has changed, and where it comes from. "
-                <A href="/profile">"Compare population groups across the five dimensions"</A> "."
+                {t!(i18n, indicators.summary)} " "
+                <A href="/profile">{t!(i18n, indicators.compare_groups)}</A> "."
             </p>
         </header>
         <WithAtlas show={|atlas: Arc<Atlas>| view! {
             <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Overview atlas=atlas.clone() data /> }} />
         }} />
         <section>
-            <h2>"Examples of what we can measure"</h2>
-            <p class="summary">"The measures the strategic framework gives as examples, by outcome domain."</p>
+            <h2>{t!(i18n, indicators.examples_heading)}</h2>
+            <p class="summary">{t!(i18n, indicators.examples_summary)}</p>
             <WithAtlas show={|atlas: Arc<Atlas>| view! { <IndicatorList atlas /> }} />
         </section>
     }
@@ -43,6 +46,7 @@ pub fn IndicatorsPage() -> impl IntoView {
 /// The filters (drawn once, so typing keeps focus) and the cards they select.
 #[component]
 fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let filter = Memo::new(move |_| Filter::from_query(|k| query.read().get(k)));
     let navigate = use_navigate();
@@ -81,15 +85,15 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .flat_map(|s| s.indicators.iter().copied())
             .collect();
         let count = match distinct.len() {
-            0 => "No indicator matches these filters.".to_string(),
-            1 => "1 indicator".to_string(),
-            n => format!("{n} indicators"),
+            0 => t!(i18n, indicators.none_match).into_any(),
+            1 => t!(i18n, indicators.one).into_any(),
+            n => t!(i18n, indicators.many, count = move || n).into_any(),
         };
         let body = if found.is_empty() {
             view! {
                 <div class="panel empty-state">
-                    <p>"Nothing matches. Try fewer filters or other words."</p>
-                    <A href="/indicators" attr:class="button">"Clear the filters"</A>
+                    <p>{t!(i18n, indicators.nothing)}</p>
+                    <A href="/indicators" attr:class="button">{t!(i18n, indicators.clear)}</A>
                 </div>
             }
             .into_any()
@@ -101,7 +105,7 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     let labelled_by = heading_id.clone();
                     view! {
                         <section class="indicator-section" aria-labelledby=labelled_by>
-                            <h2 id=heading_id>{s.title}</h2>
+                            <h2 id=heading_id lang="en">{s.title}</h2>
                             <IndicatorCards store=data.store.clone() dimension_label only=s.indicators />
                         </section>
                     }
@@ -125,13 +129,15 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
 #[component]
 fn YourCards(dimension_label: Callback<String, String>) -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
+    let i18n = use_i18n();
     move || {
         user.get().map(|u| {
-            let label = format!("Your data: {}", u.file);
+            let label = t_string!(i18n, indicators.your_data_from, file = u.file.clone()).to_string();
+            let file = u.file.clone();
             view! {
-                <section class="user-data" aria-label="Your data">
-                    <h2>"Your data"</h2>
-                    <p class="summary">{format!("From {}, which you loaded on the Data page. It stays in your browser.", u.file)}</p>
+                <section class="user-data" aria-label=ts!(i18n, indicators.your_data)>
+                    <h2>{t!(i18n, indicators.your_data)}</h2>
+                    <p class="summary">{t!(i18n, indicators.your_data_summary, file = move || file.clone())}</p>
                     <IndicatorCards store=u.store.clone() dimension_label label />
                 </section>
             }
@@ -141,7 +147,7 @@ fn YourCards(dimension_label: Callback<String, String>) -> impl IntoView {
 
 /// A `<select>` whose choice is one of `options` or none ("All").
 fn choice(
-    label: &'static str,
+    label: Signal<String>,
     name: &'static str,
     options: Vec<(String, String)>,
     current: Signal<Option<String>>,
@@ -153,7 +159,7 @@ fn choice(
         .into_iter()
         .map(|(value, text)| {
             let v = value.clone();
-            view! { <option value=value selected=move || current.get().as_deref() == Some(v.as_str())>{text}</option> }
+            view! { <option value=value lang="en" selected=move || current.get().as_deref() == Some(v.as_str())>{text}</option> }
         })
         .collect_view();
     view! {
@@ -163,7 +169,7 @@ fn choice(
                 let v = event_target_value(&ev);
                 on_pick((!v.is_empty()).then_some(v));
             }>
-                <option value="" selected=move || current.get().is_none()>"All"</option>
+                <option value="" selected=move || current.get().is_none()>{t!(use_i18n(), indicators.all)}</option>
                 {items}
             </select>
         </label>
@@ -183,7 +189,8 @@ fn FilterBar(
         change(&mut f);
         set_filter.run(f);
     };
-    let grouping = move |g: Grouping, label: &'static str| {
+    let i18n = use_i18n();
+    let grouping = move |g: Grouping, label: Signal<String>| {
         view! {
             <label class="segment">
                 <input type="radio" name="by" value=g.param()
@@ -194,22 +201,22 @@ fn FilterBar(
         }
     };
     view! {
-        <form class="filters" role="search" aria-label="Filter the indicators" on:submit=|ev| ev.prevent_default()>
+        <form class="filters" role="search" aria-label=ts!(i18n, indicators.filter_label) on:submit=|ev| ev.prevent_default()>
             <fieldset class="segmented">
-                <legend>"Group by"</legend>
-                {grouping(Grouping::Dimensions, "Dimension")}
-                {grouping(Grouping::Domains, "Outcome domain")}
+                <legend>{t!(i18n, indicators.group_by)}</legend>
+                {grouping(Grouping::Dimensions, ts!(i18n, indicators.dimension))}
+                {grouping(Grouping::Domains, ts!(i18n, indicators.domain))}
             </fieldset>
-            {choice("Dimension", "dimension", dimensions, Signal::derive(move || filter.get().dimension),
+            {choice(ts!(i18n, indicators.dimension), "dimension", dimensions, Signal::derive(move || filter.get().dimension),
                 move |v| update(Box::new(move |f| f.dimension = v.clone())))}
-            {choice("Outcome domain", "domain", domains, Signal::derive(move || filter.get().domain),
+            {choice(ts!(i18n, indicators.domain), "domain", domains, Signal::derive(move || filter.get().domain),
                 move |v| update(Box::new(move |f| f.domain = v.clone())))}
-            {choice("Figures for", "group", types, Signal::derive(move || filter.get().group_type),
+            {choice(ts!(i18n, indicators.figures_for), "group", types, Signal::derive(move || filter.get().group_type),
                 move |v| update(Box::new(move |f| f.group_type = v.clone())))}
             <label class="filter search" for="filter-q">
-                <span>"Search"</span>
+                <span>{t!(i18n, indicators.search)}</span>
                 <input id="filter-q" type="search" name="q" autocomplete="off"
-                    placeholder="e.g. trust, Māori, safety"
+                    placeholder=ts!(i18n, indicators.search_hint)
                     prop:value=move || filter.get().search
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -248,7 +255,7 @@ fn IndicatorList(atlas: Arc<Atlas>) -> impl IntoView {
                     let domain_href = FrameworkView::of(&f.id).with_node(Some(&domain.id)).href();
                     let domain_label = domain.label.clone();
                     view! {
-                        <section class="card">
+                        <section class="card" lang="en">
                             <h3><A href=domain_href>{domain_label}</A></h3>
                             <ol class="indicator-list">{items}</ol>
                         </section>

@@ -7,6 +7,9 @@ use std::sync::Arc;
 use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
+
+use crate::language::{t, t_string, ts, use_i18n, Locale};
+use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
@@ -24,12 +27,17 @@ use crate::core::Atlas;
 use crate::fetch::IndicatorData;
 use crate::look::use_look;
 
-fn label_of(p: &GroupProfile) -> String {
-    GroupRef {
-        group_type: p.group_type.clone(),
-        group: p.group.clone(),
+/// A group's name: the interface's word for everyone, else the data's name for the group.
+fn label_of(i18n: I18nContext<Locale>, p: &GroupProfile) -> String {
+    if p.group_type == "total" {
+        t_string!(i18n, indicator.everyone).to_string()
+    } else {
+        p.group.clone()
     }
-    .label()
+}
+
+fn row_head(i18n: I18nContext<Locale>, p: &GroupProfile) -> AnyView {
+    crate::pages::indicator::group_cell(i18n, &p.group_type, &p.group)
 }
 
 /// The profile's URL; `groups` is `None` for the default choice (left out of the link).
@@ -51,25 +59,27 @@ fn profile_href(groups: Option<&[GroupRef]>, weights: &[f64]) -> String {
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <Title text="Dimension profile" />
+        <Title text=ts!(i18n, profile.title) />
         <header class="page-head">
-            <p class="kind"><A href="/indicators">"Indicators"</A></p>
-            <h1>"Five-dimension profile"</h1>
-            <p class="summary">"How each population group fares on the five dimensions of cohesion, scored from the published figures on one scale, and an index you can weight yourself."</p>
+            <p class="kind"><A href="/indicators">{t!(i18n, indicators.title)}</A></p>
+            <h1>{t!(i18n, profile.heading)}</h1>
+            <p class="summary">{t!(i18n, profile.summary)}</p>
         </header>
         <WithAtlas show={|atlas: Arc<Atlas>| view! {
             <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Profiles atlas=atlas.clone() data /> }} />
         }} />
         <section class="panel prose" aria-labelledby="method-heading">
-            <h2 id="method-heading">"How the scores are made"</h2>
-            <ol>
+            <h2 id="method-heading">{t!(i18n, profile.method)}</h2>
+            <p class="english-only">{t!(i18n, english_only)}</p>
+            <ol lang="en">
                 <li>"For each indicator, we take the latest year that has a figure for the whole population."</li>
                 <li>"Each group's figure becomes a score from 0 to 100 on the indicator's own scale (0 to 100 for a percentage, 0 to 10 for a mean score), turned round where lower is better, so 100 is always the good end. Counts, ratios and indicators with no better direction are left out."</li>
                 <li>"A group's score on a dimension is the average of its scores on the indicators of that dimension. No indicator, no score: a gap, never a zero."</li>
                 <li>"The index is the weighted average of the dimension scores a group has, with your weights. A dimension without a score drops out, so the table says how many dimensions each group's index rests on."</li>
             </ol>
-            <p>"Scoring on each indicator's fixed scale, rather than against the best and worst group, means a group's score does not change when other groups are added. Which indicator counts towards which dimension is partly our editorial judgment; each indicator's page says which."</p>
+            <p lang="en">"Scoring on each indicator's fixed scale, rather than against the best and worst group, means a group's score does not change when other groups are added. Which indicator counts towards which dimension is partly our editorial judgment; each indicator's page says which."</p>
         </section>
     }
 }
@@ -77,6 +87,7 @@ pub fn ProfilePage() -> impl IntoView {
 #[component]
 fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let query = use_query_map();
+    let i18n = use_i18n();
     let dims: Vec<(String, String)> = atlas
         .dimensions()
         .iter()
@@ -96,7 +107,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         from_url.unwrap_or_else(|| default_groups(&picked_all))
     });
     if all.is_empty() {
-        return view! { <p class="panel empty-state">"No indicator has a figure that can be scored, so there is no profile to show."</p> }.into_any();
+        return view! { <p class="panel empty-state">{t!(i18n, profile.nothing)}</p> }.into_any();
     }
     let look = use_look();
     let chart_all = all.clone();
@@ -104,7 +115,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let profile_options = Signal::derive(move || {
         let shown: Vec<(String, &GroupProfile)> = shown_profiles(&chart_all, &chosen.get())
             .into_iter()
-            .map(|p| (label_of(p), p))
+            .map(|p| (label_of(i18n, p), p))
             .collect();
         profile_chart(&shown, &names_for_chart, look.get())
     });
@@ -112,7 +123,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let composite_options = Signal::derive(move || {
         let rows: Vec<(String, f64)> = ranked(&rank_all, &weights.get())
             .into_iter()
-            .map(|r| (label_of(&rank_all[r.profile]), r.composite))
+            .map(|r| (label_of(i18n, &rank_all[r.profile]), r.composite))
             .collect();
         composite_chart(&rows, look.get())
     });
@@ -122,7 +133,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let w = weights.get();
         let head = table_names
             .iter()
-            .map(|d| view! { <th scope="col">{d.clone()}</th> })
+            .map(|d| view! { <th scope="col" lang="en">{d.clone()}</th> })
             .collect_view();
         let rows = ranked(&table_all, &w)
             .into_iter()
@@ -134,28 +145,27 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     .zip(&p.counts)
                     .map(|(s, c)| {
                         let text = match s {
-                            Some(s) => {
-                                format!("{s:.1} ({c} indicator{})", if *c == 1 { "" } else { "s" })
-                            }
-                            None => "no score".into(),
+                            Some(s) if *c == 1 => t_string!(i18n, profile.score_one, score = format!("{s:.1}")).to_string(),
+                            Some(s) => t_string!(i18n, profile.score_many, score = format!("{s:.1}"), count = c).to_string(),
+                            None => t_string!(i18n, profile.no_score).to_string(),
                         };
                         view! { <td class="num">{text}</td> }
                     })
                     .collect_view();
                 view! {
                     <tr>
-                        <th scope="row">{label_of(p)}</th>
+                        {row_head(i18n, p)}
                         {cells}
                         <td class="num">{format!("{:.1}", r.composite)}</td>
-                        <td class="num">{format!("{} of {}", r.dimensions_used, n)}</td>
+                        <td class="num">{t_string!(i18n, profile.used, used = r.dimensions_used, of = n).to_string()}</td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
             <table class="data-table">
-                <caption>"Scores (0 to 100) by group, highest index first"</caption>
-                <thead><tr><th scope="col">"Group"</th>{head}<th scope="col">"Index"</th><th scope="col">"Dimensions used"</th></tr></thead>
+                <caption>{t!(i18n, profile.caption)}</caption>
+                <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}<th scope="col">{t!(i18n, profile.index)}</th><th scope="col">{t!(i18n, profile.dimensions_used)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }
@@ -164,13 +174,18 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let summary = move || {
         let r = ranked(&sentence_all, &weights.get());
         match (r.first(), r.last()) {
-            (Some(hi), Some(lo)) if r.len() > 1 => format!(
-                "With these weights, {} has the highest index ({:.1}) and {} the lowest ({:.1}); {} of {} groups rest on a single dimension, so compare them with care.",
-                label_of(&sentence_all[hi.profile]), hi.composite,
-                label_of(&sentence_all[lo.profile]), lo.composite,
-                r.iter().filter(|x| x.dimensions_used == 1).count(), r.len()
-            ),
-            _ => "With these weights no group has an index: give at least one dimension a weight.".into(),
+            (Some(hi), Some(lo)) if r.len() > 1 => t_string!(
+                i18n,
+                profile.sentence,
+                high = label_of(i18n, &sentence_all[hi.profile]),
+                high_score = format!("{:.1}", hi.composite),
+                low = label_of(i18n, &sentence_all[lo.profile]),
+                low_score = format!("{:.1}", lo.composite),
+                single = r.iter().filter(|x| x.dimensions_used == 1).count(),
+                groups = r.len()
+            )
+            .to_string(),
+            _ => t_string!(i18n, profile.no_index).to_string(),
         }
     };
     let profile_height = 120 + 60 * n as u32;
@@ -178,20 +193,20 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     view! {
         <GroupChoice all=all.clone() chosen weights />
         <section class="panel" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">"Profile by dimension"</h2>
-            <p class="summary">"Each bar is a group's score on one dimension, 0 to 100, higher is better. A missing bar is a dimension with no figures for that group."</p>
+            <h2 id="profile-heading">{t!(i18n, profile.by_dimension)}</h2>
+            <p class="summary">{t!(i18n, profile.by_dimension_summary)}</p>
             <EChart id="profile".to_string() chart=profile_options height=profile_height
-                label="Bar chart: each chosen group's score on the five dimensions".to_string()
+                label=t_string!(i18n, profile.chart_label).to_string()
                 file_stem="dimension-profile".to_string() />
         </section>
         <WeightsForm names=dim_names chosen weights />
         <section class="panel" aria-labelledby="index-heading">
-            <h2 id="index-heading">"Your index"</h2>
+            <h2 id="index-heading">{t!(i18n, profile.your_index)}</h2>
             <p class="summary" role="status">{summary}</p>
             <EChart id="composite".to_string() chart=composite_options height=composite_height
-                label="Bar chart: each group's index with your weights".to_string()
+                label=t_string!(i18n, profile.index_label).to_string()
                 file_stem="your-index".to_string() />
-            <div class="table-scroll" role="region" aria-label="Scores by group" tabindex="0">{table}</div>
+            <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.scores_label) tabindex="0">{table}</div>
         </section>
     }
     .into_any()
@@ -230,6 +245,7 @@ fn GroupChoice(
     weights: Memo<Vec<f64>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    let i18n = use_i18n();
     let boxes = all
         .iter()
         .filter(|p| p.group_type != "total")
@@ -252,14 +268,14 @@ fn GroupChoice(
                             };
                             navigate(&profile_href(Some(&next), &weights.get_untracked()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
                         }} />
-                    {label}
+                    <span lang="en">{label}</span>
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset class="group-picker">
-            <legend>{format!("Groups in the profile chart, beside everyone (up to {})", MAX_SERIES - 1)}</legend>
+            <legend>{t!(i18n, profile.groups, max = move || MAX_SERIES - 1)}</legend>
             {boxes}
         </fieldset>
     }
@@ -274,6 +290,7 @@ fn WeightsForm(
 ) -> impl IntoView {
     let navigate = use_navigate();
     let query = use_query_map();
+    let i18n = use_i18n();
     let go = move |w: Vec<f64>| {
         // Keep the groups in the link only if the person chose them.
         let chose = query.with_untracked(|q| q.get("groups").is_some());
@@ -297,7 +314,7 @@ fn WeightsForm(
             let value = move || weights.get().get(i).copied().unwrap_or(1.0);
             view! {
                 <div class="weight">
-                    <label for=for_id>{name}</label>
+                    <label for=for_id lang="en">{name}</label>
                     <input id=id type="range" min="0" max=WEIGHT_MAX.to_string() step="1"
                         prop:value=move || value().to_string()
                         on:change=move |ev| {
@@ -315,10 +332,10 @@ fn WeightsForm(
     let reset = move |_| go(vec![1.0; weights.get_untracked().len()]);
     view! {
         <section class="panel weights" aria-labelledby="weights-heading">
-            <h2 id="weights-heading">"Weights"</h2>
-            <p class="summary">{format!("How much each dimension counts in your index, from 0 (left out) to {WEIGHT_MAX}. Equal weights to start.")}</p>
+            <h2 id="weights-heading">{t!(i18n, profile.weights)}</h2>
+            <p class="summary">{t!(i18n, profile.weights_summary, max = move || WEIGHT_MAX)}</p>
             {sliders}
-            <button type="button" class="button secondary" on:click=reset>"Reset to equal weights"</button>
+            <button type="button" class="button secondary" on:click=reset>{t!(i18n, profile.reset)}</button>
         </section>
     }
 }

@@ -377,12 +377,19 @@ impl Store {
 }
 
 /// A value in words a person reads: "20.9%", "8.2 out of 10".
-pub fn format_value(value: f64, unit: Unit) -> String {
-    let v = if (value.fract()).abs() < 1e-9 {
+/// A value's number alone: whole numbers without decimals, others to two places at most.
+pub fn format_number(value: f64) -> String {
+    if (value.fract()).abs() < 1e-9 {
         format!("{value:.0}")
     } else {
         format!("{}", (value * 100.0).round() / 100.0)
-    };
+    }
+}
+
+/// A value with its unit in English words, for the sentences the core writes. The interface
+/// puts units into its own language (`language::value_text`).
+pub fn format_value(value: f64, unit: Unit) -> String {
+    let v = format_number(value);
     match unit {
         Unit::Percent => format!("{v}%"),
         Unit::MeanScore10 => format!("{v} out of 10"),
