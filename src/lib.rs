@@ -51,6 +51,8 @@ fn show_fatal_error(detail: &str) {
     };
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute("class", "panel error fatal");
+    // Written before (or without) the interface's strings: English, and marked so.
+    let _ = panel.set_attribute("lang", "en");
     // Built with text nodes only: the message may quote data, and data is never HTML.
     for (tag, text) in [
         ("h1", "Cohesion Explorer stopped working"),

@@ -7,6 +7,8 @@
 //! - `theme=light|dark`: the colour scheme, whatever the reader's system prefers.
 //! - `accent=0b5d6b`: the accent colour (six hex digits, with or without `#`).
 //! - `font=Georgia, serif`: the font family (letters, digits, spaces, commas, hyphens, quotes).
+//! - `lang=mi`: the interface in te reo Māori (see `language`); it rides on every link too,
+//!   though not from this list, since it can change while the page is open.
 //!
 //! The resize message, sent to the parent window whenever the content's height changes:
 //! `{ "type": "cohesion-explorer:resize", "version": 1, "height": 1234 }` (CSS pixels).

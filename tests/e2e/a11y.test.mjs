@@ -69,6 +69,14 @@ test('no serious or critical axe violations in the dark colour scheme', async ()
   await page.close();
 });
 
+test('no serious or critical axe violations in te reo Māori, on every route, phone size', async () => {
+  const page = await app.page({ width: 390, height: 844 }, { bypassCSP: true });
+  const routes = ROUTES.map((r) => r + (r.includes('?') ? '&' : '?') + 'lang=mi');
+  assert.deepEqual(await violationsOn(page, routes), []);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'mi');
+  await page.close();
+});
+
 test('no serious or critical axe violations with a person\'s data loaded', async () => {
   const page = await app.page(undefined, { bypassCSP: true });
   await page.goto(app.origin + '/open-data');

@@ -30,25 +30,43 @@ let app;
 before(async () => { app = await launch(); mkdirSync(OUT, { recursive: true }); });
 after(async () => { await app.close(); });
 
+/// Loads each route at one size and lists what is wrong: sideways scrolling, small targets.
+async function check(page, width, routes) {
+  const problems = [];
+  for (const route of routes) {
+    await page.goto(app.origin + route);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > width) problems.push(`${route}: ${wide}px wide`);
+    const small = await page.evaluate(() => [...document.querySelectorAll('main button, main select, main input, main summary, nav a, .view-actions button, label.file-button, .language-switch')]
+      .filter((e) => e.offsetParent !== null && !['checkbox', 'radio', 'file'].includes(e.type)) // a file input is hidden; its label is the target
+      .map((e) => [e, e.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0 && (r.height < 43.5 || r.width < 43.5))
+      .map(([e, r]) => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || e.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`));
+    for (const s of small) problems.push(`${route}: small target ${s}`);
+    await page.screenshot({ path: `${OUT}/${page.viewportSize().width}x${page.viewportSize().height}${route.replace(/[^a-z0-9]+/gi, '_')}.png` });
+  }
+  return problems;
+}
+
 for (const [width, height] of SIZES) {
   test(`every route at ${width}x${height}: nothing scrolls sideways, targets are big enough`, async () => {
     const page = await app.page({ width, height });
-    const problems = [];
-    for (const route of ROUTES) {
-      await page.goto(app.origin + route);
-      await page.locator('main h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (wide > width) problems.push(`${route}: ${wide}px wide`);
-      const small = await page.evaluate(() => [...document.querySelectorAll('main button, main select, main input, main summary, nav a, .view-actions button, label.file-button')]
-        .filter((e) => e.offsetParent !== null && !['checkbox', 'radio', 'file'].includes(e.type)) // a file input is hidden; its label is the target
-        .map((e) => [e, e.getBoundingClientRect()])
-        .filter(([, r]) => r.width > 0 && (r.height < 43.5 || r.width < 43.5))
-        .map(([e, r]) => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || e.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`));
-      for (const s of small) problems.push(`${route}: small target ${s}`);
-      await page.screenshot({ path: `${OUT}/${width}x${height}${route.replace(/[^a-z0-9]+/gi, '_')}.png` });
-    }
-    assert.deepEqual(problems, []);
+    assert.deepEqual(await check(page, width, ROUTES), []);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+}
+
+// Te reo Māori words run longer than English ones: the same checks on the smallest phone and
+// the laptop, on the main routes, in te reo.
+for (const [width, height] of [SIZES[0], SIZES[3]]) {
+  test(`in te reo Māori at ${width}x${height}: nothing scrolls sideways, targets are big enough`, async () => {
+    const page = await app.page({ width, height });
+    const routes = ['/framework/strategic?node=strategic.principle.aroha', '/framework/crosswalk', '/indicators', '/indicators/discrimination?groups=ethnicity:M%C4%81ori',
+      '/profile', '/open-data', '/about'].map((r) => r + (r.includes('?') ? '&' : '?') + 'lang=mi');
+    assert.deepEqual(await check(page, width, routes), []);
     assert.deepEqual(page.consoleErrors, []);
     await page.close();
   });
