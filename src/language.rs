@@ -16,6 +16,7 @@ use crate::core::indicators::model::format_number;
 use crate::core::indicators::query::Verdict;
 use crate::core::indicators::Unit;
 use crate::core::language;
+use crate::core::links::query_value;
 pub use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 
 /// A translated string as a `Signal<String>` that follows the language, for props and
@@ -76,13 +77,22 @@ pub fn value_text(i18n: I18nContext<Locale>, value: f64, unit: Unit) -> String {
     }
 }
 
-/// A difference between two values with its unit: percentages differ by points.
+/// A difference between two values with its unit: percentages differ by points, scores by
+/// a bare number; the rest as values.
 pub fn difference_text(i18n: I18nContext<Locale>, value: f64, unit: Unit) -> String {
-    let v = format_number(value);
     match unit {
-        Unit::Percent => t_string!(i18n, unit.points, value = v).to_string(),
-        Unit::MeanScore10 | Unit::Count => v,
-        Unit::Ratio => t_string!(i18n, unit.ratio, value = v).to_string(),
+        Unit::Percent => t_string!(i18n, unit.points, value = format_number(value)).to_string(),
+        Unit::MeanScore10 => format_number(value),
+        Unit::Ratio | Unit::Count => value_text(i18n, value, unit),
+    }
+}
+
+/// A group's name: the interface's word for the whole population, else the data's name.
+pub fn group_name(i18n: I18nContext<Locale>, group_type: &str, group: &str) -> String {
+    if group_type == "total" {
+        t_string!(i18n, indicator.everyone).to_string()
+    } else {
+        group.to_string()
     }
 }
 
@@ -153,11 +163,7 @@ pub fn use_switch() -> impl Fn(Locale) + Clone {
 }
 
 fn url_param() -> Option<String> {
-    let search = window().location().search().ok()?;
-    search.trim_start_matches('?').split('&').find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        (k == language::PARAM).then(|| v.to_string())
-    })
+    query_value(&window().location().search().ok()?, language::PARAM)
 }
 
 fn remembered() -> Option<String> {

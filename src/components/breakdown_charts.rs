@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::lang::group_cell;
 use crate::language::{t, t_string, ts, use_i18n, value_text};
-use crate::pages::indicator::group_cell;
 
 use crate::charts::options::{breakdown_chart, gap_chart};
 use crate::charts::render::EChart;

@@ -68,10 +68,8 @@ impl EmbedOptions {
     /// ignored rather than applied.
     pub fn from_query(search: &str) -> EmbedOptions {
         let mut o = EmbedOptions::default();
-        for pair in search.trim_start_matches('?').split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = super::links::decode(&value.replace('+', " "));
-            match key {
+        for (key, value) in super::links::query_pairs(search) {
+            match key.as_str() {
                 "embed" => o.embed = value == "1" || value == "true",
                 "theme" => {
                     o.dark = match value.as_str() {

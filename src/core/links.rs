@@ -99,6 +99,26 @@ pub fn decode(value: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A query string's (`?a=1&b=x+y`) pairs, decoded (`+` is a space), in order.
+pub fn query_pairs(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (key.to_string(), decode(&value.replace('+', " ")))
+        })
+        .collect()
+}
+
+/// The first value of `key` in a query string, decoded.
+pub fn query_value(search: &str, key: &str) -> Option<String> {
+    query_pairs(search)
+        .into_iter()
+        .find_map(|(k, v)| (k == key).then_some(v))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +155,14 @@ mod tests {
             FrameworkView::of("cef").with_fit(true).href(),
             "/framework/cef?fit=1"
         );
+    }
+
+    #[test]
+    fn query_values_are_found_and_decoded() {
+        let q = "?embed=1&font=Georgia+serif&lang=mi&lang=en";
+        assert_eq!(query_value(q, "lang").as_deref(), Some("mi"));
+        assert_eq!(query_value(q, "font").as_deref(), Some("Georgia serif"));
+        assert_eq!(query_value(q, "theme"), None);
+        assert_eq!(query_value("", "lang"), None);
     }
 }

@@ -8,8 +8,8 @@ use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
-use crate::language::{t, t_string, ts, unit_name, use_i18n, value_text, Locale};
-use leptos_i18n::I18nContext;
+use crate::components::lang::group_cell;
+use crate::language::{t, t_string, ts, unit_name, use_i18n, value_text};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
@@ -27,16 +27,6 @@ use crate::core::links::{encode, FrameworkView};
 use crate::core::Atlas;
 use crate::fetch::IndicatorData;
 use crate::look::use_look;
-
-/// A table's row header for a group: "Everyone" for the whole population (the interface's
-/// word), else the group's name as the data gives it (English).
-pub fn group_cell(i18n: I18nContext<Locale>, group_type: &str, group: &str) -> AnyView {
-    if group_type == "total" {
-        view! { <th scope="row">{t!(i18n, indicator.everyone)}</th> }.into_any()
-    } else {
-        view! { <th scope="row" lang="en">{group.to_string()}</th> }.into_any()
-    }
-}
 
 /// The href of an indicator page with these groups chosen.
 pub fn indicator_href(id: &str, groups: &[GroupRef]) -> String {

@@ -8,7 +8,8 @@ use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
-use crate::language::{t, t_string, ts, use_i18n, Locale};
+use crate::components::lang::group_cell;
+use crate::language::{group_name, t, t_string, ts, use_i18n, Locale};
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -27,17 +28,8 @@ use crate::core::Atlas;
 use crate::fetch::IndicatorData;
 use crate::look::use_look;
 
-/// A group's name: the interface's word for everyone, else the data's name for the group.
 fn label_of(i18n: I18nContext<Locale>, p: &GroupProfile) -> String {
-    if p.group_type == "total" {
-        t_string!(i18n, indicator.everyone).to_string()
-    } else {
-        p.group.clone()
-    }
-}
-
-fn row_head(i18n: I18nContext<Locale>, p: &GroupProfile) -> AnyView {
-    crate::pages::indicator::group_cell(i18n, &p.group_type, &p.group)
+    group_name(i18n, &p.group_type, &p.group)
 }
 
 /// The profile's URL; `groups` is `None` for the default choice (left out of the link).
@@ -154,7 +146,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     .collect_view();
                 view! {
                     <tr>
-                        {row_head(i18n, p)}
+                        {group_cell(i18n, &p.group_type, &p.group)}
                         {cells}
                         <td class="num">{format!("{:.1}", r.composite)}</td>
                         <td class="num">{t_string!(i18n, profile.used, used = r.dimensions_used, of = n).to_string()}</td>
