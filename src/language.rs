@@ -96,6 +96,19 @@ pub fn group_name(i18n: I18nContext<Locale>, group_type: &str, group: &str) -> S
     }
 }
 
+/// The words a chart draws, in the interface's language.
+pub fn chart_words(i18n: I18nContext<Locale>, unit: Unit) -> crate::charts::options::Words {
+    crate::charts::options::Words {
+        everyone: t_string!(i18n, indicator.everyone).to_string(),
+        unit: unit_name(i18n, unit),
+        difference_axis: match unit {
+            Unit::Percent => t_string!(i18n, chart.difference_points).to_string(),
+            _ => t_string!(i18n, chart.difference_in, unit = unit_name(i18n, unit)).to_string(),
+        },
+        difference: t_string!(i18n, chart.difference).to_string(),
+    }
+}
+
 /// A unit's name.
 pub fn unit_name(i18n: I18nContext<Locale>, unit: Unit) -> String {
     match unit {

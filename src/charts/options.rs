@@ -11,7 +11,7 @@ use charming::Chart;
 
 use crate::core::indicators::breakdown::{tidy, Breakdown};
 use crate::core::indicators::profile::GroupProfile;
-use crate::core::indicators::view::ChartSeries;
+use crate::core::indicators::view::{ChartSeries, GroupRef};
 use crate::core::indicators::{Period, Unit};
 
 /// Six colours that colour-blind readers can tell apart (after Okabe and Ito), each darkened
@@ -151,10 +151,43 @@ fn whiskers(intervals: &[Option<(f64, f64)>], colour: &str) -> Option<[Bar; 2]> 
     ])
 }
 
+/// The words a chart draws, in the interface's language (`language::chart_words`); the
+/// builders below take them rather than writing English of their own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    /// The whole population's name ("Everyone").
+    pub everyone: String,
+    /// The value axis's name ("percent").
+    pub unit: String,
+    /// The gap chart's axis ("difference (percentage points)") and series names.
+    pub difference_axis: String,
+    pub difference: String,
+}
+
+impl Words {
+    /// The words in English.
+    pub fn english(unit: Unit) -> Words {
+        Words {
+            everyone: "Everyone".into(),
+            unit: unit.name().into(),
+            difference_axis: format!("difference ({})", unit_points(unit)),
+            difference: "Difference from everyone".into(),
+        }
+    }
+
+    fn name_of(&self, group: &GroupRef) -> String {
+        if group.group_type == "total" {
+            self.everyone.clone()
+        } else {
+            group.group.clone()
+        }
+    }
+}
+
 /// The latest period by group: a bar per group (everyone first, set apart in grey) with its
 /// 95% interval as a whisker where the source gives one.
-pub fn breakdown_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
-    let names: Vec<String> = b.bars.iter().map(|x| x.group.label()).collect();
+pub fn breakdown_chart(b: &Breakdown, unit: Unit, words: &Words, look: Look) -> Chart {
+    let names: Vec<String> = b.bars.iter().map(|x| words.name_of(&x.group)).collect();
     let (group_colour, whisker_colour) = (
         look.palette()[0],
         if look.dark { "#ffffff" } else { "#1b1f22" },
@@ -174,7 +207,7 @@ pub fn breakdown_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
         })
         .collect();
     let mut chart = bars_frame(look, names, 24)
-        .x_axis(value_axis(unit))
+        .x_axis(value_axis(unit, &words.unit))
         .series(labelled_bars(format!("{}", b.period), values));
     let intervals: Vec<Option<(f64, f64)>> =
         b.bars.iter().map(|x| Some((x.lower?, x.upper?))).collect();
@@ -186,7 +219,7 @@ pub fn breakdown_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
 
 /// Each group's difference from everyone at the latest period: bars left or right of zero,
 /// coloured by whether the group is behind (worse) or ahead, so direction reads at a glance.
-pub fn gap_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
+pub fn gap_chart(b: &Breakdown, words: &Words, look: Look) -> Chart {
     let (worse, better) = look.worse_better();
     let names: Vec<String> = b.gaps.iter().map(|g| g.group.clone()).collect();
     let values: Vec<DataPoint> = b
@@ -203,9 +236,9 @@ pub fn gap_chart(b: &Breakdown, unit: Unit, look: Look) -> Chart {
         .x_axis(below(
             Axis::new()
                 .type_(AxisType::Value)
-                .name(format!("difference ({})", unit_points(unit))),
+                .name(words.difference_axis.as_str()),
         ))
-        .series(labelled_bars("Difference from everyone", values))
+        .series(labelled_bars(words.difference.as_str(), values))
 }
 
 /// The frame every horizontal bar chart shares: categories down the side (first at the top,
@@ -253,8 +286,8 @@ fn unit_points(unit: Unit) -> &'static str {
 
 /// A value axis that starts at zero and, for a unit with a scale, ends at its top, so bars
 /// are honest about their length.
-fn value_axis(unit: Unit) -> Axis {
-    let axis = below(Axis::new().type_(AxisType::Value).name(unit.name())).min(0);
+fn value_axis(unit: Unit, name: &str) -> Axis {
+    let axis = below(Axis::new().type_(AxisType::Value).name(name)).min(0);
     match unit {
         Unit::Percent => axis.max(100),
         Unit::MeanScore10 => axis.max(10),
@@ -321,7 +354,7 @@ fn aligned(
 
 /// A line for each series over `periods`, with its 95% interval as a shaded band where the
 /// source gives one. Gaps stay gaps (lines are not joined across them).
-pub fn time_series(series: &[ChartSeries], periods: &[Period], unit: Unit, look: Look) -> Chart {
+pub fn time_series(series: &[ChartSeries], periods: &[Period], words: &Words, look: Look) -> Chart {
     let categories: Vec<String> = periods.iter().map(Period::to_string).collect();
     let mut chart = base(look, Trigger::Axis)
         .legend(Legend::new().top(0))
@@ -330,12 +363,12 @@ pub fn time_series(series: &[ChartSeries], periods: &[Period], unit: Unit, look:
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
-                .name(unit.name())
+                .name(words.unit.as_str())
                 .scale(true),
         );
     for (i, s) in series.iter().enumerate() {
         let colour = look.palette()[i % 6];
-        let label = s.group.label();
+        let label = words.name_of(&s.group);
         if s.points
             .iter()
             .any(|p| p.lower.is_some() && p.upper.is_some())
@@ -394,7 +427,7 @@ mod tests {
         let json = serde_json::to_value(time_series(
             &view,
             &periods(&view),
-            Unit::MeanScore10,
+            &Words::english(Unit::MeanScore10),
             Look::default(),
         ))
         .expect("json");
@@ -427,8 +460,13 @@ mod tests {
         let obs = "indicator_id,period,group_type,group,value,lower,upper\nd,2021,total,Total,20,19,21\nd,2021,age,Young,30,27,33\nd,2021,age,Old,10,,\n";
         let store = read_observations("o", obs.as_bytes(), inds).store;
         let b = breakdown(&store, "d").expect("breakdown");
-        let json = serde_json::to_value(breakdown_chart(&b, Unit::Percent, Look::default()))
-            .expect("json");
+        let json = serde_json::to_value(breakdown_chart(
+            &b,
+            Unit::Percent,
+            &Words::english(Unit::Percent),
+            Look::default(),
+        ))
+        .expect("json");
         assert_eq!(
             json["yAxis"]["data"],
             serde_json::json!(["Everyone", "Young", "Old"])
@@ -454,8 +492,12 @@ mod tests {
             serde_json::json!([2.0, 6.0, null]),
             "no interval, no whisker"
         );
-        let gaps =
-            serde_json::to_value(gap_chart(&b, Unit::Percent, Look::default())).expect("json");
+        let gaps = serde_json::to_value(gap_chart(
+            &b,
+            &Words::english(Unit::Percent),
+            Look::default(),
+        ))
+        .expect("json");
         assert_eq!(
             gaps["yAxis"]["data"],
             serde_json::json!(["Young", "Old"]),
@@ -470,8 +512,12 @@ mod tests {
             gaps["series"][0]["data"][1]["itemStyle"]["color"],
             PALETTE[0]
         );
-        let dark =
-            serde_json::to_value(gap_chart(&b, Unit::Percent, Look { dark: true })).expect("json");
+        let dark = serde_json::to_value(gap_chart(
+            &b,
+            &Words::english(Unit::Percent),
+            Look { dark: true },
+        ))
+        .expect("json");
         assert_eq!(dark["color"][0], PALETTE_DARK[0]);
         assert_eq!(
             dark["tooltip"]["triggerOn"], "mousemove|click",

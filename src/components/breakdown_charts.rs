@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
-use crate::language::{t, t_string, ts, use_i18n, value_text};
+use crate::language::{chart_words, t, t_string, ts, use_i18n, value_text};
 
 use crate::charts::options::{breakdown_chart, gap_chart};
 use crate::charts::render::EChart;
@@ -45,8 +45,11 @@ pub fn BreakdownCharts(
     let look = use_look();
     let unit = indicator.unit;
     let (for_bars, for_gaps) = (b.clone(), b.clone());
-    let bars_chart = Signal::derive(move || breakdown_chart(&for_bars, unit, look.get()));
-    let gaps_chart = Signal::derive(move || gap_chart(&for_gaps, unit, look.get()));
+    let bars_chart = Signal::derive(move || {
+        breakdown_chart(&for_bars, unit, &chart_words(i18n, unit), look.get())
+    });
+    let gaps_chart =
+        Signal::derive(move || gap_chart(&for_gaps, &chart_words(i18n, unit), look.get()));
     let fmt = move |v: f64| value_text(i18n, v, unit);
     let bar_rows = b
         .bars

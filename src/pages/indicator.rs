@@ -9,7 +9,7 @@ use crate::components::link::A;
 use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
-use crate::language::{t, t_string, ts, unit_name, use_i18n, value_text};
+use crate::language::{chart_words, t, t_string, ts, unit_name, use_i18n, value_text};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
@@ -145,7 +145,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let chart_label = t_string!(i18n, indicator.line_chart).to_string();
         let look = use_look();
         let plotted = series.clone();
-        let chart = Signal::derive(move || time_series(&plotted, &axis, unit, look.get()));
+        let chart = Signal::derive(move || {
+            time_series(&plotted, &axis, &chart_words(i18n, unit), look.get())
+        });
         let updated = data
             .updated
             .clone()
@@ -303,7 +305,9 @@ fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
         }
         let look = use_look();
         let (plotted, axis, unit) = (series.clone(), periods(&series), indicator.unit);
-        let chart = Signal::derive(move || time_series(&plotted, &axis, unit, look.get()));
+        let chart = Signal::derive(move || {
+            time_series(&plotted, &axis, &chart_words(i18n, unit), look.get())
+        });
         let sentence = summary(store, &indicator, &series);
         let unit = indicator.unit;
         let table_rows = rows(store, &series)
