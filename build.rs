@@ -1,6 +1,7 @@
 //! Generates the interface's string tables (`i18n` module) from `locales/en.json` and
 //! `locales/mi.json` with `leptos_i18n_build`, the way leptos_i18n 0.6 asks for. Only the
-//! browser build uses them; a native build (`cargo test` of the core) skips the work.
+//! view layer uses them (the browser build and the build-time renderer, both through the
+//! `view` feature); the core alone (`cargo test`) skips the work.
 
 use std::path::PathBuf;
 
@@ -8,7 +9,7 @@ use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+    if std::env::var_os("CARGO_FEATURE_VIEW").is_none() {
         return;
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -1,27 +1,51 @@
 // Trunk's post-build hook (see Trunk.toml): runs on the staged build before it becomes dist/.
 //
-// 1. The Content Security Policy. Trunk starts the app with an inline module script, so the
+// 1. Every page, prerendered: `src/bin/prerender.rs` (the app's own components, rendered
+//    natively) writes a real HTML document per page and place, plus sitemap.xml and
+//    robots.txt, using Trunk's index.html as the template.
+// 2. The Content Security Policy. Trunk starts the app with an inline module script, so the
 //    policy allows exactly that script by its SHA-256 hash; everything else must come from
-//    our own origin. The policy goes into index.html as a <meta> tag (so it holds on any
-//    static host), and, with `frame-ancestors` (which a <meta> cannot carry), into
-//    `csp.txt` and `_headers` for hosts that set headers.
-// 2. Precompressed copies (.gz, .br) of every text and wasm file, for hosts that serve them.
+//    our own origin. (The page record, a JSON data block, is not a script to the browser.)
+//    The policy goes into every page as a <meta> tag (so it holds on any static host), and,
+//    with `frame-ancestors` (which a <meta> cannot carry), into `csp.txt` and `_headers` for
+//    hosts that set headers.
+// 3. Precompressed copies (.gz, .br) of every text and wasm file, for hosts that serve them.
 //
-// Environment (from Trunk): TRUNK_STAGING_DIR. Optional: CE_FRAME_ANCESTORS, the origins
-// allowed to embed the app (default `*`: any site may embed it; an agency narrows this).
+// Environment (from Trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL. Optional: CE_SITE_URL, the
+// site's origin for canonical links and the sitemap (see src/bin/prerender.rs);
+// CE_FRAME_ANCESTORS, the origins allowed to embed the app (default `*`: any site may embed
+// it; an agency narrows this).
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const frameAncestors = process.env.CE_FRAME_ANCESTORS ?? '*';
+const started = Date.now();
 
-const indexPath = join(dir, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-  (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
-);
+// 1. The pages. The renderer is an ordinary native build of this crate (feature `ssr`).
+execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
+  stdio: 'inherit',
+});
+
+function walk(path, out = []) {
+  for (const name of readdirSync(path)) {
+    const full = join(path, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else out.push(full);
+  }
+  return out;
+}
+
+// 2. The policy, from the scripts of one page (every page has the same loader).
+const template = readFileSync(join(dir, 'index.html'), 'utf8');
+const inlineScripts = [...template.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+  .filter((m) => !/type="application\/json"/.test(m[1]));
+const hashes = [...new Set(inlineScripts.map(
+  (m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`,
+))];
 
 /** The policy, without the directives a <meta> tag cannot carry. */
 export const directives = [
@@ -29,7 +53,7 @@ export const directives = [
   // wasm needs 'wasm-unsafe-eval' to compile; nothing else may be evaluated.
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
   // Style sheets only from our origin. Inline style *attributes* are allowed: ECharts writes
-  // them into its tooltips; they cannot run code.
+  // them into its tooltips, and the diagram caps its scale with one; they cannot run code.
   "style-src 'self'",
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data: blob:",
@@ -42,9 +66,14 @@ export const directives = [
 const meta = directives.join('; ');
 const header = `${meta}; frame-ancestors ${frameAncestors}`;
 
-html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`);
-writeFileSync(indexPath, html);
+const files = walk(dir);
+const pages = files.filter((f) => f.endsWith('.html'));
+for (const page of pages) {
+  let html = readFileSync(page, 'utf8');
+  html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+  html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`);
+  writeFileSync(page, html);
+}
 writeFileSync(join(dir, 'csp.txt'), header + '\n');
 
 // Netlify / Cloudflare Pages style headers: hashed assets forever, everything else revalidated.
@@ -64,20 +93,14 @@ writeFileSync(join(dir, '_headers'), `/*
   Cache-Control: public, max-age=31536000, immutable
 `);
 
-const COMPRESS = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.csv', '.svg', '.md', '.txt']);
-let files = 0;
-function compress(path) {
-  for (const name of readdirSync(path)) {
-    const full = join(path, name);
-    if (statSync(full).isDirectory()) {
-      compress(full);
-    } else if (COMPRESS.has(extname(name))) {
-      const body = readFileSync(full);
-      writeFileSync(full + '.gz', gzipSync(body, { level: 9 }));
-      writeFileSync(full + '.br', brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      files += 1;
-    }
-  }
+// 3. Precompressed copies.
+const COMPRESS = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.csv', '.svg', '.md', '.txt', '.xml']);
+let compressed = 0;
+for (const file of walk(dir)) {
+  if (!COMPRESS.has(extname(file))) continue;
+  const body = readFileSync(file);
+  writeFileSync(file + '.gz', gzipSync(body, { level: 9 }));
+  writeFileSync(file + '.br', brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  compressed += 1;
 }
-compress(dir);
-console.log(`post-build: CSP with ${hashes.length} script hash(es); ${files} files precompressed (gzip, brotli)`);
+console.log(`post-build: ${pages.length} pages; CSP with ${hashes.length} script hash(es); ${compressed} files precompressed (gzip, brotli) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,8 @@
 // A small static server for dist/, used by the end-to-end tests and the benchmarks: serves
-// files with the right types, answers unknown paths that look like app routes with
-// index.html (so deep links work), and can mount the app under a sub-path.
+// files with the right types and each page's own prerendered file (`/about` is
+// `about/index.html`), answers an address with no file with the nearest `404.html` and status
+// 404, as static hosts do (Cloudflare Pages, Netlify, GitHub Pages), and can mount the app
+// under a sub-path.
 //
 // Serves the build's .br/.gz copies when the browser accepts them, and any extra headers
 // (the end-to-end tests pass the build's Content Security Policy).
@@ -14,7 +16,25 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
+
+/** The nearest 404.html above `path` (a file path under `dir`), if any. */
+async function notFoundPage(dir, path) {
+  let at = path;
+  while (at.startsWith(normalize(dir))) {
+    const candidate = join(at, '404.html');
+    try {
+      if ((await stat(candidate)).isFile()) return candidate;
+    } catch {
+      // keep looking upwards
+    }
+    const up = normalize(join(at, '..'));
+    if (up === at) break;
+    at = up;
+  }
+  return null;
+}
 
 /** The policy the build wrote (scripts/post-build.mjs). */
 export async function cspOf(dir) {
@@ -37,11 +57,16 @@ export function startServer({ dir = 'dist', port = 0, base = '/', headers = {} }
       return res.end();
     }
     let target = file;
+    let status = 200;
     try {
-      if ((await stat(file)).isDirectory()) target = join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) {
+        target = join(file, 'index.html');
+        await stat(target);
+      }
     } catch {
-      // A route of the app (no file extension) gets the app; a missing file is a real 404.
-      target = extname(path) === '' ? join(dir, 'index.html') : null;
+      // No such file: the nearest not-found page, with status 404, as a static host answers.
+      target = await notFoundPage(dir, normalize(join(dir, path, '..')));
+      status = 404;
     }
     try {
       if (!target) throw new Error('missing');
@@ -52,14 +77,14 @@ export function startServer({ dir = 'dist', port = 0, base = '/', headers = {} }
         if (!accepts.includes(encoding)) continue;
         try {
           const body = await readFile(target + suffix);
-          res.writeHead(200, { 'content-type': type, 'content-encoding': encoding, vary: 'accept-encoding', ...headers });
+          res.writeHead(status, { 'content-type': type, 'content-encoding': encoding, vary: 'accept-encoding', ...headers });
           return res.end(body);
         } catch {
           // No precompressed copy: serve the file itself.
         }
       }
       const body = await readFile(target);
-      res.writeHead(200, { 'content-type': type, ...headers });
+      res.writeHead(status, { 'content-type': type, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain', ...headers });

@@ -1,18 +1,18 @@
 //! The shell and the route table: every page of the app in one place.
+//!
+//! The caller provides the data and the head first (`data::provide_data`,
+//! `head::provide_head`) and says where the page is served (`components::link::set_site`):
+//! the build-time renderer for each page it writes, `start` in the browser before it takes
+//! the page over.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{Route, Router, Routes};
-
-use crate::components::link::{base_path, A};
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
-use crate::components::atlas::provide_atlas;
-use crate::components::indicator_data::provide_indicator_data;
+use crate::components::link::{base_path, place, A};
 use crate::components::share::ShareActions;
 use crate::embed::EmbedFooter;
-use crate::language::{t, t_string, use_i18n, Locale};
+use crate::language::{t, t_string, use_i18n};
 use crate::pages::{
     about::AboutPage, data::DataPage, framework::FrameworkPage, indicator::IndicatorPage,
     indicators::IndicatorsPage, not_found::NotFound, profile::ProfilePage,
@@ -20,44 +20,28 @@ use crate::pages::{
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
-    provide_atlas();
-    provide_indicator_data();
+    let place = place();
     crate::look::provide_look();
-    let embedded = crate::embed::provide_embed();
-    let i18n = crate::language::provide_language();
+    crate::components::link::provide_sticky();
+    let embedded = crate::embed::provide_embed(place.embed);
+    let i18n = crate::language::provide_language(place.lang);
     view! {
-        <Html attr:lang=move || crate::language::code_of(i18n.get_locale()) />
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Cohesion Explorer".to_string() } else { format!("{page} · Cohesion Explorer") }
-        } />
         <Router base=base_path()>
             <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip)}</a>
             {(!embedded).then(|| view! { <Header /> })}
             <main id="main" tabindex="-1">
                 {(!embedded).then(|| view! { <ShareActions /> })}
-                <ErrorBoundary fallback=move |errors| {
-                    view! {
-                        <section class="panel error" role="alert">
-                            <h1>{t!(i18n, broken.heading)}</h1>
-                            <p>{t!(i18n, broken.body)}</p>
-                            <ul lang="en">
-                                {move || errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()}
-                            </ul>
-                        </section>
-                    }
-                }>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=FrameworkPage />
-                        <Route path=path!("/framework") view=FrameworkPage />
-                        <Route path=path!("/framework/:framework") view=FrameworkPage />
-                        <Route path=path!("/indicators") view=IndicatorsPage />
-                        <Route path=path!("/indicators/:id") view=IndicatorPage />
-                        <Route path=path!("/profile") view=ProfilePage />
-                        <Route path=path!("/open-data") view=DataPage />
-                        <Route path=path!("/about") view=AboutPage />
-                    </Routes>
-                </ErrorBoundary>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=FrameworkPage />
+                    <Route path=path!("/framework") view=FrameworkPage />
+                    <Route path=path!("/framework/:framework") view=FrameworkPage />
+                    <Route path=path!("/framework/:framework/:part") view=FrameworkPage />
+                    <Route path=path!("/indicators") view=IndicatorsPage />
+                    <Route path=path!("/indicators/:id") view=IndicatorPage />
+                    <Route path=path!("/profile") view=ProfilePage />
+                    <Route path=path!("/open-data") view=DataPage />
+                    <Route path=path!("/about") view=AboutPage />
+                </Routes>
             </main>
             {if embedded {
                 view! { <EmbedFooter /> }.into_any()
@@ -70,6 +54,7 @@ pub fn App() -> impl IntoView {
 
 /// The router would treat `#main` as a navigation; move focus ourselves, as a browser would.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
     ev.prevent_default();
     if let Some(main) = document().get_element_by_id("main") {
         let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -96,7 +81,7 @@ fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Cohesion Explorer"
             </A>
-            <nav aria-label=move || t_string!(i18n, nav.label)>
+            <nav aria-label=t_string!(i18n, nav.label)>
                 <ul>
                     <li><A href="/framework">{t!(i18n, nav.framework)}</A></li>
                     <li><A href="/indicators">{t!(i18n, nav.indicators)}</A></li>
@@ -109,24 +94,26 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// One button that offers the other language, named in that language (and marked as such,
-/// so a screen reader says it with the right voice).
+/// A link to the same view in the other language, named in that language (and marked as
+/// such, so a screen reader says it with the right voice). It is a real link to a page of its
+/// own: it works before the app has started, and the choice is remembered when followed.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let i18n = use_i18n();
-    let switch = crate::language::use_switch();
-    let other = move || match i18n.get_locale() {
-        Locale::en => Locale::mi,
-        Locale::mi => Locale::en,
+    let here = place();
+    let other = if here.lang == "mi" { "en" } else { "mi" };
+    let path = crate::components::link::current_path();
+    let href = move || {
+        let full = path.get();
+        let (p, rest) = full.find(['?', '#']).map_or((full.as_str(), ""), |i| full.split_at(i));
+        let (_, route) = crate::core::site::split(p);
+        let sub = crate::components::link::site().sub;
+        format!("{sub}{}", here.with_lang(other).href(&format!("{route}{rest}")))
     };
     view! {
-        <button type="button" class="language-switch"
-            lang=move || crate::language::code_of(other())
-            on:click=move |_| switch(other())>
-            {move || match other() {
-                Locale::mi => "Te reo Māori",
-                Locale::en => "English",
-            }}
-        </button>
+        // `rel="external"`: another page, not a route of this one (the router leaves it alone).
+        <a class="language-switch" href=href hreflang=other lang=other rel="external"
+            on:click=move |_| crate::language::remember(other)>
+            {if other == "mi" { "Te reo Māori" } else { "English" }}
+        </a>
     }
 }

@@ -2,5 +2,5 @@
 //! tested natively), and in the browser a component that loads ECharts on first use and draws.
 
 pub mod options;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "view")]
 pub mod render;

@@ -8,12 +8,10 @@ use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
-use crate::language::{t, ts, use_i18n, Locale};
-use leptos_i18n::I18nContext;
+use crate::language::{t, ts, use_i18n, I18n};
 use leptos_router::NavigateOptions;
 
 use crate::components::diagram::focus_node;
-use crate::components::indicator_data::IndicatorResource;
 use crate::components::lang::marked;
 use crate::core::framework::{Basis, EdgeKind};
 use crate::core::links::FrameworkView;
@@ -30,7 +28,7 @@ pub fn kind_name(kind: &str) -> String {
 }
 
 /// Whether a link is stated in the source or our judgment, in the interface's language.
-pub fn basis_text(i18n: I18nContext<Locale>, basis: Basis) -> AnyView {
+pub fn basis_text(i18n: I18n, basis: Basis) -> AnyView {
     match basis {
         Basis::Source => t!(i18n, basis.source).into_any(),
         Basis::Editorial => t!(i18n, basis.editorial).into_any(),
@@ -39,7 +37,7 @@ pub fn basis_text(i18n: I18nContext<Locale>, basis: Basis) -> AnyView {
 
 #[component]
 pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
-    let IndicatorResource(indicators) = expect_context::<IndicatorResource>();
+    let indicators = crate::data::use_data().indicators;
     let i18n = use_i18n();
     let navigate = use_navigate();
     let close = Callback::new(move |_: ()| {

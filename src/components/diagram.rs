@@ -1,6 +1,12 @@
 //! A framework drawn as SVG: bands of focusable nodes laid out by `core::layout` for the
-//! width the diagram actually has, so a phone gets a vertical stack and a desktop the whole
-//! framework at once.
+//! width the diagram has, so a phone gets a vertical stack and a desktop the whole framework
+//! at once. Widths come in steps (`core::layout::layout_width`) and the drawing scales to its
+//! container between them: every phone gets the layout the page was prerendered with, so
+//! taking the page over moves nothing; a wider screen gets its own layout once the app runs.
+//!
+//! Each part is a link to its own page (`/framework/<id>/<part>`), so the diagram works before
+//! the app has started, or without scripts at all; once it runs, selecting a part updates the
+//! page in place.
 //!
 //! Keyboard: the diagram is one tab stop (a roving tabindex); arrow keys move between nodes,
 //! Enter or Space selects, Escape clears the selection. Hover or focus highlights a node and
@@ -17,7 +23,8 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::components::lang::marked_svg;
-use crate::core::layout::{layout, neighbour, Direction, Placed, Style, LINE_PX};
+use crate::components::link::with_base;
+use crate::core::layout::{layout, layout_width, neighbour, Direction, Placed, Style, LINE_PX, PRERENDER_WIDTH};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
 
@@ -41,12 +48,16 @@ pub fn Diagram(
     state: Signal<FrameworkView>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(0.0_f64);
+    // The layout's width: the prerendered page's until the container has been measured.
+    let width = RwSignal::new(PRERENDER_WIDTH);
     let measure = move || {
         if let Some(div) = container.get_untracked() {
             let w = f64::from(div.client_width());
-            if w > 0.0 && (w - width.get_untracked()).abs() > 0.5 {
-                width.set(w);
+            if w > 0.0 {
+                let step = layout_width(w);
+                if step != width.get_untracked() {
+                    width.set(step);
+                }
             }
         }
     };
@@ -61,10 +72,7 @@ pub fn Diagram(
         let atlas = atlas.clone();
         Memo::new(move |_| {
             let w = width.get();
-            atlas
-                .framework(&framework)
-                .filter(|_| w > 0.0)
-                .map(|f| layout(&atlas, f, w))
+            atlas.framework(&framework).map(|f| layout(&atlas, f, w))
         })
     };
 
@@ -85,6 +93,13 @@ pub fn Diagram(
         let atlas = atlas.clone();
         Memo::new(move |_| state.get().lens.map(|d| atlas.lens(&d)))
     };
+
+    // What a part's link keeps of the view (framework, lens, fit): selecting a part does not
+    // change it, so the links are not rewritten on every selection.
+    let links = Memo::new(move |_| {
+        let s = state.get();
+        FrameworkView { node: None, text: false, ..s }
+    });
 
     let navigate = use_navigate();
     let select = Callback::new(move |id: Option<String>| {
@@ -162,13 +177,16 @@ pub fn Diagram(
                         view! { <text x=t.x y=t.y class="band-title" role="heading" aria-level="2">{t.text.clone()}</text> }
                     }).collect_view();
                     let nodes = d.nodes.iter().map(|p| {
-                        node_view(&atlas, p, tab_stop.as_deref() == Some(p.id.as_str()), selected, highlight, lens, hovered, active, select, on_key)
+                        node_view(&atlas, p, tab_stop.as_deref() == Some(p.id.as_str()), selected, highlight, lens, hovered, active, select, on_key, links)
                     }).collect_view();
                     view! {
+                        // Drawn at its layout's width and scaled to the container, but never far
+                        // beyond it (a phone's layout on a wide screen before the app runs).
                         <svg
                             class="diagram-svg"
                             width=d.width
                             height=d.height
+                            style=format!("max-width:{}px", (d.width * MAX_SCALE).round())
                             viewBox=format!("0 0 {} {}", d.width, d.height)
                             role="group"
                             aria-label=t_string!(i18n, framework.diagram_label)
@@ -190,6 +208,9 @@ pub fn Diagram(
     }
 }
 
+/// How far a drawing may be scaled up beyond its layout's width.
+const MAX_SCALE: f64 = 1.3;
+
 #[allow(clippy::too_many_arguments)]
 fn node_view(
     atlas: &Atlas,
@@ -202,6 +223,7 @@ fn node_view(
     active: RwSignal<Option<String>>,
     select: Callback<Option<String>>,
     on_key: impl Fn(leptos::ev::KeyboardEvent, String) + Clone + 'static,
+    links: Memo<FrameworkView>,
 ) -> impl IntoView {
     let node = atlas.node(&p.id);
     let label = node
@@ -277,8 +299,16 @@ fn node_view(
         move || if is_selected() { "true" } else { "false" }
     };
     let key = on_key.clone();
+    // The part's own page, keeping the view's lens and fit.
+    let href = {
+        let id = id.clone();
+        move || with_base(&links.get().with_node(Some(&id)).href())
+    };
+    // The <g> only puts the link in SVG's namespace (an `a` alone would be HTML's).
     view! {
-        <g
+        <g>
+        <a
+            href=href
             id=node_dom_id(&id)
             class=format!("node node-{style} kind-{kind}")
             class:is-selected=is_selected
@@ -291,7 +321,12 @@ fn node_view(
             aria-label=label.clone()
             data-label=label.clone()
             aria-pressed=pressed
-            on:click=move |_| { active.set(Some(i6.clone())); select.run(Some(i6.clone())) }
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                // The router would follow the link and scroll to the top; select in place.
+                ev.prevent_default();
+                active.set(Some(i6.clone()));
+                select.run(Some(i6.clone()))
+            }
             on:keydown=move |ev| key(ev, i7.clone())
             on:mouseenter={ let id = id.clone(); move |_| hovered.set(Some(id.clone())) }
             on:mouseleave=move |_| hovered.set(None)
@@ -302,6 +337,7 @@ fn node_view(
             <rect x=p.x y=p.y width=p.w height=p.h rx=if p.style == Style::Chip { 22.0 } else { 8.0 } />
             {mi_line}
             {lines}
+        </a>
         </g>
     }
 }

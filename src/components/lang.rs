@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::text::lang_spans;
-use crate::language::{group_name, Locale};
-use leptos_i18n::I18nContext;
+use crate::language::{group_name, I18n};
 
 /// `text` with each te reo term wrapped by `mi` and the rest left as plain text.
 fn spans(text: &str, terms: &[String], mi: impl Fn(String) -> AnyView) -> AnyView {
@@ -19,7 +18,7 @@ fn spans(text: &str, terms: &[String], mi: impl Fn(String) -> AnyView) -> AnyVie
 
 /// A table's row header for a group: the interface's word for everyone (in the interface's
 /// language), else the group's name as the data gives it (English, and marked so).
-pub fn group_cell(i18n: I18nContext<Locale>, group_type: &str, group: &str) -> AnyView {
+pub fn group_cell(i18n: I18n, group_type: &str, group: &str) -> AnyView {
     let name = group_name(i18n, group_type, group);
     if group_type == "total" {
         view! { <th scope="row">{name}</th> }.into_any()

@@ -1,17 +1,14 @@
 //! Reusable view components. They read from `crate::core` and render; they compute nothing
 //! statistical themselves.
 
-pub mod atlas;
 pub mod breakdown_charts;
 pub mod crosswalk_table;
 pub mod detail_panel;
 pub mod diagram;
 pub mod error_panel;
 pub mod indicator_cards;
-pub mod indicator_data;
 pub mod lang;
 pub mod link;
-pub mod loaded;
 pub mod share;
 pub mod text_version;
 pub mod your_data;

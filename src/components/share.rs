@@ -1,5 +1,5 @@
 //! Share and embed the current view. Every view's state is in its URL, so sharing is copying
-//! the URL; embedding is the same URL with `embed=1`, wrapped in a snippet.
+//! the URL; embedding is the same view's address under `/embed`, wrapped in a snippet.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -98,7 +98,7 @@ pub fn ShareActions() -> impl IntoView {
         let title = Some(document().title())
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| "Cohesion Explorer".into());
-        let src = embed_url(&url.get_untracked());
+        let src = embed_url(&url.get_untracked(), &crate::components::link::site_root());
         plain.set(iframe_snippet(&src, &title, 640));
         resizing.set(resizing_snippet(&src, &title, &script_url()));
         if let Some(d) = dialog.get() {

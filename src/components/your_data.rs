@@ -10,7 +10,7 @@ use crate::language::{t, t_string, ts, use_i18n};
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::components::indicator_data::{IndicatorResource, UserData, UserDataset};
+use crate::data::{UserData, UserDataset};
 use crate::core::indicators::parse::{read_observations, too_large};
 use crate::core::indicators::sdmx::{header, looks_like_sdmx, read_sdmx, SdmxMapping};
 use crate::core::indicators::Indicator;
@@ -29,7 +29,7 @@ enum Status {
     Invalid(String),
 }
 
-fn status_view(i18n: leptos_i18n::I18nContext<crate::language::Locale>, status: Status) -> AnyView {
+fn status_view(i18n: crate::language::I18n, status: Status) -> AnyView {
     match status {
         Status::Reading(name) => t!(i18n, yours.reading, name = move || name.clone()).into_any(),
         Status::Unreadable(name, error) => t!(
@@ -56,26 +56,27 @@ struct PendingSdmx {
 #[component]
 pub fn YourData() -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
-    let IndicatorResource(shipped) = expect_context::<IndicatorResource>();
+    let shipped = crate::data::use_data().indicators;
     let status = RwSignal::new(None::<Status>);
     let i18n = use_i18n();
     let pending = RwSignal::new(None::<PendingSdmx>);
+    let listed = shipped.clone();
     let indicators = move || -> Option<Vec<Indicator>> {
-        shipped
+        listed
             .get()
             .and_then(|r| r.ok())
             .map(|d| d.store.indicators.clone())
     };
 
     let take = move |file: web_sys::File| {
+        let shipped = shipped.clone();
         let name = file.name();
         pending.set(None);
         if let Some(error) = too_large(&name, file.size()) {
             let mut errors = DataErrors::default();
             errors.push(error);
             let store = shipped
-                .get_untracked()
-                .and_then(|r| r.ok())
+                .peek()
                 .map(|d| Store::new(d.store.indicators.clone()))
                 .unwrap_or_default();
             status.set(None);
@@ -96,7 +97,7 @@ pub fn YourData() -> impl IntoView {
                     return;
                 }
             };
-            let Some(Ok(data)) = shipped.await.into() else {
+            let Ok(data) = shipped.wait().await else {
                 status.set(Some(Status::NoDefinitions));
                 return;
             };
@@ -130,6 +131,7 @@ pub fn YourData() -> impl IntoView {
         });
     };
 
+    let take_dropped = take.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -144,7 +146,7 @@ pub fn YourData() -> impl IntoView {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
-            take(file);
+            take_dropped(file);
         }
     };
 

@@ -144,12 +144,28 @@ impl Atlas {
                     format!("framework id \"{}\" is used by another file too", f.id),
                 ));
             }
+            if f.id.is_empty() || f.id.contains('/') {
+                errors.push(DataError::new(
+                    name,
+                    Some(Position::of_json_string(text, &f.id)),
+                    format!("framework id \"{}\" cannot be a page address: use an id with no \"/\"", f.id),
+                ));
+            }
             if f.nodes.is_empty() {
                 errors.push(DataError::new(name, None, "expected nodes, found none"));
             }
             for (ni, node) in f.nodes.iter().enumerate() {
                 let at = Some(Position::of_json_string(text, &node.id));
                 check_node(name, at.clone(), node, &seeds, &mut errors);
+                // A part's page is `/framework/<framework>/<node id>`; `text` names the
+                // framework's text version instead.
+                if node.id == super::links::TEXT_SEGMENT || node.id.is_empty() || node.id.contains('/') {
+                    errors.push(DataError::new(
+                        name,
+                        at.clone(),
+                        format!("node id \"{}\" cannot be a page address: use an id that is not \"text\", not empty and has no \"/\"", node.id),
+                    ));
+                }
                 if index.insert(node.id.clone(), (fi, ni)).is_some() {
                     errors.push(DataError::new(
                         name,

@@ -1,14 +1,14 @@
 //! Embedding a view in another website: the URL parameters that turn on embed mode and theme
 //! it, the snippets an agency pastes into its page, and the resize message the app sends.
 //!
-//! Parameters (all optional, on any route):
-//! - `embed=1`: no site header, navigation or footer; a one-line source and a link to the
-//!   full explorer instead.
+//! Embed mode is in the address's path (`/embed/...`, see `core::site`): no site header,
+//! navigation or footer; a one-line source and a link to the full explorer instead. (An
+//! earlier link's `embed=1` parameter still opens it.)
+//!
+//! Theme parameters (all optional, on any route):
 //! - `theme=light|dark`: the colour scheme, whatever the reader's system prefers.
 //! - `accent=0b5d6b`: the accent colour (six hex digits, with or without `#`).
 //! - `font=Georgia, serif`: the font family (letters, digits, spaces, commas, hyphens, quotes).
-//! - `lang=mi`: the interface in te reo Māori (see `language`); it rides on every link too,
-//!   though not from this list, since it can change while the page is open.
 //!
 //! The resize message, sent to the parent window whenever the content's height changes:
 //! `{ "type": "cohesion-explorer:resize", "version": 1, "height": 1234 }` (CSS pixels).
@@ -16,12 +16,8 @@
 /// The `type` of the resize message.
 pub const RESIZE_MESSAGE: &str = "cohesion-explorer:resize";
 
-/// The parameters that belong to embedding and theming, left out of "open in the full
-/// explorer" links (the theme stays: it is how the host wants the view to look).
-pub const EMBED_PARAMS: [&str; 1] = ["embed"];
-
 /// The parameters every link and navigation inside the app keeps.
-pub const STICKY_PARAMS: [&str; 4] = ["embed", "theme", "accent", "font"];
+pub const STICKY_PARAMS: [&str; 3] = ["theme", "accent", "font"];
 
 /// `path` with `params` (`key=value` pairs) added, except those whose key it already has.
 pub fn add_params(path: &str, params: &[String]) -> String {
@@ -55,7 +51,6 @@ pub const SANDBOX: &str =
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EmbedOptions {
-    pub embed: bool,
     /// `Some(true)` dark, `Some(false)` light, `None` the reader's preference.
     pub dark: Option<bool>,
     /// `#rrggbb`
@@ -64,13 +59,12 @@ pub struct EmbedOptions {
 }
 
 impl EmbedOptions {
-    /// Reads the options from a query string (`?embed=1&accent=...`); anything invalid is
+    /// Reads the options from a query string (`?theme=dark&accent=...`); anything invalid is
     /// ignored rather than applied.
     pub fn from_query(search: &str) -> EmbedOptions {
         let mut o = EmbedOptions::default();
         for (key, value) in super::links::query_pairs(search) {
             match key.as_str() {
-                "embed" => o.embed = value == "1" || value == "true",
                 "theme" => {
                     o.dark = match value.as_str() {
                         "dark" => Some(true),
@@ -84,6 +78,21 @@ impl EmbedOptions {
             }
         }
         o
+    }
+
+    /// The valid options as `key=value` pairs, for links to keep.
+    pub fn sticky_params(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(dark) = self.dark {
+            out.push(format!("theme={}", if dark { "dark" } else { "light" }));
+        }
+        if let Some(accent) = &self.accent {
+            out.push(format!("accent={}", accent.trim_start_matches('#')));
+        }
+        if let Some(font) = &self.font {
+            out.push(format!("font={}", super::links::encode(font)));
+        }
+        out
     }
 }
 
@@ -146,28 +155,33 @@ pub fn link_colour(accent: &str, dark: bool) -> String {
     }
 }
 
-/// `url` with `embed=1` set (the view's own parameters kept).
-pub fn embed_url(url: &str) -> String {
-    let base = full_url(url);
-    let sep = if base.contains('?') { '&' } else { '?' };
-    format!("{base}{sep}embed=1")
+/// `url` (an address of this app under `root`, the site's root URL ending in `/`) as the
+/// same view embedded: `/embed` after the language prefix. Other addresses are left alone.
+pub fn embed_url(url: &str, root: &str) -> String {
+    with_embed(url, root, true)
 }
 
-/// `url` without the embed parameters: the same view in the full explorer.
-pub fn full_url(url: &str) -> String {
-    let (path, fragment) = url
-        .split_once('#')
-        .map_or((url, None), |(p, f)| (p, Some(f)));
-    let (base, query) = path.split_once('?').unwrap_or((path, ""));
+/// `url` as the same view in the full explorer: without the `/embed` prefix (and without an
+/// earlier link's `embed` parameter).
+pub fn full_url(url: &str, root: &str) -> String {
+    with_embed(url, root, false)
+}
+
+fn with_embed(url: &str, root: &str, embed: bool) -> String {
+    let root = root.trim_end_matches('/');
+    let Some(rest) = url.strip_prefix(root).filter(|r| r.is_empty() || r.starts_with(['/', '?', '#'])) else {
+        return url.to_string();
+    };
+    let split_at = rest.find(['?', '#']).unwrap_or(rest.len());
+    let (path, tail) = rest.split_at(split_at);
+    let (place, route) = super::site::split(path);
+    let (query, fragment) = tail.split_once('#').map_or((tail, None), |(q, f)| (q, Some(f)));
     let kept: Vec<&str> = query
+        .trim_start_matches('?')
         .split('&')
-        .filter(|p| !p.is_empty())
-        .filter(|p| {
-            let key = p.split('=').next().unwrap_or_default();
-            !EMBED_PARAMS.contains(&key)
-        })
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some("embed"))
         .collect();
-    let mut out = base.to_string();
+    let mut out = format!("{root}{}", place.with_embed(embed).href(&route));
     if !kept.is_empty() {
         out.push('?');
         out.push_str(&kept.join("&"));
@@ -219,14 +233,18 @@ mod tests {
         assert_eq!(
             o,
             EmbedOptions {
-                embed: true,
                 dark: Some(true),
                 accent: Some("#b5285a".into()),
                 font: Some("Georgia, serif".into())
             }
         );
+        assert_eq!(
+            o.sticky_params(),
+            ["theme=dark", "accent=b5285a", "font=Georgia%2C%20serif"]
+        );
         let bad = EmbedOptions::from_query("?accent=red;x&font=a%7Bb%7D&theme=pink");
         assert_eq!(bad, EmbedOptions::default());
+        assert!(bad.sticky_params().is_empty());
         assert_eq!(parse_accent("0b5d6b").as_deref(), Some("#0b5d6b"));
         assert_eq!(safe_font("x;}body{display:none"), None);
     }
@@ -253,19 +271,28 @@ mod tests {
     }
 
     #[test]
-    fn embed_and_full_urls_swap_only_the_embed_parameter() {
-        let view = "https://x.govt.nz/social-cohesion/framework/strategic?node=strategic.vision&lens=dimensions.belonging";
-        let embedded = embed_url(view);
-        assert_eq!(embedded, format!("{view}&embed=1"));
-        assert_eq!(full_url(&embedded), view);
+    fn embed_and_full_urls_swap_only_the_embed_prefix() {
+        let root = "https://x.govt.nz/social-cohesion/";
+        let view = "https://x.govt.nz/social-cohesion/framework/strategic/strategic.vision?lens=dimensions.belonging";
+        let embedded = embed_url(view, root);
         assert_eq!(
-            embed_url("https://x/indicators"),
-            "https://x/indicators?embed=1"
+            embedded,
+            "https://x.govt.nz/social-cohesion/embed/framework/strategic/strategic.vision?lens=dimensions.belonging"
         );
+        assert_eq!(full_url(&embedded, root), view);
         assert_eq!(
-            full_url("https://x/a?embed=1&theme=dark#top"),
+            embed_url("https://x/mi/indicators", "https://x/"),
+            "https://x/mi/embed/indicators"
+        );
+        assert_eq!(embed_url("https://x/", "https://x/"), "https://x/embed");
+        assert_eq!(full_url("https://x/embed", "https://x/"), "https://x/");
+        // An earlier link's parameter goes too; the theme and the fragment stay.
+        assert_eq!(
+            full_url("https://x/a?embed=1&theme=dark#top", "https://x/"),
             "https://x/a?theme=dark#top"
         );
+        // Somebody else's address is left alone.
+        assert_eq!(embed_url("https://y/a", "https://x/"), "https://y/a");
     }
 
     #[test]
@@ -300,9 +327,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn full_url_never_keeps_embed_and_never_panics(url in "[a-z:/.?&=1]{0,40}") {
-            let full = full_url(&url);
+        fn full_url_never_keeps_embed_and_never_panics(path in "[a-z/.?&=1]{0,40}") {
+            let url = format!("https://x{path}");
+            let full = full_url(&url, "https://x/");
             prop_assert!(!full.split(['?', '&']).any(|p| p == "embed=1" || p == "embed"));
+            if let Some(rest) = full.strip_prefix("https://x") {
+                let path = rest.split(['?', '#']).next().unwrap_or_default();
+                prop_assert!(!crate::core::site::split(path).0.embed, "{full}");
+            }
         }
     }
 }

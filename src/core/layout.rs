@@ -104,6 +104,28 @@ pub struct Frame {
 /// How far each ring of a ringed diagram is inset inside the one around it.
 const RING_INSET: f64 = 10.0;
 
+/// The widths a diagram is laid out at. Between two steps the drawing is scaled to its
+/// container, by at most the ratio of neighbouring steps (1.25), so text stays between 14
+/// and 17.5 px. Phones from 360 to 430 px wide (containers of 328 to 398 px) share one step:
+/// the one pages are prerendered at, so a phone's first paint is the app's own layout.
+pub const LAYOUT_WIDTHS: [f64; 12] = [
+    280.0, 320.0, 400.0, 480.0, 560.0, 640.0, 740.0, 850.0, 980.0, 1130.0, 1300.0, 1500.0,
+];
+
+/// The width pages are prerendered at (a phone's step).
+pub const PRERENDER_WIDTH: f64 = 320.0;
+
+/// The step a container of `width` pixels is laid out at: the widest step that fits, or the
+/// narrowest.
+pub fn layout_width(width: f64) -> f64 {
+    LAYOUT_WIDTHS
+        .iter()
+        .copied()
+        .rev()
+        .find(|w| *w <= width)
+        .unwrap_or(LAYOUT_WIDTHS[0])
+}
+
 /// Lays out `framework`'s diagram at `width` pixels.
 pub fn layout(atlas: &Atlas, framework: &FrameworkFile, width: f64) -> Layout {
     let width = width.max(200.0);
@@ -521,5 +543,18 @@ mod tests {
         );
         assert_eq!(neighbour(&l, "d1", Direction::Up), Some("v"));
         assert_eq!(neighbour(&l, "nope", Direction::Up), None);
+    }
+
+    #[test]
+    fn phones_share_the_prerendered_step_and_steps_are_close() {
+        for container in [328.0, 358.0, 380.0, 398.0] {
+            assert_eq!(layout_width(container), PRERENDER_WIDTH, "{container}");
+        }
+        assert_eq!(layout_width(100.0), 280.0);
+        assert_eq!(layout_width(1248.0), 1130.0);
+        assert_eq!(layout_width(5000.0), 1500.0);
+        for pair in LAYOUT_WIDTHS.windows(2) {
+            assert!(pair[1] / pair[0] <= 1.25 + 1e-9, "{pair:?}");
+        }
     }
 }

@@ -1,5 +1,13 @@
-//! The app's URLs, built in one place so every link agrees on the query parameters that
-//! carry a view's state (framework, node, lens, text view).
+//! The app's URLs, built in one place so every link agrees on where a view's state goes.
+//!
+//! What a page shows without any script is in its path, so each is a prerendered page of its
+//! own: the framework, the selected part (`/framework/strategic/strategic.vision`) and the
+//! text version (`/framework/strategic/text`). What only the running app can show (the lens,
+//! fitting the diagram to the screen) is in the query. Earlier links' `node=` and `view=text`
+//! parameters are still read (see `pages/framework.rs`).
+
+/// The path segment of a framework's text version (no node may have this id).
+pub const TEXT_SEGMENT: &str = "text";
 
 /// The state of the framework view that lives in its URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,22 +48,25 @@ impl FrameworkView {
         self
     }
 
-    /// The path and query, relative to the app's base (`/framework/strategic?node=...`).
+    /// The path and query, relative to the app's base
+    /// (`/framework/strategic/strategic.vision?lens=...`). The text version shows no
+    /// selection, so it names none.
     pub fn href(&self) -> String {
-        let mut query = Vec::new();
-        if let Some(node) = &self.node {
-            query.push(format!("node={}", encode(node)));
+        let mut path = format!("/framework/{}", encode(&self.framework));
+        if self.text {
+            path.push('/');
+            path.push_str(TEXT_SEGMENT);
+        } else if let Some(node) = &self.node {
+            path.push('/');
+            path.push_str(&encode(node));
         }
+        let mut query = Vec::new();
         if let Some(lens) = &self.lens {
             query.push(format!("lens={}", encode(lens)));
         }
-        if self.text {
-            query.push("view=text".to_string());
-        }
-        if self.fit {
+        if self.fit && !self.text {
             query.push("fit=1".to_string());
         }
-        let path = format!("/framework/{}", encode(&self.framework));
         if query.is_empty() {
             path
         } else {
@@ -148,7 +159,11 @@ mod tests {
             .with_text(true);
         assert_eq!(
             v.href(),
-            "/framework/strategic?node=strategic.vision&lens=dimensions.belonging&view=text"
+            "/framework/strategic/text?lens=dimensions.belonging"
+        );
+        assert_eq!(
+            v.with_text(false).with_fit(true).href(),
+            "/framework/strategic/strategic.vision?lens=dimensions.belonging&fit=1"
         );
         assert_eq!(encode("a b/ā"), "a%20b%2F%C4%81");
         assert_eq!(

@@ -18,6 +18,8 @@
 //! - [`catalogue`]: the indicators overview's sections and filters.
 //! - [`language`]: which interface language to start in, and `lang` in the URL.
 //! - [`embed`]: embed mode, theming parameters, snippets and the resize message.
+//! - [`site`]: where every page lives (language and embed prefixes) and how earlier links map.
+//! - [`fingerprint`]: which data files a prerendered page was rendered from.
 //! - [`error`]: data errors with their position.
 
 pub mod atlas;
@@ -25,6 +27,7 @@ pub mod catalogue;
 pub mod crosswalk;
 pub mod embed;
 pub mod error;
+pub mod fingerprint;
 #[cfg(test)]
 mod fixtures;
 pub mod framework;
@@ -32,6 +35,8 @@ pub mod indicators;
 pub mod language;
 pub mod layout;
 pub mod links;
+pub mod prerender;
+pub mod site;
 pub mod text;
 
 pub use atlas::{Atlas, Link};

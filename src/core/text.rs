@@ -45,6 +45,31 @@ pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut to at most `max_chars` characters at a word boundary, with an ellipsis when
+/// anything was cut (a page's description in search results and shared links).
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let extra = word.chars().count() + usize::from(!out.is_empty());
+        if out.chars().count() + extra + 1 > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max_chars.saturating_sub(1)).collect();
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '.', ' ']).to_string();
+    format!("{trimmed}…")
+}
+
 /// Folds runs of whitespace to one space and unifies typographic apostrophes, so a quote
 /// can be compared with a source whose line breaks and quote marks differ.
 pub fn normalise(text: &str) -> String {
@@ -203,6 +228,20 @@ mod tests {
             let kept: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
             let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             prop_assert_eq!(kept, original);
+        }
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word_and_says_so() {
+        assert_eq!(shorten("Short  enough", 20), "Short enough");
+        assert_eq!(shorten("One two three four", 12), "One two…");
+        assert_eq!(shorten("Unbreakableword", 6), "Unbre…");
+    }
+
+    proptest! {
+        #[test]
+        fn shorten_never_exceeds_its_length(text in "\\PC{0,300}", max in 2usize..250) {
+            prop_assert!(shorten(&text, max).chars().count() <= max);
         }
     }
 }

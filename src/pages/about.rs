@@ -2,15 +2,15 @@
 
 use crate::components::link::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::language::{t, td_string, ts, use_i18n, Locale};
+use crate::head::PageHead;
+use crate::language::{t, t_string, td_string, use_i18n, Locale};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=ts!(i18n, about.title) />
+        <PageHead title=t_string!(i18n, about.title).to_string() description=t_string!(i18n, about.description).to_string() />
         <article class="panel prose">
             <h1>{t!(i18n, about.heading)}</h1>
             <p class="english-only">{t!(i18n, english_only)}</p>

@@ -4,11 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::language::{t, ts, use_i18n};
-use leptos_meta::Title;
+use crate::head::PageHead;
+use crate::language::{t, t_string, ts, use_i18n};
 
-use crate::components::atlas::WithAtlas;
-use crate::components::indicator_data::WithIndicators;
+use crate::data::{WithAtlas, WithIndicators};
 use crate::components::your_data::YourData;
 use crate::core::Atlas;
 use crate::fetch::{IndicatorData, DATAPACKAGE, MANIFEST};
@@ -36,7 +35,7 @@ fn IndicatorFiles() -> impl IntoView {
 pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=ts!(i18n, data.title) />
+        <PageHead title=t_string!(i18n, data.title).to_string() description=t_string!(i18n, data.summary).to_string() />
         <header class="page-head">
             <h1>{t!(i18n, data.title)}</h1>
             <p class="summary">{t!(i18n, data.summary)}</p>

@@ -1,6 +1,7 @@
-//! `/framework/:framework`: one framework as an interactive diagram (or as text), with the
-//! selected node, the lens and the text view read from the URL; `/framework/crosswalk` is the
-//! matrix of every framework against the five dimensions.
+//! `/framework/:framework`: one framework as an interactive diagram; `/framework/:framework/:part`
+//! the same with one part selected (or `.../text`, the framework as text); the lens and fitting
+//! to the screen are in the query. `/framework/crosswalk` is the matrix of every framework
+//! against the five dimensions. Earlier links' `?node=` and `?view=text` still work.
 
 use std::sync::Arc;
 
@@ -8,17 +9,18 @@ use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use crate::head::PageHead;
 use crate::language::{t, t_string, ts, use_i18n};
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::atlas::WithAtlas;
 use crate::components::crosswalk_table::CrosswalkTable;
+use crate::data::WithAtlas;
 use crate::components::detail_panel::DetailPanel;
 use crate::components::diagram::Diagram;
 use crate::components::text_version::TextVersion;
-use crate::core::links::FrameworkView;
+use crate::core::links::{FrameworkView, TEXT_SEGMENT};
+use crate::core::text::shorten;
 use crate::core::Atlas;
 
 pub const CROSSWALK: &str = "crosswalk";
@@ -46,9 +48,17 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
             .get("framework")
             .unwrap_or_else(|| first.clone())
     });
-    let node = Memo::new(move |_| query.read().get("node"));
+    // The part is in the path; an earlier link's `?node=` and `?view=text` still count.
+    let part = Memo::new(move |_| params.read().get("part"));
+    let text = Memo::new(move |_| {
+        part.get().as_deref() == Some(TEXT_SEGMENT) || query.read().get("view").as_deref() == Some("text")
+    });
+    let node = Memo::new(move |_| {
+        part.get()
+            .filter(|p| p != TEXT_SEGMENT)
+            .or_else(|| query.read().get("node"))
+    });
     let lens = Memo::new(move |_| query.read().get("lens"));
-    let text = Memo::new(move |_| query.read().get("view").as_deref() == Some("text"));
     let fit = Memo::new(move |_| query.read().get("fit").as_deref() == Some("1"));
     let state = Signal::derive(move || FrameworkView {
         framework: framework.get(),
@@ -108,12 +118,15 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         let atlas = atlas.clone();
         let id = framework.get();
         if id == CROSSWALK {
-            return view! { <Title text=ts!(i18n, crosswalk.title) /><CrosswalkTable atlas /> }
-                .into_any();
+            return view! {
+                <PageHead title=t_string!(i18n, crosswalk.title).to_string() description=t_string!(i18n, crosswalk.summary).to_string() />
+                <CrosswalkTable atlas />
+            }
+            .into_any();
         }
         let Some(f) = atlas.framework(&id).cloned() else {
             return view! {
-                <Title text=ts!(i18n, framework.not_found_title) />
+                <PageHead title=t_string!(i18n, framework.not_found_title).to_string() />
                 <section class="panel" role="alert">
                     <h1>{t!(i18n, framework.not_found, id = move || id.clone())}</h1>
                     <p>{t!(i18n, framework.choose)}</p>
@@ -123,10 +136,26 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         };
         let title = f.title.clone();
         let summary = f.summary.quote.clone();
+        // A part's page is titled and described by the part; the framework's by itself.
+        let head = {
+            let atlas = atlas.clone();
+            let short_title = f.short_title.clone();
+            let summary = summary.clone();
+            move || {
+                let selected = (!text.get()).then(|| node.get()).flatten().and_then(|id| atlas.node(&id).cloned());
+                match selected {
+                    Some(n) => {
+                        let about = if n.text.is_empty() { n.source.quote.clone() } else { n.text.clone() };
+                        view! { <PageHead title=format!("{} · {short_title}", shorten(&n.display_name(), 60)) description=shorten(&about, 200) /> }
+                    }
+                    None => view! { <PageHead title=short_title.clone() description=shorten(&summary, 200) /> },
+                }
+            }
+        };
         let diagram_href = move || state.get().with_text(false).href();
         let text_href = move || state.get().with_text(true).href();
         view! {
-            <Title text=f.short_title.clone() />
+            {head}
             <header class="page-head">
                 <h1 lang="en">{title}</h1>
                 <p class="summary" lang="en">{summary}</p>

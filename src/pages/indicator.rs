@@ -9,16 +9,15 @@ use crate::components::link::A;
 use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
+use crate::head::PageHead;
 use crate::language::{chart_words, t, t_string, ts, unit_name, use_i18n, value_text};
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::charts::options::time_series;
 use crate::charts::render::EChart;
-use crate::components::atlas::WithAtlas;
 use crate::components::breakdown_charts::BreakdownCharts;
-use crate::components::indicator_data::{UserData, WithIndicators};
+use crate::data::{UserData, WithAtlas, WithIndicators};
 use crate::core::embed::add_params;
 use crate::core::indicators::view::{
     chart_series, csv, groups_of, periods, rows, summary, within, GroupRef, MAX_SERIES,
@@ -74,7 +73,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let ind_id = id.get();
         let Some(indicator) = store.indicator(&ind_id).cloned() else {
             return view! {
-                <Title text=ts!(i18n, indicator.not_found_title) />
+                <PageHead title=t_string!(i18n, indicator.not_found_title).to_string() />
                 <section class="panel" role="alert"><h1>{t!(i18n, indicator.not_found, id = move || ind_id.clone())}</h1>
                 <p><A href="/indicators">{t!(i18n, indicator.see_all)}</A></p></section>
             }
@@ -92,6 +91,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .filter_map(|(k, p)| p.map(|p| format!("{k}={p}")))
             .collect();
         let sentence = summary(store, &indicator, &series);
+        let sentence_for_head = sentence.clone();
         let table = rows(store, &series);
         let download = format!(
             "data:text/csv;charset=utf-8,{}",
@@ -154,7 +154,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .unwrap_or_else(|| t_string!(i18n, indicator.not_stated).to_string());
         let latest_release = table.last().map(|o| o.source.clone()).unwrap_or_default();
         view! {
-            <Title text=indicator.short_title.clone() />
+            <PageHead title=indicator.short_title.clone() description=crate::core::text::shorten(&format!("{} {}", indicator.definition, sentence_for_head), 200) />
             <header class="page-head">
                 <p class="kind"><A href="/indicators">{t!(i18n, indicators.title)}</A></p>
                 <h1 lang="en">{indicator.title.clone()}</h1>

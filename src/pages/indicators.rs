@@ -7,14 +7,13 @@ use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use crate::head::PageHead;
 use crate::language::{t, t_string, ts, use_i18n};
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 
-use crate::components::atlas::WithAtlas;
 use crate::components::indicator_cards::IndicatorCards;
-use crate::components::indicator_data::{UserData, WithIndicators};
+use crate::data::{UserData, WithAtlas, WithIndicators};
 use crate::core::catalogue::{all_domains, group_types, sections, Filter, Grouping};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
@@ -24,7 +23,7 @@ use crate::fetch::IndicatorData;
 pub fn IndicatorsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=ts!(i18n, indicators.title) />
+        <PageHead title=t_string!(i18n, indicators.title).to_string() description=t_string!(i18n, indicators.summary).to_string() />
         <header class="page-head">
             <h1>{t!(i18n, indicators.title)}</h1>
             <p class="summary">

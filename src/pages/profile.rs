@@ -9,16 +9,14 @@ use crate::components::link::A;
 use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
-use crate::language::{group_name, t, t_string, ts, use_i18n, Locale};
-use leptos_i18n::I18nContext;
-use leptos_meta::Title;
+use crate::head::PageHead;
+use crate::language::{group_name, t, t_string, ts, use_i18n, I18n};
 use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 
 use crate::charts::options::{composite_chart, profile_chart};
 use crate::charts::render::EChart;
-use crate::components::atlas::WithAtlas;
-use crate::components::indicator_data::WithIndicators;
+use crate::data::{WithAtlas, WithIndicators};
 use crate::core::indicators::profile::{
     parse_weights, profiles, ranked, weights_param, GroupProfile, WEIGHT_MAX,
 };
@@ -28,7 +26,7 @@ use crate::core::Atlas;
 use crate::fetch::IndicatorData;
 use crate::look::use_look;
 
-fn label_of(i18n: I18nContext<Locale>, p: &GroupProfile) -> String {
+fn label_of(i18n: I18n, p: &GroupProfile) -> String {
     group_name(i18n, &p.group_type, &p.group)
 }
 
@@ -53,7 +51,7 @@ fn profile_href(groups: Option<&[GroupRef]>, weights: &[f64]) -> String {
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=ts!(i18n, profile.title) />
+        <PageHead title=t_string!(i18n, profile.title).to_string() description=t_string!(i18n, profile.summary).to_string() />
         <header class="page-head">
             <p class="kind"><A href="/indicators">{t!(i18n, indicators.title)}</A></p>
             <h1>{t!(i18n, profile.heading)}</h1>

@@ -1,0 +1,262 @@
+//! What the build writes besides the app: which pages there are, the file each goes in, the
+//! tags in each page's `<head>` (title, description, canonical link, languages, Open Graph and
+//! the record of what it was rendered from), and the sitemap and robots file. Pure text, so it is tested natively; `src/bin/prerender.rs` renders the pages'
+//! bodies with the app's own components and puts everything together.
+
+use serde::{Deserialize, Serialize};
+
+use super::atlas::Atlas;
+use super::fingerprint::Fingerprint;
+use super::indicators::Store;
+use super::language;
+use super::layout::{layout, PRERENDER_WIDTH};
+use super::links::{encode, FrameworkView};
+use super::site::{Place, NOT_FOUND_ROUTE};
+
+/// Every route that needs no input from the person: the framework views (each framework, each
+/// part its diagram draws, its text version), the crosswalk, the indicators, every shipped
+/// indicator's page, the profile, the data page and About. The not-found page is apart
+/// ([`NOT_FOUND_ROUTE`]).
+pub fn routes(atlas: &Atlas, store: &Store) -> Vec<String> {
+    let mut out = vec!["/".to_string(), "/framework".to_string()];
+    for f in &atlas.frameworks {
+        let view = FrameworkView::of(&f.id);
+        out.push(view.href());
+        out.push(view.clone().with_text(true).href());
+        for placed in layout(atlas, f, PRERENDER_WIDTH).nodes {
+            out.push(view.clone().with_node(Some(&placed.id)).href());
+        }
+    }
+    out.push("/framework/crosswalk".to_string());
+    out.push("/indicators".to_string());
+    for indicator in &store.indicators {
+        out.push(format!("/indicators/{}", encode(&indicator.id)));
+    }
+    out.extend(["/profile", "/open-data", "/about"].map(str::to_string));
+    out
+}
+
+/// The file a page is written to, relative to the build's root: `mi/indicators/index.html`,
+/// `index.html`; the not-found page is `404.html` at its place (hosts serve the nearest).
+pub fn file_for(place: Place, route: &str) -> String {
+    let (dir, name) = if route == NOT_FOUND_ROUTE {
+        (place.prefix(), "404.html")
+    } else {
+        let route = if route == "/" { "" } else { route };
+        (format!("{}{route}", place.prefix()), "index.html")
+    };
+    let dir = dir.trim_start_matches('/');
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// What the browser needs to know about the page it was served: where it was rendered, and
+/// from which data (each data set's fingerprint). Written into the page as a JSON data block
+/// (`<script type="application/json" id="ce-page">`), which no policy treats as a script.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct PageRecord {
+    /// The route the page was rendered at (`/indicators/x`, or the not-found route).
+    pub route: String,
+    pub lang: String,
+    pub embed: bool,
+    /// The framework data's fingerprint, if the page's render read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub atlas: Option<Fingerprint>,
+    /// The indicator data's fingerprint, if the page's render read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<Fingerprint>,
+    /// Every data file those data sets are made of (relative to the base), so the browser
+    /// can fetch them all at once rather than the manifest first and its files after.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+}
+
+/// The id of the page record's element.
+pub const RECORD_ID: &str = "ce-page";
+
+impl PageRecord {
+    /// The record as a JSON data block's text: `<` is escaped so no text in it can close the
+    /// element (or open a comment) early.
+    pub fn to_json_block(&self) -> String {
+        serde_json::to_string(self)
+            .unwrap_or_default()
+            .replace('<', "\\u003c")
+    }
+
+    pub fn place(&self) -> Place {
+        Place::new(language::known(&self.lang).unwrap_or(language::DEFAULT), self.embed)
+    }
+}
+
+/// Everything a page's `<head>` says about it.
+#[derive(Debug, Clone, Default)]
+pub struct HeadInfo {
+    /// The document title ("Indicators · Cohesion Explorer").
+    pub title: String,
+    pub description: String,
+    /// Where the site lives, ending without `/` (`https://agency.govt.nz/social-cohesion`).
+    pub site_url: String,
+    pub place: Place,
+    pub route: String,
+    pub record: PageRecord,
+}
+
+/// Escapes text for an HTML attribute or text node.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A page's absolute address at a place.
+pub fn url_of(site_url: &str, place: Place, route: &str) -> String {
+    format!("{}{}", site_url.trim_end_matches('/'), place.href(route))
+}
+
+fn og_locale(lang: &str) -> &'static str {
+    match lang {
+        "mi" => "mi_NZ",
+        _ => "en_NZ",
+    }
+}
+
+/// The tags for a page's `<head>` (after Trunk's own), one per line.
+pub fn head_tags(info: &HeadInfo) -> String {
+    let mut tags = Vec::new();
+    let title = escape(&info.title);
+    let description = escape(&info.description);
+    tags.push(format!("<title>{title}</title>"));
+    tags.push(format!("<meta name=\"description\" content=\"{description}\">"));
+    let not_found = info.route == NOT_FOUND_ROUTE;
+    // An embedded page is the full page's duplicate: it points there and stays out of search.
+    let canonical = url_of(&info.site_url, info.place.with_embed(false), &info.route);
+    if info.place.embed || not_found {
+        tags.push("<meta name=\"robots\" content=\"noindex\">".to_string());
+    }
+    if !not_found {
+        tags.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(&canonical)));
+        if !info.place.embed {
+            for lang in language::LANGUAGES {
+                let href = url_of(&info.site_url, info.place.with_lang(lang), &info.route);
+                tags.push(format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\">", escape(&href)));
+            }
+            let default = url_of(&info.site_url, info.place.with_lang(language::DEFAULT), &info.route);
+            tags.push(format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">", escape(&default)));
+        }
+        tags.push("<meta property=\"og:type\" content=\"website\">".to_string());
+        tags.push("<meta property=\"og:site_name\" content=\"Cohesion Explorer\">".to_string());
+        tags.push(format!("<meta property=\"og:title\" content=\"{title}\">"));
+        tags.push(format!("<meta property=\"og:description\" content=\"{description}\">"));
+        tags.push(format!("<meta property=\"og:url\" content=\"{}\">", escape(&canonical)));
+        tags.push(format!("<meta property=\"og:locale\" content=\"{}\">", og_locale(info.place.lang)));
+        tags.push("<meta name=\"twitter:card\" content=\"summary\">".to_string());
+    }
+    tags.push(format!(
+        "<script type=\"application/json\" id=\"{RECORD_ID}\">{}</script>",
+        info.record.to_json_block()
+    ));
+    tags.join("\n    ")
+}
+
+/// The sitemap: every page of the full explorer in both languages, each with its other
+/// language as an alternate.
+pub fn sitemap(site_url: &str, routes: &[String]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for route in routes {
+        for lang in language::LANGUAGES {
+            let place = Place::new(lang, false);
+            out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&url_of(site_url, place, route))));
+            for alt in language::LANGUAGES {
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
+                    escape(&url_of(site_url, place.with_lang(alt), route))
+                ));
+            }
+            out.push_str("  </url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// robots.txt: everything may be crawled but embeds (which say `noindex` too); the sitemap.
+pub fn robots(site_url: &str, sub_path: &str) -> String {
+    let sub = sub_path.trim_end_matches('/');
+    format!(
+        "User-agent: *\nAllow: /\nDisallow: {sub}/embed/\nDisallow: {sub}/mi/embed/\n\nSitemap: {}/sitemap.xml\n",
+        site_url.trim_end_matches('/')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_go_in_directories_a_static_host_serves() {
+        assert_eq!(file_for(Place::default(), "/"), "index.html");
+        assert_eq!(file_for(Place::new("mi", false), "/"), "mi/index.html");
+        assert_eq!(file_for(Place::default(), "/indicators/x"), "indicators/x/index.html");
+        assert_eq!(
+            file_for(Place::new("mi", true), "/framework/strategic/strategic.vision"),
+            "mi/embed/framework/strategic/strategic.vision/index.html"
+        );
+        assert_eq!(file_for(Place::default(), NOT_FOUND_ROUTE), "404.html");
+        assert_eq!(file_for(Place::new("mi", true), NOT_FOUND_ROUTE), "mi/embed/404.html");
+    }
+
+    #[test]
+    fn the_record_cannot_close_its_element() {
+        let record = PageRecord {
+            route: "/a</script><script>alert(1)</script>".into(),
+            lang: "en".into(),
+            ..Default::default()
+        };
+        let block = record.to_json_block();
+        assert!(!block.contains('<'));
+        let back: PageRecord = serde_json::from_str(&block).expect("still JSON");
+        assert_eq!(back, record);
+    }
+
+    #[test]
+    fn head_tags_say_where_the_page_is_in_each_language() {
+        let info = HeadInfo {
+            title: "Indicators · Cohesion Explorer".into(),
+            description: "Figures \"as published\" <here>".into(),
+            site_url: "https://x.govt.nz/sc/".into(),
+            place: Place::new("mi", false),
+            route: "/indicators".into(),
+            record: PageRecord::default(),
+        };
+        let tags = head_tags(&info);
+        assert!(tags.contains("<title>Indicators · Cohesion Explorer</title>"));
+        assert!(tags.contains("content=\"Figures &quot;as published&quot; &lt;here&gt;\""));
+        assert!(tags.contains("<link rel=\"canonical\" href=\"https://x.govt.nz/sc/mi/indicators\">"));
+        assert!(tags.contains("hreflang=\"en\" href=\"https://x.govt.nz/sc/indicators\""));
+        assert!(tags.contains("hreflang=\"x-default\" href=\"https://x.govt.nz/sc/indicators\""));
+        assert!(tags.contains("<meta property=\"og:locale\" content=\"mi_NZ\">"));
+        assert!(!tags.contains("noindex"));
+        let embed = head_tags(&HeadInfo { place: Place::new("en", true), ..info.clone() });
+        assert!(embed.contains("noindex") && !embed.contains("hreflang"));
+        assert!(embed.contains("<link rel=\"canonical\" href=\"https://x.govt.nz/sc/indicators\">"));
+        let missing = head_tags(&HeadInfo { route: NOT_FOUND_ROUTE.into(), ..info });
+        assert!(missing.contains("noindex") && !missing.contains("canonical"));
+    }
+
+    #[test]
+    fn the_sitemap_lists_each_page_in_both_languages() {
+        let map = sitemap("https://x.govt.nz", &["/".into(), "/about".into()]);
+        assert_eq!(map.matches("<loc>").count(), 4);
+        assert!(map.contains("<loc>https://x.govt.nz/mi/about</loc>"));
+        assert!(map.contains("<loc>https://x.govt.nz/mi</loc>"));
+        let robots = robots("https://x.govt.nz/sc", "/sc/");
+        assert!(robots.contains("Sitemap: https://x.govt.nz/sc/sitemap.xml"));
+        assert!(robots.contains("Disallow: /sc/embed/"));
+    }
+}
