@@ -2,10 +2,11 @@
 // error bands and whiskers, and the accessibility description). scripts/setup.sh bundles it
 // with esbuild into target/echarts/echarts.js; Trunk copies that into dist/.
 import * as echarts from 'echarts/core';
-import { LineChart, BarChart, CustomChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, LegendComponent, AriaComponent, TitleComponent, MarkLineComponent } from 'echarts/components';
+import { LineChart, BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, LegendComponent, AriaComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
-echarts.use([LineChart, BarChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, TitleComponent, MarkLineComponent, CanvasRenderer, SVGRenderer]);
+// Bands and whiskers are stacked lines and bars; nothing else is drawn.
+echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer, SVGRenderer]);
 // charming's wasm renderer calls the global `echarts`.
 window.echarts = echarts;

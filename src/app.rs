@@ -33,9 +33,9 @@ pub fn App() -> impl IntoView {
                 {(!embedded).then(|| view! { <ShareActions /> })}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=FrameworkPage />
-                    <Route path=path!("/framework") view=FrameworkPage />
-                    <Route path=path!("/framework/:framework") view=FrameworkPage />
-                    <Route path=path!("/framework/:framework/:part") view=FrameworkPage />
+                    // One route for a framework, its parts and its text version, so selecting a
+                    // part updates the page rather than drawing a new one.
+                    <Route path=path!("/framework/:framework?/:part?") view=FrameworkPage />
                     <Route path=path!("/indicators") view=IndicatorsPage />
                     <Route path=path!("/indicators/:id") view=IndicatorPage />
                     <Route path=path!("/profile") view=ProfilePage />

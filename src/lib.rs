@@ -33,6 +33,8 @@ pub mod look;
 #[cfg(feature = "view")]
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[cfg(feature = "view")]
+pub mod next_task;
+#[cfg(feature = "view")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;

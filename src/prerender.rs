@@ -24,8 +24,21 @@ pub struct Rendered {
     pub read_indicators: bool,
 }
 
+/// The executor at build time. A render here is synchronous: every effect the page's first
+/// render needs runs when it is created, and nothing is awaited, so the futures an effect
+/// spawns to wait for later changes (which never come) are dropped, not run.
+struct BuildTime;
+
+impl any_spawner::CustomExecutor for BuildTime {
+    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
 /// Renders `route` at `site` (its sub-path and place) from `initial`.
 pub fn render(site: &Site, route: &str, initial: &Initial) -> Rendered {
+    // Set once per process; later calls find it set.
+    let _ = any_spawner::Executor::init_custom_executor(BuildTime);
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let rendered = owner.with(|| {
         set_site(site.clone());

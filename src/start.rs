@@ -53,7 +53,11 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         match record {
             Some(record) => match fetch_as_rendered(&record).await {
-                Some(initial) => take_over(initial, &record, &opened, &sub, &hash),
+                Some(initial) => {
+                    // Parsing the data and taking the page over are separate tasks.
+                    crate::next_task::next_task().await;
+                    take_over(initial, &record, &opened, &sub, &hash)
+                }
                 None => render_afresh(),
             },
             None => render_afresh(),
@@ -98,9 +102,12 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
     leptos::mount::hydrate_body(move || {
         provide_data(initial);
         crate::head::provide_head();
-        // After the page has been taken over (effects run once the hydration is done).
-        Effect::new(move |_| {
-            untrack(|| {
+        // After the page has been taken over, in a task of its own.
+        let owner = Owner::current();
+        leptos::task::spawn_local(async move {
+            crate::next_task::next_task().await;
+            let Some(owner) = owner else { return };
+            owner.with(|| untrack(|| {
                 if wanted != rendered_at {
                     if let Some(h) = window().history().ok() {
                         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
@@ -111,7 +118,7 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
                 }
                 crate::embed::start_embed(embedded);
                 mark_ready();
-            })
+            }))
         });
         view! { <App /> }
     });

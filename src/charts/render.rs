@@ -208,6 +208,8 @@ pub fn EChart(
                 let _ = failed.try_set(Some(e));
                 return;
             }
+            // Each chart draws in a task of its own, so a page of charts never holds up input.
+            crate::next_task::next_task().await;
             let Some(Some(el)) = node.try_get_untracked() else {
                 return;
             };

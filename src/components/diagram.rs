@@ -80,6 +80,8 @@ pub fn Diagram(
     // The node that holds the diagram's one tab stop.
     let active = RwSignal::new(None::<String>);
     let selected = Memo::new(move |_| state.get().node);
+    // Which node is selected, per node: a new selection wakes the two nodes it concerns.
+    let selection = Selector::new(move || selected.get());
     let highlight = {
         let atlas = atlas.clone();
         Memo::new(move |_| {
@@ -102,15 +104,20 @@ pub fn Diagram(
     });
 
     let navigate = use_navigate();
+    // The part's focus and highlight show at once; the page follows the new address once
+    // that has been painted (a part's panel is a lot to draw on a phone).
     let select = Callback::new(move |id: Option<String>| {
         let href = state.get_untracked().with_node(id.as_deref()).href();
-        navigate(
-            &href,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let navigate = navigate.clone();
+        crate::next_task::after_paint_do(move || {
+            navigate(
+                &href,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent, id: String| {
@@ -154,8 +161,13 @@ pub fn Diagram(
             {move || {
                 let atlas = atlas_for_nodes.clone();
                 drawing.get().map(|d| {
-                    let tab_stop = active.get().or_else(|| selected.get()).filter(|id| d.get(id).is_some())
-                        .or_else(|| d.nodes.first().map(|p| p.id.clone()));
+                    // The one tab stop: the node last moved to, else the selected one, else the
+                    // first. A memo, so a new selection retabs two nodes, not the drawing.
+                    let ids: Vec<String> = d.nodes.iter().map(|p| p.id.clone()).collect();
+                    let tab_stop = Selector::new(move || {
+                        active.get().or_else(|| selected.get()).filter(|id| ids.contains(id))
+                            .or_else(|| ids.first().cloned())
+                    });
                     let lines = d.connectors.iter().filter_map(|c| {
                         let (a, b) = (d.get(&c.from)?, d.get(&c.to)?);
                         let (from, to) = if a.y < b.y { (a, b) } else { (b, a) };
@@ -177,7 +189,7 @@ pub fn Diagram(
                         view! { <text x=t.x y=t.y class="band-title" role="heading" aria-level="2">{t.text.clone()}</text> }
                     }).collect_view();
                     let nodes = d.nodes.iter().map(|p| {
-                        node_view(&atlas, p, tab_stop.as_deref() == Some(p.id.as_str()), selected, highlight, lens, hovered, active, select, on_key, links)
+                        node_view(&atlas, p, tab_stop.clone(), selection.clone(), highlight, lens, hovered, active, select, on_key, links)
                     }).collect_view();
                     view! {
                         // Drawn at its layout's width and scaled to the container, but never far
@@ -208,6 +220,13 @@ pub fn Diagram(
     }
 }
 
+/// Sets `signal` to `id` unless it already is (a set always wakes its readers).
+fn set_if_changed(signal: RwSignal<Option<String>>, id: &str) {
+    if signal.with_untracked(|s| s.as_deref() != Some(id)) {
+        signal.set(Some(id.to_string()));
+    }
+}
+
 /// How far a drawing may be scaled up beyond its layout's width.
 const MAX_SCALE: f64 = 1.3;
 
@@ -215,8 +234,8 @@ const MAX_SCALE: f64 = 1.3;
 fn node_view(
     atlas: &Atlas,
     p: &Placed,
-    tab_stop: bool,
-    selected: Memo<Option<String>>,
+    tab_stop: Selector<Option<String>>,
+    selection: Selector<Option<String>>,
     highlight: Memo<Option<BTreeSet<String>>>,
     lens: Memo<Option<BTreeSet<String>>>,
     hovered: RwSignal<Option<String>>,
@@ -247,7 +266,10 @@ fn node_view(
         id.clone(),
         id.clone(),
     );
-    let is_selected = move || selected.get().as_deref() == Some(i1.as_str());
+    let is_selected = {
+        let key = Some(i1.clone());
+        move || selection.selected(&key)
+    };
     let is_linked = move || highlight.get().is_some_and(|h| h.contains(&i2));
     let is_dimmed = move || highlight.get().is_some_and(|h| !h.contains(&i3));
     let in_lens = move || lens.get().is_some_and(|l| l.contains(&i4));
@@ -317,20 +339,23 @@ fn node_view(
             class:in-lens=in_lens
             class:out-of-lens=out_of_lens
             role="button"
-            tabindex=if tab_stop { "0" } else { "-1" }
+            tabindex={
+                let key = Some(id.clone());
+                move || if tab_stop.selected(&key) { "0" } else { "-1" }
+            }
             aria-label=label.clone()
             data-label=label.clone()
             aria-pressed=pressed
             on:click=move |ev: leptos::ev::MouseEvent| {
                 // The router would follow the link and scroll to the top; select in place.
                 ev.prevent_default();
-                active.set(Some(i6.clone()));
+                set_if_changed(active, &i6);
                 select.run(Some(i6.clone()))
             }
             on:keydown=move |ev| key(ev, i7.clone())
-            on:mouseenter={ let id = id.clone(); move |_| hovered.set(Some(id.clone())) }
+            on:mouseenter={ let id = id.clone(); move |_| set_if_changed(hovered, &id) }
             on:mouseleave=move |_| hovered.set(None)
-            on:focus=move |_| { hovered.set(Some(id.clone())); active.set(Some(id.clone())) }
+            on:focus=move |_| { set_if_changed(hovered, &id); set_if_changed(active, &id) }
             on:blur=move |_| hovered.set(None)
         >
             <title>{label.clone()}</title>

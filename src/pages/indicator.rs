@@ -68,10 +68,11 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         };
         (p("from"), p("to"))
     });
+    // The page is drawn once per indicator; choosing groups or a period window updates only
+    // what shows them (the chart's options, the table, the summary, the pickers), not the page.
     move || {
-        let store = &data.store;
         let ind_id = id.get();
-        let Some(indicator) = store.indicator(&ind_id).cloned() else {
+        let Some(indicator) = data.store.indicator(&ind_id).cloned() else {
             return view! {
                 <PageHead title=t_string!(i18n, indicator.not_found_title).to_string() />
                 <section class="panel" role="alert"><h1>{t!(i18n, indicator.not_found, id = move || ind_id.clone())}</h1>
@@ -79,56 +80,71 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             }
             .into_any();
         };
-        let chosen_now = chosen.get();
-        let (from, to) = window.get();
-        let unwindowed = chart_series(store, &ind_id, &chosen_now);
-        let all_periods = periods(&unwindowed);
-        let series = within(unwindowed, from, to);
-        let axis = periods(&series);
-        // The period window rides along on every group link.
-        let window_params: Vec<String> = [("from", from), ("to", to)]
-            .into_iter()
-            .filter_map(|(k, p)| p.map(|p| format!("{k}={p}")))
-            .collect();
-        let sentence = summary(store, &indicator, &series);
-        let sentence_for_head = sentence.clone();
-        let table = rows(store, &series);
-        let download = format!(
-            "data:text/csv;charset=utf-8,{}",
-            encode(&csv(store, &series))
-        );
-        let available = groups_of(store, &ind_id);
         let unit = indicator.unit;
-        let table_rows = table
-            .iter()
-            .map(|o| {
-                let o = o.clone();
-                let value = move || {
-                    o.value
+        // Every period any chosen series has (the window's choices), and the series within it.
+        let (for_periods, for_series) = (data.clone(), data.clone());
+        let (periods_id, series_id) = (ind_id.clone(), ind_id.clone());
+        let all_periods = Memo::new(move |_| {
+            periods(&chart_series(&for_periods.store, &periods_id, &chosen.get()))
+        });
+        let series = Memo::new(move |_| {
+            let (from, to) = window.get();
+            within(chart_series(&for_series.store, &series_id, &chosen.get()), from, to)
+        });
+        // The period window rides along on every group link.
+        let keep = Memo::new(move |_| {
+            let (from, to) = window.get();
+            [("from", from), ("to", to)]
+                .into_iter()
+                .filter_map(|(k, p)| p.map(|p| format!("{k}={p}")))
+                .collect::<Vec<String>>()
+        });
+        let (for_sentence, sentence_indicator) = (data.clone(), indicator.clone());
+        let sentence = move || summary(&for_sentence.store, &sentence_indicator, &series.get());
+        let head_sentence = summary(&data.store, &indicator, &series.get_untracked());
+        let for_rows = data.clone();
+        let table_rows = move || {
+            rows(&for_rows.store, &series.get())
+                .into_iter()
+                .map(|o| {
+                    let value = o
+                        .value
                         .map(|v| value_text(i18n, v, unit))
-                        .unwrap_or_else(|| t_string!(i18n, indicator.gap).to_string())
-                };
-                let interval = move || match (o.lower, o.upper) {
-                    (Some(l), Some(u)) => t_string!(
-                        i18n,
-                        indicator.range,
-                        lower = value_text(i18n, l, unit),
-                        upper = value_text(i18n, u, unit)
-                    )
-                    .to_string(),
-                    _ => t_string!(i18n, indicator.not_published).to_string(),
-                };
-                view! {
-                    <tr>
-                        {group_cell(i18n, &o.group_type, &o.group)}
-                        <td>{o.period.to_string()}</td>
-                        <td class="num">{value}</td>
-                        <td class="num">{interval}</td>
-                        <td lang="en">{o.source.clone()}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
+                        .unwrap_or_else(|| t_string!(i18n, indicator.gap).to_string());
+                    let interval = match (o.lower, o.upper) {
+                        (Some(l), Some(u)) => t_string!(
+                            i18n,
+                            indicator.range,
+                            lower = value_text(i18n, l, unit),
+                            upper = value_text(i18n, u, unit)
+                        )
+                        .to_string(),
+                        _ => t_string!(i18n, indicator.not_published).to_string(),
+                    };
+                    view! {
+                        <tr>
+                            {group_cell(i18n, &o.group_type, &o.group)}
+                            <td>{o.period.to_string()}</td>
+                            <td class="num">{value}</td>
+                            <td class="num">{interval}</td>
+                            <td lang="en">{o.source.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        };
+        let for_csv = data.clone();
+        let download = move || {
+            format!(
+                "data:text/csv;charset=utf-8,{}",
+                encode(&csv(&for_csv.store, &series.get()))
+            )
+        };
+        let latest_release = rows(&data.store, &series.get_untracked())
+            .last()
+            .map(|o| o.source.clone())
+            .unwrap_or_default();
+        let available = groups_of(&data.store, &ind_id);
         let framework_links = indicator.nodes.iter().filter_map(|n| {
             let node = atlas.node(n)?;
             let fw = atlas.framework_of(n)?;
@@ -144,25 +160,24 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let shipped: Arc<dyn AsRef<crate::core::indicators::Store> + Send + Sync> = data.clone();
         let chart_label = t_string!(i18n, indicator.line_chart).to_string();
         let look = use_look();
-        let plotted = series.clone();
         let chart = Signal::derive(move || {
-            time_series(&plotted, &axis, &chart_words(i18n, unit), look.get())
+            let series = series.get();
+            time_series(&series, &periods(&series), &chart_words(i18n, unit), look.get())
         });
         let updated = data
             .updated
             .clone()
             .unwrap_or_else(|| t_string!(i18n, indicator.not_stated).to_string());
-        let latest_release = table.last().map(|o| o.source.clone()).unwrap_or_default();
         view! {
-            <PageHead title=indicator.short_title.clone() description=crate::core::text::shorten(&format!("{} {}", indicator.definition, sentence_for_head), 200) />
+            <PageHead title=indicator.short_title.clone() description=crate::core::text::shorten(&format!("{} {}", indicator.definition, head_sentence), 200) />
             <header class="page-head">
                 <p class="kind"><A href="/indicators">{t!(i18n, indicators.title)}</A></p>
                 <h1 lang="en">{indicator.title.clone()}</h1>
                 <p class="summary" id="indicator-summary" lang="en">{sentence}</p>
             </header>
-            <GroupPicker id=ind_id.clone() available chosen=chosen_now.clone() keep=window_params.clone() />
-            <PeriodPicker id=ind_id.clone() chosen=chosen_now.clone() periods=all_periods from to />
-            <YourSeries id=ind_id.clone() chosen=chosen_now.clone() />
+            <GroupPicker id=ind_id.clone() available chosen keep />
+            <PeriodPicker id=ind_id.clone() chosen periods=all_periods window />
+            <YourSeries id=ind_id.clone() chosen />
             <section class="panel">
                 <h2>{t!(i18n, indicator.over_time)}</h2>
                 <EChart id="time-series".to_string() chart label=chart_label file_stem=format!("{ind_id}-over-time") />
@@ -181,7 +196,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 <dl class="facts">
                     <dt>{t!(i18n, indicator.measures)}</dt><dd lang="en">{indicator.definition.clone()}</dd>
                     <dt>{t!(i18n, indicator.dimension)}</dt><dd><span lang="en">{dims}</span> " " {if indicator.mapping_basis == crate::core::Basis::Source { t!(i18n, indicator.named).into_any() } else { t!(i18n, indicator.editorial).into_any() }}</dd>
-                    <dt>{t!(i18n, indicator.unit)}</dt><dd>{move || unit_name(i18n, unit)}</dd>
+                    <dt>{t!(i18n, indicator.unit)}</dt><dd>{unit_name(i18n, unit)}</dd>
                     <dt>{t!(i18n, indicator.source)}</dt><dd><a href=indicator.source_url.clone() target="_blank" rel="noopener noreferrer" lang="en">{indicator.source_name.clone()}</a></dd>
                     <dt>{t!(i18n, indicator.licence)}</dt><dd lang="en">{indicator.licence.clone()}</dd>
                     <dt>{t!(i18n, indicator.updated)}</dt><dd>{t!(i18n, indicator.updated_value, updated = move || updated.clone(), release = move || view! { <span lang="en">{latest_release.clone()}</span> })}</dd>
@@ -199,26 +214,37 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
 fn GroupPicker(
     id: String,
     available: Vec<GroupRef>,
-    chosen: Vec<GroupRef>,
+    chosen: Memo<Vec<GroupRef>>,
     /// Other view parameters to keep (`from=2018`).
-    keep: Vec<String>,
+    keep: Memo<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if available.is_empty() {
         return view! { <p class="meta">{t!(i18n, indicator.whole_only)}</p> }.into_any();
     }
     let navigate = use_navigate();
-    let full = chosen.len() >= MAX_SERIES - 1;
+    let full = Memo::new(move |_| chosen.with(|c| c.len() >= MAX_SERIES - 1));
     let boxes = available.into_iter().map(|g| {
-        let on = chosen.contains(&g);
-        let next: Vec<GroupRef> = if on { chosen.iter().filter(|c| **c != g).cloned().collect() } else { chosen.iter().cloned().chain(std::iter::once(g.clone())).collect() };
-        let href = add_params(&indicator_href(&id, &next), &keep);
-        let navigate = navigate.clone();
+        let this = g.clone();
+        let on = Memo::new(move |_| chosen.with(|c| c.contains(&this)));
+        let (navigate, id) = (navigate.clone(), id.clone());
         let label = format!("{} ({})", g.group, g.group_type.replace('_', " "));
+        let toggle = move |_| {
+            let now = chosen.get_untracked();
+            let next: Vec<GroupRef> = if now.contains(&g) {
+                now.into_iter().filter(|c| *c != g).collect()
+            } else {
+                now.into_iter().chain(std::iter::once(g.clone())).collect()
+            };
+            let href = add_params(&indicator_href(&id, &next), &keep.get_untracked());
+            navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+        };
         view! {
             <label class="check">
-                <input type="checkbox" prop:checked=on disabled=!on && full
-                    on:change=move |_| navigate(&href, NavigateOptions { scroll: false, ..Default::default() }) />
+                // `checked` for the page as prerendered; the property once the app runs.
+                <input type="checkbox" checked=move || on.get() prop:checked=move || on.get()
+                    disabled=move || !on.get() && full.get()
+                    on:change=toggle />
                 <span lang="en">{label}</span>
             </label>
         }
@@ -236,14 +262,11 @@ fn GroupPicker(
 #[component]
 fn PeriodPicker(
     id: String,
-    chosen: Vec<GroupRef>,
-    periods: Vec<crate::core::indicators::Period>,
-    from: Option<crate::core::indicators::Period>,
-    to: Option<crate::core::indicators::Period>,
+    chosen: Memo<Vec<GroupRef>>,
+    periods: Memo<Vec<crate::core::indicators::Period>>,
+    window: Memo<(Option<crate::core::indicators::Period>, Option<crate::core::indicators::Period>)>,
 ) -> impl IntoView {
-    if periods.len() < 3 {
-        return None;
-    }
+    use crate::core::indicators::Period;
     let navigate = use_navigate();
     let i18n = use_i18n();
     let go = move |from: Option<String>, to: Option<String>| {
@@ -252,7 +275,7 @@ fn PeriodPicker(
             .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
             .collect();
         navigate(
-            &add_params(&indicator_href(&id, &chosen), &keep),
+            &add_params(&indicator_href(&id, &chosen.get_untracked()), &keep),
             NavigateOptions {
                 scroll: false,
                 replace: true,
@@ -260,46 +283,59 @@ fn PeriodPicker(
             },
         );
     };
-    let options = move |current: Option<crate::core::indicators::Period>, all: Signal<String>| {
-        std::iter::once(view! { <option value="" selected=current.is_none()>{all}</option> }.into_any())
-            .chain(periods.iter().map(|p| {
-                let text = p.to_string();
-                view! { <option value=text.clone() selected=current == Some(*p)>{text.clone()}</option> }.into_any()
-            }))
-            .collect_view()
+    let (all_first, all_latest) = (
+        t_string!(i18n, indicator.the_first).to_string(),
+        t_string!(i18n, indicator.the_latest).to_string(),
+    );
+    let options = move |current: Memo<Option<Period>>, all: String| {
+        move || {
+            let now = current.get();
+            std::iter::once(view! { <option value="" selected=now.is_none()>{all.clone()}</option> }.into_any())
+                .chain(periods.get().into_iter().map(|p| {
+                    let text = p.to_string();
+                    view! { <option value=text.clone() selected=now == Some(p)>{text.clone()}</option> }.into_any()
+                }))
+                .collect_view()
+        }
     };
+    let from = Memo::new(move |_| window.get().0);
+    let to = Memo::new(move |_| window.get().1);
+    let text = |p: Option<Period>| p.map(|p| p.to_string());
     let (go_from, go_to) = (go.clone(), go);
-    let to_text = to.map(|p| p.to_string());
-    let from_text = from.map(|p| p.to_string());
-    Some(view! {
-        <div class="period-picker">
-            <label class="filter" for="period-from"><span>{t!(i18n, indicator.from)}</span>
-                <select id="period-from" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    go_from((!v.is_empty()).then_some(v), to_text.clone());
-                }>{options(from, ts!(i18n, indicator.the_first))}</select>
-            </label>
-            <label class="filter" for="period-to"><span>{t!(i18n, indicator.to)}</span>
-                <select id="period-to" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    go_to(from_text.clone(), (!v.is_empty()).then_some(v));
-                }>{options(to, ts!(i18n, indicator.the_latest))}</select>
-            </label>
-        </div>
-    })
+    move || {
+        (periods.with(|p| p.len()) >= 3).then(|| {
+            let (go_from, go_to, options) = (go_from.clone(), go_to.clone(), options.clone());
+            view! {
+                <div class="period-picker">
+                    <label class="filter" for="period-from"><span>{t!(i18n, indicator.from)}</span>
+                        <select id="period-from" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            go_from((!v.is_empty()).then_some(v), text(to.get_untracked()));
+                        }>{options(from, all_first.clone())}</select>
+                    </label>
+                    <label class="filter" for="period-to"><span>{t!(i18n, indicator.to)}</span>
+                        <select id="period-to" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            go_to(text(from.get_untracked()), (!v.is_empty()).then_some(v));
+                        }>{options(to, all_latest.clone())}</select>
+                    </label>
+                </div>
+            }
+        })
+    }
 }
 
 /// The person's own data for this indicator, if they loaded any: drawn and tabled the same
 /// way, labelled as theirs.
 #[component]
-fn YourSeries(id: String, chosen: Vec<GroupRef>) -> impl IntoView {
+fn YourSeries(id: String, chosen: Memo<Vec<GroupRef>>) -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
     let i18n = use_i18n();
     move || {
         let dataset = user.get()?;
         let store = &dataset.store;
         let indicator = store.indicator(&id)?.clone();
-        let series = chart_series(store, &id, &chosen);
+        let series = chart_series(store, &id, &chosen.get());
         if series.is_empty() {
             return None;
         }

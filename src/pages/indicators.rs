@@ -183,16 +183,21 @@ fn FilterBar(
     domains: Vec<(String, String)>,
     types: Vec<(String, String)>,
 ) -> impl IntoView {
+    // The control shows its new state at once; the cards follow once that has been painted.
     let update = move |change: Box<dyn Fn(&mut Filter)>| {
-        let mut f = filter.get_untracked();
-        change(&mut f);
-        set_filter.run(f);
+        crate::next_task::after_paint_do(move || {
+            let mut f = filter.get_untracked();
+            change(&mut f);
+            set_filter.run(f);
+        });
     };
+    let search = NodeRef::<leptos::html::Input>::new();
     let i18n = use_i18n();
     let grouping = move |g: Grouping, label: Signal<String>| {
         view! {
             <label class="segment">
                 <input type="radio" name="by" value=g.param()
+                    checked=move || filter.get().grouping == g
                     prop:checked=move || filter.get().grouping == g
                     on:change=move |_| update(Box::new(move |f| f.grouping = g)) />
                 <span>{label}</span>
@@ -214,12 +219,18 @@ fn FilterBar(
                 move |v| update(Box::new(move |f| f.group_type = v.clone())))}
             <label class="filter search" for="filter-q">
                 <span>{t!(i18n, indicators.search)}</span>
-                <input id="filter-q" type="search" name="q" autocomplete="off"
+                <input id="filter-q" type="search" name="q" autocomplete="off" node_ref=search
                     placeholder=ts!(i18n, indicators.search_hint)
+                    value=move || filter.get().search
                     prop:value=move || filter.get().search
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        update(Box::new(move |f| f.search = v.clone()));
+                    on:input=move |_| {
+                        // What is in the box when the update runs, not when the key was
+                        // pressed: a later key's update must not be undone by an earlier one.
+                        update(Box::new(move |f| {
+                            if let Some(input) = search.get_untracked() {
+                                f.search = input.value();
+                            }
+                        }));
                     } />
             </label>
         </form>

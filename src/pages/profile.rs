@@ -247,7 +247,7 @@ fn GroupChoice(
             let on = Memo::new(move |_| chosen.get().contains(&this));
             view! {
                 <label class="check">
-                    <input type="checkbox" prop:checked=on
+                    <input type="checkbox" checked=on prop:checked=on
                         disabled={move || !on.get() && chosen.get().len() >= MAX_SERIES - 1}
                         on:change={move |_| {
                             let now = chosen.get_untracked();
@@ -306,6 +306,7 @@ fn WeightsForm(
                 <div class="weight">
                     <label for=for_id lang="en">{name}</label>
                     <input id=id type="range" min="0" max=WEIGHT_MAX.to_string() step="1"
+                        value=move || value().to_string()
                         prop:value=move || value().to_string()
                         on:change=move |ev| {
                             let mut w = weights.get_untracked();
