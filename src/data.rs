@@ -104,9 +104,12 @@ impl<T: Send + Sync + 'static> Slot<T> {
         #[cfg(feature = "hydrate")]
         {
             let (value, load) = (self.value, self.load);
-            leptos::task::spawn_local(async move {
-                let result = load().await;
-                let _ = value.try_set(Some(result));
+            // Not as part of whatever render asked: the fetch's result is news to every reader.
+            untrack(|| {
+                leptos::task::spawn_local(async move {
+                    let result = load().await;
+                    let _ = value.try_set(Some(result));
+                })
             });
         }
     }
@@ -208,7 +211,9 @@ where
         Some(Err(_)) => 2,
     });
     move || {
-        phase.track();
+        // Read, not only tracked: a memo never read is never computed, so never hears of
+        // the slot it depends on.
+        let _ = phase.get();
         match untrack(|| slot.get()) {
             None => view! { <Skeleton label=loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorPanel what error retry /> }.into_any(),

@@ -69,8 +69,8 @@ pub fn AboutPage() -> impl IntoView {
             </p>
             <p id="translation-note">
                 <span lang="en">
-                    "The interface is in English and te reo Māori (the button at the top of every page; your choice is remembered, and "
-                    <code>"lang=mi"</code> " in a link opens it in te reo). The te reo Māori interface is our own translation: it is not official and does not come from an authoritative source. "
+                    "The interface is in English and te reo Māori (the link at the top of every page; your choice is remembered, and every page has its te reo address under "
+                    <code>"/mi/"</code> "). The te reo Māori interface is our own translation: it is not official and does not come from an authoritative source. "
                     "Its strings file, " <code>"locales/mi.json"</code> ", marks every string for review by a fluent speaker, in these words: "
                 </span>
                 <q lang="mi">{td_string!(Locale::mi, translation.status)}</q>

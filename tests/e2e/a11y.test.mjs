@@ -4,17 +4,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch } from './helpers.mjs';
+import { launch, ready } from './helpers.mjs';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const ROUTES = [
   '/framework/strategic',
-  '/framework/strategic?node=strategic.principle.kotahitanga&lens=dimensions.belonging',
-  '/framework/strategic?view=text',
+  '/framework/strategic/strategic.principle.kotahitanga?lens=dimensions.belonging',
+  '/framework/strategic/text',
   '/framework/strategic?fit=1',
-  '/framework/dimensions?node=dimensions.belonging',
+  '/framework/dimensions/dimensions.belonging',
   '/framework/focus',
-  '/framework/cef?node=cef.initiative.events',
+  '/framework/cef/cef.initiative.events',
   '/framework/cdc',
   '/framework/isw',
   '/framework/crosswalk',
@@ -47,6 +47,7 @@ async function violationsOn(page, routes) {
   const found = [];
   for (const route of routes) {
     await page.goto(app.origin + route);
+    await ready(page);
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     for (const v of await violations(page)) found.push(`${route}: ${v}`);
@@ -64,14 +65,14 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
 
 test('no serious or critical axe violations in the dark colour scheme', async () => {
   const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', bypassCSP: true });
-  const routes = ['/framework/strategic?node=strategic.vision', '/indicators', '/indicators/discrimination', '/profile', '/open-data'];
+  const routes = ['/framework/strategic/strategic.vision', '/indicators', '/indicators/discrimination', '/profile', '/open-data'];
   assert.deepEqual(await violationsOn(page, routes), []);
   await page.close();
 });
 
 test('no serious or critical axe violations in te reo Māori, on every route, phone size', async () => {
   const page = await app.page({ width: 390, height: 844 }, { bypassCSP: true });
-  const routes = ROUTES.map((r) => r + (r.includes('?') ? '&' : '?') + 'lang=mi');
+  const routes = ROUTES.map((r) => '/mi' + r);
   assert.deepEqual(await violationsOn(page, routes), []);
   assert.equal(await page.locator('html').getAttribute('lang'), 'mi');
   await page.close();
@@ -100,7 +101,7 @@ test('no serious or critical axe violations with the embed dialog open, and in a
   await page.getByRole('dialog', { name: 'Embed this view' }).waitFor();
   assert.deepEqual(await violations(page), []);
   await page.keyboard.press('Escape');
-  await page.goto(app.origin + '/indicators?embed=1&theme=dark&accent=ffd54f');
+  await page.goto(app.origin + '/embed/indicators?theme=dark&accent=ffd54f');
   await page.locator('main h1').first().waitFor();
   await page.waitForLoadState('networkidle');
   assert.deepEqual(await violations(page), []);

@@ -21,7 +21,7 @@ test('published figures show their latest value, change and source', async () =>
   assert.match(text, /Stats NZ, Wellbeing statistics: 2023/);
   assert.match(text, /CC BY 4\.0/);
   await card.getByRole('link', { name: 'Where it sits in the framework' }).click();
-  await page.waitForFunction(() => location.pathname === '/framework/strategic' && location.search === '?node=strategic.indicator.institutions.trust');
+  await page.waitForFunction(() => location.pathname === '/framework/strategic/strategic.indicator.institutions.trust' && location.search === '');
   await page.getByRole('complementary', { name: /Levels of trust in public institutions/ }).waitFor();
   await page.close();
 });

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { launch, where } from './helpers.mjs';
+import { launch, where, ready } from './helpers.mjs';
 
 let app;
 before(async () => { app = await launch(); });
@@ -27,7 +27,7 @@ test('a host page embeds a view that resizes to its content, opens links in a ne
   const forger = await serve('<!doctype html><title>forger</title><script>parent.postMessage({ type: "cohesion-explorer:resize", version: 1, height: 77 }, "*")</script>');
   const host = await serve(() => `<!doctype html><html lang="en"><title>Agency page</title>
     <h1>Our agency</h1>
-    <iframe id="view" title="Indicators" src="${app.origin}/indicators?embed=1&q=trust" data-cohesion-explorer width="100%" height="300"
+    <iframe id="view" title="Indicators" src="${app.origin}/embed/indicators?q=trust" data-cohesion-explorer width="100%" height="300"
       sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads" allow="" style="border:0"></iframe>
     <iframe id="forger" title="Not ours" src="${originOf(forger)}/" height="50"></iframe>
     <script src="${app.origin}/embed.js"></script>`);
@@ -72,7 +72,7 @@ test('a host page embeds a view that resizes to its content, opens links in a ne
   ]);
   await full.waitForLoadState();
   assert.equal(decodeURIComponent(where(full)), '/indicators?q=parliament');
-  assert.match(await frame.locator('html').evaluate(() => location.search), /embed=1/);
+  assert.match(await frame.locator('html').evaluate(() => location.pathname), /^\/embed\/indicators$/);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
   host.close();
@@ -81,7 +81,7 @@ test('a host page embeds a view that resizes to its content, opens links in a ne
 
 test('the theme parameters recolour an embed, and the embed dialog gives both snippets', async () => {
   const page = await app.page();
-  await page.goto(app.origin + '/framework/strategic?embed=1&theme=dark&accent=b5285a&font=Georgia');
+  await page.goto(app.origin + '/embed/framework/strategic?theme=dark&accent=b5285a&font=Georgia');
   await page.getByRole('heading', { level: 1 }).waitFor();
   const look = await page.evaluate(() => {
     const s = getComputedStyle(document.documentElement);
@@ -89,14 +89,14 @@ test('the theme parameters recolour an embed, and the embed dialog gives both sn
   });
   assert.deepEqual(look, { accent: '#b5285a', bg: '#111719', font: 'Georgia' });
 
-  await page.goto(app.origin + '/framework/strategic?node=strategic.vision');
+  await page.goto(app.origin + '/framework/strategic/strategic.vision');
   await page.getByRole('complementary').waitFor();
   const opener = page.getByRole('button', { name: 'Embed this view' });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: 'Embed this view' });
   await dialog.waitFor();
   const resizing = await dialog.getByRole('textbox', { name: /Resizes to its content/ }).inputValue();
-  assert.match(resizing, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/framework\/strategic\?node=strategic\.vision&amp;embed=1" title="[^"]+" data-cohesion-explorer /);
+  assert.match(resizing, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/framework\/strategic\/strategic\.vision" title="[^"]+" data-cohesion-explorer /);
   assert.match(resizing, /sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"/);
   assert.match(resizing, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>$/);
   const plain = await dialog.getByRole('textbox', { name: /Plain iframe/ }).inputValue();
@@ -113,6 +113,7 @@ test('a shared link opens exactly the view that was shared', async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   const page = await context.newPage();
   await page.goto(app.origin + '/framework/strategic');
+  await ready(page);
   await page.getByRole('combobox', { name: 'Lens' }).selectOption({ label: 'Recognition' });
   await page.getByRole('button', { name: /^Kotahitanga/ }).click();
   await page.getByRole('complementary').waitFor();
@@ -123,6 +124,7 @@ test('a shared link opens exactly the view that was shared', async () => {
 
   const other = await context.newPage();
   await other.goto(shared);
+  await ready(other);
   await other.getByRole('complementary', { name: /Kotahitanga/ }).waitFor();
   assert.equal(await other.getByRole('combobox', { name: 'Lens' }).inputValue(), 'dimensions.recognition');
   assert.equal(where(other), where(page));
@@ -144,7 +146,7 @@ test('under a sub-path with the strict policy: deep links, data, charts and navi
     await page.waitForFunction(() => location.pathname === '/social-cohesion/framework');
     await page.getByRole('button', { name: /^All people, whānau/ }).click();
     await page.getByRole('complementary').waitFor();
-    assert.match(where(page), /^\/social-cohesion\/framework(\/strategic)?\?node=strategic\.vision$/);
+    assert.equal(where(page), '/social-cohesion/framework/strategic/strategic.vision');
     await page.reload();
     await page.getByRole('complementary').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();

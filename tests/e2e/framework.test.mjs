@@ -15,7 +15,7 @@ test('selecting a part opens its detail with the source quote and links that lea
   const page = await app.page();
   await page.goto(app.origin + '/framework/strategic');
   await page.getByRole('button', { name: KOTAHITANGA }).click();
-  assert.equal(where(page), '/framework/strategic?node=strategic.principle.kotahitanga');
+  await page.waitForURL((u) => u.pathname === '/framework/strategic/strategic.principle.kotahitanga');
   const detail = page.getByRole('complementary', { name: /Working connectively and in partnership/ });
   await detail.waitFor();
   assert.match(await detail.innerText(), /Kotahitanga\. Working connectively and in partnership\./);
@@ -26,12 +26,12 @@ test('selecting a part opens its detail with the source quote and links that lea
 
   // Linked across frameworks: Kotahitanga maps to an Investing for Social Wellbeing theme.
   await detail.getByRole('link', { name: 'Engaging and working in strong partnerships and building trust' }).click();
-  assert.equal(where(page), '/framework/isw?node=isw.theme.partnership');
+  await page.waitForURL((u) => u.pathname === '/framework/isw/isw.theme.partnership');
   await page.getByRole('heading', { level: 1, name: 'Social Investment Agency: Investing for Social Wellbeing' }).waitFor();
   assert.match(await page.getByRole('complementary').innerText(), /editorial judgment/);
 
   await page.goBack();
-  assert.equal(where(page), '/framework/strategic?node=strategic.principle.kotahitanga');
+  assert.equal(where(page), '/framework/strategic/strategic.principle.kotahitanga');
   await page.getByRole('complementary', { name: /Working connectively/ }).waitFor();
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
@@ -45,11 +45,11 @@ test('the keyboard alone can move, open and close', async () => {
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'People, whānau and communities');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.search === '?node=strategic.domain.people');
+  await page.waitForFunction(() => location.pathname === '/framework/strategic/strategic.domain.people');
   // Focus lands on the panel's heading, then Escape closes and returns focus to the node.
   await page.waitForFunction(() => document.activeElement?.id === 'detail-title');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => location.search === '');
+  await page.waitForFunction(() => location.pathname === '/framework/strategic' && location.search === '');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'People, whānau and communities');
   assert.equal(await page.getByRole('complementary').count(), 0);
   await page.close();
@@ -74,7 +74,7 @@ test('the lens highlights everything about one dimension, and is in the URL', as
 
 test('a shared link opens exactly that framework, part and lens', async () => {
   const page = await app.page({ width: 390, height: 844 });
-  await page.goto(app.origin + '/framework/focus?node=focus.knowledge&lens=dimensions.inclusion');
+  await page.goto(app.origin + '/framework/focus/focus.knowledge?lens=dimensions.inclusion');
   const detail = page.getByRole('complementary', { name: /Growing knowledge and understanding/ });
   await detail.waitFor();
   assert.match(await detail.innerText(), /particularly linked to the social cohesion indicators of Inclusion and Legitimacy/);
@@ -86,7 +86,7 @@ test('a shared link opens exactly that framework, part and lens', async () => {
 
 test('a dimension shows both definitions, each attributed', async () => {
   const page = await app.page();
-  await page.goto(app.origin + '/framework/dimensions?node=dimensions.belonging');
+  await page.goto(app.origin + '/framework/dimensions/dimensions.belonging');
   const text = await page.getByRole('complementary').innerText();
   assert.match(text, /a sense of being part of the wider community, trusting others/);
   assert.match(text, /Office of Ethnic Communities/);
@@ -99,7 +99,7 @@ test('the text version lists the same framework as headings and lists', async ()
   const page = await app.page();
   await page.goto(app.origin + '/framework/strategic');
   await page.getByRole('link', { name: 'Text', exact: true }).click();
-  await page.waitForFunction(() => location.search === '?view=text');
+  await page.waitForFunction(() => location.pathname === '/framework/strategic/text');
   for (const h of ['Vision', 'Outcomes', 'Ways to foster social cohesion', 'Our guiding principles (to be tested)', 'Foundation: Te Tiriti']) {
     await page.getByRole('heading', { level: 2, name: h }).waitFor();
   }
@@ -121,7 +121,7 @@ test('the crosswalk links each cell to the part with that lens on', async () => 
   await page.getByRole('heading', { level: 1, name: /Crosswalk/ }).waitFor();
   const cell = page.getByRole('link', { name: 'Legitimacy: Growing knowledge and understanding of ethnic diversity and inclusion in New Zealand (stated in the source)' });
   await cell.click();
-  assert.equal(where(page), '/framework/focus?node=focus.knowledge&lens=dimensions.legitimacy');
+  await page.waitForURL((u) => u.pathname + u.search === '/framework/focus/focus.knowledge?lens=dimensions.legitimacy');
   await page.close();
 });
 
@@ -164,13 +164,13 @@ test('fit to screen puts the whole framework in view at once on a desktop', asyn
   // Every part is drawn, foundation and vision included, and still selectable.
   assert.equal(await page.locator('svg.diagram-svg [role=button]').count(), 56);
   await page.getByRole('button', { name: /^Te Tiriti o Waitangi: / }).click();
-  await page.waitForFunction(() => location.search === '?node=strategic.foundation&fit=1');
+  await page.waitForFunction(() => location.pathname === '/framework/strategic/strategic.foundation' && location.search === '?fit=1');
   await page.close();
 });
 
 test('a part of the framework links to the published figures that measure it', async () => {
   const page = await app.page();
-  await page.goto(app.origin + '/framework/strategic?node=strategic.indicator.institutions.trust');
+  await page.goto(app.origin + '/framework/strategic/strategic.indicator.institutions.trust');
   const detail = page.getByRole('complementary', { name: 'Levels of trust in public institutions' });
   await detail.getByRole('heading', { name: 'Published figures' }).waitFor();
   await detail.getByRole('link', { name: 'Trust in the police' }).click();

@@ -18,8 +18,27 @@ export async function launch({ dir = 'dist', base = '/' } = {}) {
     /// `options` go to Playwright (`bypassCSP` only for test tooling such as axe-core).
     async page(viewport = { width: 1280, height: 800 }, options = {}) {
       const page = await browser.newPage({ viewport, ...options });
+      // Every page arrives prerendered; the app then takes it over. Going to a page waits for
+      // that (the root's `data-ready`), so a test acts on the running app, as a person who
+      // waits a moment would. With scripts off there is nothing to wait for.
+      if (options.javaScriptEnabled !== false) {
+        for (const method of ['goto', 'reload']) {
+          const original = page[method].bind(page);
+          page[method] = async (...args) => {
+            const response = await original(...args);
+            if (page.url().startsWith(origin)) {
+              await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 20000 });
+            }
+            return response;
+          };
+        }
+      }
       page.consoleErrors = [];
-      page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+      page.consoleWarnings = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') page.consoleErrors.push(m.text());
+        if (m.type() === 'warning') page.consoleWarnings.push(m.text());
+      });
       page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
       return page;
     },
@@ -32,3 +51,6 @@ export async function launch({ dir = 'dist', base = '/' } = {}) {
 
 /// The path and query of a page's URL.
 export const where = (page) => { const u = new URL(page.url()); return u.pathname + u.search; };
+
+/// Waits until the app has taken over the page it was served (for pages not made by `page()`).
+export const ready = (page) => page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 20000 });

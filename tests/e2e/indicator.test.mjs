@@ -71,7 +71,7 @@ test('an indicator links to where it sits in the framework', async () => {
   const page = await app.page({ width: 390, height: 844 });
   await page.goto(app.origin + '/indicators/trust_people');
   await page.getByRole('link', { name: 'Proportion of people who trust in others' }).click();
-  await page.waitForFunction(() => location.search === '?node=strategic.indicator.people.trust_others');
+  await page.waitForFunction(() => location.pathname === '/framework/strategic/strategic.indicator.people.trust_others');
   await page.getByRole('complementary', { name: 'Proportion of people who trust in others' }).waitFor();
   await page.locator('svg.diagram-svg').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);

@@ -1,9 +1,10 @@
-// The interface in English and te reo Māori: the switch, the URL, remembering the choice,
-// `<html lang>`, and English content marked as English inside a te reo page.
+// The interface in English and te reo Māori: the language link, the address (`/mi/...`),
+// remembering the choice, `<html lang>`, and English content marked as English inside a te
+// reo page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, where } from './helpers.mjs';
+import { launch, where, ready } from './helpers.mjs';
 
 let app;
 const mi = JSON.parse(await readFile(new URL('../../locales/mi.json', import.meta.url), 'utf8'));
@@ -11,42 +12,50 @@ const en = JSON.parse(await readFile(new URL('../../locales/en.json', import.met
 before(async () => { app = await launch(); });
 after(async () => { await app.close(); });
 
-test('switching to te reo Māori changes the interface, the URL and <html lang>, and is remembered', async () => {
+test('switching to te reo Māori changes the interface, the address and <html lang>, and is remembered', async () => {
   const page = await app.page();
-  await page.goto(app.origin + '/indicators?dimension=recognition');
+  await page.goto(app.origin + '/indicators?dimension=dimensions.recognition');
   await page.getByRole('navigation', { name: en.nav.label }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 
-  const toMi = page.getByRole('button', { name: 'Te reo Māori' });
+  // A link to the same view at its te reo address, named in te reo and marked so.
+  const toMi = page.getByRole('link', { name: 'Te reo Māori' });
   assert.equal(await toMi.getAttribute('lang'), 'mi');
+  assert.equal(await toMi.getAttribute('href'), '/mi/indicators?dimension=dimensions.recognition');
   await toMi.click();
+  await page.waitForURL('**/mi/indicators?dimension=dimensions.recognition');
+  await ready(page);
   const nav = page.getByRole('navigation', { name: mi.nav.label });
   await nav.getByRole('link', { name: mi.nav.indicators }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'mi');
-  // The same view, with the language added to its URL and kept on every link.
-  assert.equal(where(page), '/indicators?dimension=recognition&lang=mi');
-  assert.equal(await nav.getByRole('link', { name: mi.nav.about }).getAttribute('href'), '/about?lang=mi');
+  // Every link stays in te reo.
+  assert.equal(await nav.getByRole('link', { name: mi.nav.about }).getAttribute('href'), '/mi/about');
   await page.getByRole('heading', { level: 1, name: mi.indicators.title }).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: mi.indicators.dimension }).inputValue(), 'dimensions.recognition');
 
-  // A link followed keeps the language; a reload keeps it; so does a fresh visit (remembered).
+  // A link followed keeps the language; a reload keeps it; so does a fresh visit to an
+  // address that names no language (the choice is remembered).
   await nav.getByRole('link', { name: mi.nav.data }).click();
   await page.getByRole('heading', { level: 1, name: mi.data.title }).waitFor();
-  assert.equal(where(page), '/open-data?lang=mi');
+  assert.equal(where(page), '/mi/open-data');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: mi.data.title }).waitFor();
   await page.goto(app.origin + '/about');
+  await page.waitForURL('**/mi/about');
   await page.getByRole('navigation', { name: mi.nav.label }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'mi');
 
-  // And back: English leaves the parameter out and is remembered too.
-  const toEn = page.getByRole('button', { name: 'English' });
+  // And back: English has no prefix, and is remembered too.
+  const toEn = page.getByRole('link', { name: 'English' });
   assert.equal(await toEn.getAttribute('lang'), 'en');
   await toEn.click();
+  await page.waitForURL((u) => u.pathname === '/about');
+  await ready(page);
   await page.getByRole('navigation', { name: en.nav.label }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.equal(where(page), '/about');
   await page.goto(app.origin + '/framework');
   await page.getByRole('navigation', { name: en.nav.label }).waitFor();
+  assert.equal(where(page), '/framework');
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
@@ -91,16 +100,17 @@ async function englishReadAsMaori(page) {
   });
 }
 
-for (const route of ['/framework/strategic?node=strategic.principle.manaakitanga', '/framework/strategic?view=text', '/framework/crosswalk',
+for (const route of ['/framework/strategic/strategic.principle.manaakitanga', '/framework/strategic/text', '/framework/crosswalk',
   '/indicators', '/indicators/discrimination', '/profile', '/open-data', '/about', '/no-such-page']) {
   test(`in te reo Māori, no English text on ${route} is marked as te reo`, async () => {
     const page = await app.page();
-    await page.goto(app.origin + route + (route.includes('?') ? '&' : '?') + 'lang=mi');
+    await page.goto(app.origin + '/mi' + route);
     await page.getByRole('navigation', { name: mi.nav.label }).waitFor();
     await page.locator('main h1').first().waitFor();
     if (route.startsWith('/indicators/')) await page.locator('#time-series canvas, #time-series svg').first().waitFor();
     assert.deepEqual(await englishReadAsMaori(page), []);
-    assert.deepEqual(page.consoleErrors, []);
+    // A page that is not there is answered with status 404, which the browser reports.
+    assert.deepEqual(page.consoleErrors.filter((e) => !(route === '/no-such-page' && e.includes('404'))), []);
     await page.close();
   });
 }
@@ -118,7 +128,7 @@ test('the te reo strings file says its translations are our own and need review,
   assert.match(mi.translation.status, /arotake/);
   const page = await app.page();
   for (const [lang, strings] of [['en', en], ['mi', mi]]) {
-    await page.goto(app.origin + `/about?lang=${lang}`);
+    await page.goto(app.origin + (lang === 'mi' ? '/mi/about' : '/about'));
     const note = page.locator('#translation-note');
     await note.waitFor();
     const text = await note.innerText();

@@ -71,7 +71,7 @@ test('the skip link moves focus to the main content', async () => {
 for (const [width, height] of [[390, 844], [1280, 800]]) {
   test(`nothing scrolls sideways at ${width}x${height}`, async () => {
     const page = await app.page({ width, height });
-    for (const route of ['/framework/strategic', '/framework/strategic?node=strategic.vision', '/framework/focus', '/framework/cef', '/framework/cdc', '/framework/isw', '/framework/dimensions', '/framework/crosswalk', '/framework/strategic?view=text', '/indicators', '/indicators/belonging_nz?groups=ethnicity:M%C4%81ori', '/open-data', '/about', '/missing']) {
+    for (const route of ['/framework/strategic', '/framework/strategic/strategic.vision', '/framework/focus', '/framework/cef', '/framework/cdc', '/framework/isw', '/framework/dimensions', '/framework/crosswalk', '/framework/strategic/text', '/indicators', '/indicators/belonging_nz?groups=ethnicity:M%C4%81ori', '/open-data', '/about', '/missing']) {
       await page.goto(app.origin + route);
       await page.locator('main h1').first().waitFor();
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

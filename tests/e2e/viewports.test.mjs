@@ -8,8 +8,8 @@ import { launch } from './helpers.mjs';
 
 const ROUTES = [
   '/framework/strategic',
-  '/framework/strategic?node=strategic.principle.aroha',
-  '/framework/strategic?view=text',
+  '/framework/strategic/strategic.principle.aroha',
+  '/framework/strategic/text',
   '/framework/dimensions',
   '/framework/focus',
   '/framework/cef',
@@ -21,7 +21,7 @@ const ROUTES = [
   '/profile',
   '/open-data',
   '/about',
-  '/framework/strategic?embed=1',
+  '/embed/framework/strategic',
 ];
 const SIZES = [[360, 740], [390, 844], [768, 1024], [1280, 800]];
 const OUT = 'target/screenshots/e2e';
@@ -64,8 +64,8 @@ for (const [width, height] of SIZES) {
 for (const [width, height] of [SIZES[0], SIZES[3]]) {
   test(`in te reo Māori at ${width}x${height}: nothing scrolls sideways, targets are big enough`, async () => {
     const page = await app.page({ width, height });
-    const routes = ['/framework/strategic?node=strategic.principle.aroha', '/framework/crosswalk', '/indicators', '/indicators/discrimination?groups=ethnicity:M%C4%81ori',
-      '/profile', '/open-data', '/about'].map((r) => r + (r.includes('?') ? '&' : '?') + 'lang=mi');
+    const routes = ['/framework/strategic/strategic.principle.aroha', '/framework/crosswalk', '/indicators', '/indicators/discrimination?groups=ethnicity:M%C4%81ori',
+      '/profile', '/open-data', '/about'].map((r) => '/mi' + r);
     assert.deepEqual(await check(page, width, routes), []);
     assert.deepEqual(page.consoleErrors, []);
     await page.close();
@@ -74,7 +74,7 @@ for (const [width, height] of [SIZES[0], SIZES[3]]) {
 
 test('the text version and an indicator page print on A4 without controls', async () => {
   const page = await app.page();
-  for (const [route, ready] of [['/framework/strategic?view=text', 'article.text-version'], ['/indicators/discrimination', '#breakdown canvas']]) {
+  for (const [route, ready] of [['/framework/strategic/text', 'article.text-version'], ['/indicators/discrimination', '#breakdown canvas']]) {
     await page.goto(app.origin + route);
     await page.locator(ready).first().waitFor();
     await page.emulateMedia({ media: 'print' });
