@@ -21,7 +21,7 @@ trap 'kill $data_server 2>/dev/null || true' EXIT
 TEST_DATA_ORIGIN=http://127.0.0.1:8098 \
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee target/browser-tests.log
+  cargo test --locked --target wasm32-unknown-unknown --features hydrate --test web 2>&1 | tee target/browser-tests.log
 
 step "end-to-end: release build, served and driven in Chromium"
 trunk build --release

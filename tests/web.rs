@@ -1,7 +1,7 @@
 //! Browser tests of the view components, run by wasm-bindgen-test in headless Chromium
 //! (`scripts/test.sh`). They mount real components on real data and assert on what a user
 //! (or a screen reader) finds: roles, accessible names, focus, text.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -9,7 +9,6 @@ use std::sync::Arc;
 use cohesion_explorer::components::diagram::Diagram;
 use cohesion_explorer::components::error_panel::ErrorPanel;
 use cohesion_explorer::core::atlas::parse_manifest;
-use cohesion_explorer::core::language::STORAGE_KEY;
 use cohesion_explorer::core::links::FrameworkView;
 use cohesion_explorer::core::{Atlas, DataError, DataErrors, Position};
 use cohesion_explorer::fetch::LoadError;
@@ -94,7 +93,7 @@ async fn mount_strategic_diagram() -> (
     let root = container(900);
     let state = Signal::derive(|| FrameworkView::of("strategic"));
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_language();
+        provide_language("en");
         view! { <Router><Diagram atlas=atlas.clone() framework="strategic".to_string() state /></Router> }
     });
     settle().await;
@@ -205,7 +204,7 @@ async fn error_panel_says_where_and_retries_and_never_renders_data_as_html() {
     });
     let error = LoadError::Data(errors);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_language();
+        provide_language("en");
         view! { <ErrorPanel what="The framework data".to_string() error=error.clone() retry /> }
     });
     settle().await;
@@ -251,14 +250,16 @@ const DATA_ORIGIN: &str = match option_env!("TEST_DATA_ORIGIN") {
 
 #[wasm_bindgen_test]
 async fn the_shipped_data_loads_through_gloo_net_as_the_app_loads_it() {
-    use cohesion_explorer::fetch::{load_atlas, load_indicators};
-    let atlas = load_atlas(&format!("{DATA_ORIGIN}/data/frameworks/manifest.json"))
+    use cohesion_explorer::fetch::{load_atlas, load_indicators, Network};
+    let atlas = load_atlas(&Network, &format!("{DATA_ORIGIN}/data/frameworks/manifest.json"))
         .await
-        .expect("frameworks load");
+        .expect("frameworks load")
+        .value;
     assert_eq!(atlas.frameworks.len(), 6);
-    let data = load_indicators(&format!("{DATA_ORIGIN}/data/indicators/datapackage.json"))
+    let data = load_indicators(&Network, &format!("{DATA_ORIGIN}/data/indicators/datapackage.json"))
         .await
-        .expect("indicators load");
+        .expect("indicators load")
+        .value;
     assert_eq!(data.store.indicators.len(), 20);
     assert_eq!(data.store.len(), 45);
     let parliament = data
@@ -272,8 +273,8 @@ async fn the_shipped_data_loads_through_gloo_net_as_the_app_loads_it() {
 
 #[wasm_bindgen_test]
 async fn a_missing_file_is_a_typed_error_naming_it() {
-    use cohesion_explorer::fetch::load_atlas;
-    let err = load_atlas(&format!("{DATA_ORIGIN}/data/frameworks/nothing-here.json"))
+    use cohesion_explorer::fetch::{load_atlas, Network};
+    let err = load_atlas(&Network, &format!("{DATA_ORIGIN}/data/frameworks/nothing-here.json"))
         .await
         .expect_err("404");
     assert_eq!(err.to_string(), format!("{DATA_ORIGIN}/data/frameworks/nothing-here.json could not be fetched: the server answered 404 Not Found"));
@@ -300,7 +301,7 @@ async fn indicator_cards_show_the_chosen_indicators_in_order_with_a_named_sparkl
     .store;
     let root = container(400);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_language();
+        provide_language("en");
         let label = Callback::new(|d: String| d);
         view! { <Router><IndicatorCards store=store.clone() dimension_label=label only=vec![1, 0] /></Router> }
     });
@@ -350,18 +351,12 @@ async fn error_panel_speaks_te_reo_and_marks_the_file_message_as_english() {
         "expected a label, found empty text",
     ));
     let error = LoadError::Data(errors);
-    // The remembered choice is how a returning reader gets te reo; restored at once, so the
-    // other tests start in English.
-    let storage = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .expect("storage");
-    storage.set_item(STORAGE_KEY, "mi").expect("set");
+    // A te reo page (its address says so) gives the language to everything in it.
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let i18n = provide_language();
-        assert_eq!(i18n.get_locale_untracked(), Locale::mi);
+        let i18n = provide_language("mi");
+        assert_eq!(i18n.get_locale(), Locale::mi);
         view! { <ErrorPanel what="Ngā raraunga o ngā anga".to_string() error=error.clone() retry=Callback::new(|_| ()) /> }
     });
-    storage.remove_item(STORAGE_KEY).expect("remove");
     settle().await;
     let alert = root
         .query_selector("[role=alert]")
