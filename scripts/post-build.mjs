@@ -1,5 +1,10 @@
 // Trunk's post-build hook (see Trunk.toml): runs on the staged build before it becomes dist/.
 //
+// 0. A release build's wasm, pruned of code it can never run (`src/bin/prune.rs`, which
+//    says why) and then optimised for size with wasm-opt (Trunk's own wasm-opt step is off,
+//    as it would run before the pruning).
+// 0b. The chart module (`src/bin/charts.rs`): the ECharts options builders, in a small wasm
+//    of their own that the app fetches with ECharts when a page first draws a chart.
 // 1. Every page, prerendered: `src/bin/prerender.rs` (the app's own components, rendered
 //    natively) writes a real HTML document per page and place, plus sitemap.xml and
 //    robots.txt, using Trunk's index.html as the template.
@@ -17,13 +22,33 @@
 // it; an agency narrows this).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const frameAncestors = process.env.CE_FRAME_ANCESTORS ?? '*';
 const started = Date.now();
+
+// 0. The wasm, in a release build.
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+if (process.env.TRUNK_PROFILE === 'release') {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
+    const wasm = join(dir, name);
+    const pruned = `${wasm}.pruned`;
+    execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune', '--', wasm, pruned], { stdio: 'inherit' });
+    execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm], { stdio: 'inherit' });
+    unlinkSync(pruned);
+  }
+}
+
+// 0b. The chart module, always optimised (it is small, and a debug build of it is not).
+execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', 'wasm32-unknown-unknown',
+  '--features', 'chart-module', '--bin', 'charts'], { stdio: 'inherit' });
+execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'charts',
+  join('target', 'wasm32-unknown-unknown', 'release', 'charts.wasm')], { stdio: 'inherit' });
+execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, 'charts_bg.wasm'), '-o', join(dir, 'charts_bg.wasm')], { stdio: 'inherit' });
 
 // 1. The pages. The renderer is an ordinary native build of this crate (feature `ssr`).
 execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir], {

@@ -2,5 +2,6 @@
 //! tested natively), and in the browser a component that loads ECharts on first use and draws.
 
 pub mod options;
+pub mod request;
 #[cfg(feature = "view")]
 pub mod render;

@@ -26,7 +26,7 @@ pub const PALETTE_DARK: [&str; 6] = [
 ];
 
 /// Light or dark, following the page (`prefers-color-scheme`, or the embed's `theme`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Look {
     pub dark: bool,
 }
@@ -153,7 +153,7 @@ fn whiskers(intervals: &[Option<(f64, f64)>], colour: &str) -> Option<[Bar; 2]> 
 
 /// The words a chart draws, in the interface's language (`language::chart_words`); the
 /// builders below take them rather than writing English of their own.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Words {
     /// The whole population's name ("Everyone").
     pub everyone: String,

@@ -1,14 +1,12 @@
-//! Draws a chart with ECharts, loading ECharts (our trimmed bundle) the first time a chart is
-//! shown, so pages without charts never download it. Every chart sits beside a data table,
-//! follows the light or dark look, resizes with its container, and can be downloaded as PNG
-//! and SVG.
+//! Draws a chart with ECharts, loading ECharts (our trimmed bundle) and the chart module (which
+//! builds the options with charming, see `request`) the first time a chart is shown, so pages
+//! without charts download neither. Every chart sits beside a data table, follows the light or
+//! dark look, resizes with its container, and can be downloaded as PNG and SVG.
 //!
-//! The binding to ECharts is our own (a handful of calls): options go over as JSON, which
-//! keeps charming to what it is good at, building typed options natively.
+//! The binding to ECharts is our own (a handful of calls): options go over as JSON.
 
 use std::cell::RefCell;
 
-use charming::Chart;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -19,11 +17,22 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::charts::options::{describe, to_json, Look};
-use crate::look::use_look;
+use crate::charts::options::Look;
+use crate::charts::request::ChartRequest;
 
 /// Where the build puts the bundle (see `index.html`), relative to the base URL.
 const ECHARTS_SRC: &str = "echarts.js";
+/// Where the build puts the chart module (`scripts/post-build.mjs`), relative to the base URL.
+const MODULE_JS: &str = "charts.js";
+const MODULE_WASM: &str = "charts_bg.wasm";
+
+// A dynamic import is JavaScript syntax; wasm-bindgen ships this line as a module of its own
+// beside the app's glue (no inline script, so the page's policy needs nothing new).
+#[wasm_bindgen(inline_js = "export async function load_module(js, wasm) { const m = await import(js); await m.default({ module_or_path: wasm }); return m.chart_options; }")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn load_module(js: &str, wasm: &str) -> Result<JsValue, JsValue>;
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -55,6 +64,37 @@ extern "C" {
 
 thread_local! {
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// The chart module's `chart_options`, once loaded.
+    static MODULE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// An address next to the app (under `<base href>`).
+fn beside_app(file: &str) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(file, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| file.to_string())
+}
+
+/// Loads the chart module once; later calls reuse it.
+async fn ensure_module() -> Result<js_sys::Function, String> {
+    if let Some(f) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(f);
+    }
+    let f = load_module(&beside_app(MODULE_JS), &beside_app(MODULE_WASM))
+        .await
+        .map_err(|_| "the chart module could not be loaded".to_string())?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| "the chart module has no chart_options".to_string())?;
+    MODULE.with(|m| *m.borrow_mut() = Some(f.clone()));
+    Ok(f)
+}
+
+/// ECharts and the chart module, both loaded.
+async fn ensure_charts() -> Result<js_sys::Function, String> {
+    let (echarts, module) = futures::join!(ensure_echarts(), ensure_module());
+    echarts?;
+    module
 }
 
 /// Loads ECharts once; later calls wait on the same load.
@@ -98,13 +138,14 @@ pub async fn ensure_echarts() -> Result<(), String> {
     result
 }
 
-fn to_js(chart: &Chart, label: &str) -> JsValue {
-    let mut options = to_json(chart);
-    describe(&mut options, label);
-    serde_json::to_string(&options)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .unwrap_or(JsValue::UNDEFINED)
+/// The options for `request`, from the chart module, as a JavaScript object.
+fn to_js(module: &js_sys::Function, request: &ChartRequest) -> Result<JsValue, String> {
+    let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let options = module
+        .call1(&JsValue::NULL, &JsValue::from_str(&text))
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the chart module failed".into()))?;
+    let options = options.as_string().ok_or("the chart module gave no options")?;
+    js_sys::JSON::parse(&options).map_err(|_| "the chart module gave options that are not JSON".to_string())
 }
 
 fn theme_name(look: Look) -> &'static str {
@@ -149,18 +190,19 @@ fn save(href: &str, file: &str) {
 }
 
 /// The chart drawn again as SVG, off screen, at the size it has on the page.
-fn svg_of(chart: &Chart, label: &str, look: Look, width: f64, height: f64) -> String {
+fn svg_of(module: &js_sys::Function, request: &ChartRequest, width: f64, height: f64) -> Result<String, String> {
     let opts = object(&[
         ("renderer", "svg".into()),
         ("ssr", true.into()),
         ("width", width.max(320.0).into()),
         ("height", height.into()),
     ]);
-    let detached = init_detached(&JsValue::NULL, theme_name(look), &opts);
-    detached.set_option(&to_js(chart, label), true);
+    let options = to_js(module, request)?;
+    let detached = init_detached(&JsValue::NULL, theme_name(request.look), &opts);
+    detached.set_option(&options, true);
     let svg = detached.render_to_svg_string();
     detached.dispose();
-    svg
+    Ok(svg)
 }
 
 fn save_svg(svg: &str, file: &str) {
@@ -176,13 +218,14 @@ fn save_svg(svg: &str, file: &str) {
     }
 }
 
-/// An ECharts chart drawn into a div of the given height; redrawn when `chart` or the look
-/// changes, resized with its container, with PNG and SVG downloads named after `file_stem`.
+/// An ECharts chart drawn into a div of the given height; redrawn when its request (what it
+/// shows, and its look) changes, resized with its container, with PNG and SVG downloads named
+/// after `file_stem`.
 #[component]
 pub fn EChart(
     /// A DOM id unique on the page.
     id: String,
-    chart: Signal<Chart>,
+    request: Signal<ChartRequest>,
     #[prop(default = 320)] height: u32,
     /// What the chart shows, for screen readers (ECharts' aria description adds the data).
     label: String,
@@ -193,27 +236,34 @@ pub fn EChart(
         StoredValue::new_local(None);
     let failed = RwSignal::new(None::<String>);
     let ready = RwSignal::new(false);
-    let look = use_look();
     let node = NodeRef::<Div>::new();
     let i18n = use_i18n();
-    let (description, svg_label) = (label.clone(), label.clone());
     Effect::new(move |_| {
-        let description = description.clone();
-        let options = chart.get();
-        let look = look.get();
+        let request = request.get();
         // The chart may be gone by the time ECharts has loaded (the person moved on): every
         // access below is a `try_`, so a late load does nothing rather than panic.
         spawn_local(async move {
-            if let Err(e) = ensure_echarts().await {
-                let _ = failed.try_set(Some(e));
-                return;
-            }
-            // Each chart draws in a task of its own, so a page of charts never holds up input.
-            crate::next_task::next_task().await;
+            let module = match ensure_charts().await {
+                Ok(m) => m,
+                Err(e) => {
+                    let _ = failed.try_set(Some(e));
+                    return;
+                }
+            };
+            // Drawn once the page has shown what the person did (a ticked box, a moved
+            // slider), each chart in a task of its own: charts never hold up input.
+            crate::next_task::after_paint().await;
             let Some(Some(el)) = node.try_get_untracked() else {
                 return;
             };
-            let js = to_js(&options, &description);
+            let js = match to_js(&module, &request) {
+                Ok(js) => js,
+                Err(e) => {
+                    let _ = failed.try_set(Some(e));
+                    return;
+                }
+            };
+            let look = request.look;
             instance.try_update_value(|slot| {
                 // A new look needs a new instance (ECharts themes are fixed at init).
                 if slot.as_ref().is_some_and(|(_, l)| *l != look) {
@@ -260,22 +310,15 @@ pub fn EChart(
         })
     };
     let download_svg = move |_| {
-        let Some(el) = node.get_untracked() else {
+        let (Some(el), Some(module)) = (node.get_untracked(), MODULE.with(|m| m.borrow().clone())) else {
             return;
         };
-        let look = look.get_untracked();
-        let mut options = chart.get_untracked();
-        options = options.background_color(image_background(look));
-        save_svg(
-            &svg_of(
-                &options,
-                &svg_label,
-                look,
-                el.client_width() as f64,
-                height as f64,
-            ),
-            &svg_name,
-        );
+        let request = request.get_untracked();
+        let request = request.clone().with_background(image_background(request.look));
+        match svg_of(&module, &request, el.client_width() as f64, height as f64) {
+            Ok(svg) => save_svg(&svg, &svg_name),
+            Err(e) => failed.set(Some(e)),
+        }
     };
     view! {
         <div class="chart" class:is-loading=move || !ready.get() id=id node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>

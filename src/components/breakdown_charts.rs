@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::lang::group_cell;
 use crate::language::{chart_words, t, t_string, ts, use_i18n, value_text};
 
-use crate::charts::options::{breakdown_chart, gap_chart};
+use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
 use crate::core::indicators::breakdown::{
     breakdown, breakdown_summary, gap_summary, gap_words, tidy,
@@ -45,11 +45,17 @@ pub fn BreakdownCharts(
     let look = use_look();
     let unit = indicator.unit;
     let (for_bars, for_gaps) = (b.clone(), b.clone());
-    let bars_chart = Signal::derive(move || {
-        breakdown_chart(&for_bars, unit, &chart_words(i18n, unit), look.get())
+    let bar_label = t_string!(i18n, breakdown.bar_label, period).to_string();
+    let gap_label = t_string!(i18n, breakdown.gap_label, period).to_string();
+    let (bars_label, gaps_label) = (bar_label.clone(), gap_label.clone());
+    let bars_chart = Memo::new(move |_| {
+        let plot = Plot::Breakdown { breakdown: for_bars.clone(), unit, words: chart_words(i18n, unit) };
+        ChartRequest::new(plot, look.get(), bars_label.clone())
     });
-    let gaps_chart =
-        Signal::derive(move || gap_chart(&for_gaps, &chart_words(i18n, unit), look.get()));
+    let gaps_chart = Memo::new(move |_| {
+        let plot = Plot::Gaps { breakdown: for_gaps.clone(), words: chart_words(i18n, unit) };
+        ChartRequest::new(plot, look.get(), gaps_label.clone())
+    });
     let fmt = move |v: f64| value_text(i18n, v, unit);
     let bar_rows = b
         .bars
@@ -98,8 +104,8 @@ pub fn BreakdownCharts(
         <section class="panel" aria-labelledby=format!("{prefix}breakdown-heading")>
             <h2 id=format!("{prefix}breakdown-heading")>{by_group.clone()}</h2>
             <p class="summary" lang="en">{breakdown_summary(&indicator, &b)}</p>
-            <EChart id=format!("{prefix}breakdown") chart=bars_chart height
-                label=t_string!(i18n, breakdown.bar_label, period).to_string()
+            <EChart id=format!("{prefix}breakdown") request=bars_chart.into() height
+                label=bar_label
                 file_stem=format!("{prefix}{stem}-by-group-{}", b.period) />
             <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.numbers) tabindex="0">
                 <table class="data-table">
@@ -112,8 +118,8 @@ pub fn BreakdownCharts(
         <section class="panel" aria-labelledby=format!("{prefix}gap-heading")>
             <h2 id=format!("{prefix}gap-heading")>{gaps.clone()}</h2>
             <p class="summary" lang="en">{gap_summary(&indicator, &b)}</p>
-            <EChart id=format!("{prefix}gaps") chart=gaps_chart height=gap_height
-                label=t_string!(i18n, breakdown.gap_label, period).to_string()
+            <EChart id=format!("{prefix}gaps") request=gaps_chart.into() height=gap_height
+                label=gap_label
                 file_stem=format!("{prefix}{stem}-gaps-{}", b.period) />
             <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.gap_numbers) tabindex="0">
                 <table class="data-table">

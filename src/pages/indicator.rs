@@ -14,7 +14,7 @@ use crate::language::{chart_words, t, t_string, ts, unit_name, use_i18n, value_t
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::charts::options::time_series;
+use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
 use crate::components::breakdown_charts::BreakdownCharts;
 use crate::data::{UserData, WithAtlas, WithIndicators};
@@ -160,9 +160,11 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let shipped: Arc<dyn AsRef<crate::core::indicators::Store> + Send + Sync> = data.clone();
         let chart_label = t_string!(i18n, indicator.line_chart).to_string();
         let look = use_look();
-        let chart = Signal::derive(move || {
+        let label = chart_label.clone();
+        let chart = Memo::new(move |_| {
             let series = series.get();
-            time_series(&series, &periods(&series), &chart_words(i18n, unit), look.get())
+            let plot = Plot::TimeSeries { periods: periods(&series), series, words: chart_words(i18n, unit) };
+            ChartRequest::new(plot, look.get(), label.clone())
         });
         let updated = data
             .updated
@@ -180,7 +182,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             <YourSeries id=ind_id.clone() chosen />
             <section class="panel">
                 <h2>{t!(i18n, indicator.over_time)}</h2>
-                <EChart id="time-series".to_string() chart label=chart_label file_stem=format!("{ind_id}-over-time") />
+                <EChart id="time-series".to_string() request=chart.into() label=chart_label file_stem=format!("{ind_id}-over-time") />
                 <div class="table-scroll" role="region" aria-label=ts!(i18n, indicator.numbers) tabindex="0">
                     <table class="data-table">
                         <caption>{t!(i18n, indicator.numbers)}</caption>
@@ -341,8 +343,11 @@ fn YourSeries(id: String, chosen: Memo<Vec<GroupRef>>) -> impl IntoView {
         }
         let look = use_look();
         let (plotted, axis, unit) = (series.clone(), periods(&series), indicator.unit);
-        let chart = Signal::derive(move || {
-            time_series(&plotted, &axis, &chart_words(i18n, unit), look.get())
+        let line_label = t_string!(i18n, indicator.your_line_chart).to_string();
+        let chart_label = line_label.clone();
+        let chart = Memo::new(move |_| {
+            let plot = Plot::TimeSeries { series: plotted.clone(), periods: axis.clone(), words: chart_words(i18n, unit) };
+            ChartRequest::new(plot, look.get(), chart_label.clone())
         });
         let sentence = summary(store, &indicator, &series);
         let unit = indicator.unit;
@@ -363,7 +368,7 @@ fn YourSeries(id: String, chosen: Memo<Vec<GroupRef>>) -> impl IntoView {
                 <p class="origin-badge">{label.clone()}</p>
                 <h2>{t!(i18n, indicator.your_data)}</h2>
                 <p class="summary" lang="en">{sentence}</p>
-                <EChart id="your-time-series".to_string() chart label=t_string!(i18n, indicator.your_line_chart).to_string() file_stem=format!("your-{id}-over-time") />
+                <EChart id="your-time-series".to_string() request=chart.into() label=line_label file_stem=format!("your-{id}-over-time") />
                 <div class="table-scroll" role="region" aria-label=ts!(i18n, indicator.your_numbers) tabindex="0">
                     <table class="data-table">
                         <caption>{label}</caption>

@@ -14,7 +14,7 @@ use crate::language::{group_name, t, t_string, ts, use_i18n, I18n};
 use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 
-use crate::charts::options::{composite_chart, profile_chart};
+use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
 use crate::data::{WithAtlas, WithIndicators};
 use crate::core::indicators::profile::{
@@ -102,20 +102,24 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let look = use_look();
     let chart_all = all.clone();
     let names_for_chart = dim_names.clone();
-    let profile_options = Signal::derive(move || {
-        let shown: Vec<(String, &GroupProfile)> = shown_profiles(&chart_all, &chosen.get())
+    let profile_label = t_string!(i18n, profile.chart_label).to_string();
+    let index_label = t_string!(i18n, profile.index_label).to_string();
+    let (for_profile, for_index) = (profile_label.clone(), index_label.clone());
+    let profile_options = Memo::new(move |_| {
+        let profiles: Vec<(String, GroupProfile)> = shown_profiles(&chart_all, &chosen.get())
             .into_iter()
-            .map(|p| (label_of(i18n, p), p))
+            .map(|p| (label_of(i18n, p), p.clone()))
             .collect();
-        profile_chart(&shown, &names_for_chart, look.get())
+        let plot = Plot::Profile { profiles, dimensions: names_for_chart.clone() };
+        ChartRequest::new(plot, look.get(), for_profile.clone())
     });
     let rank_all = all.clone();
-    let composite_options = Signal::derive(move || {
+    let composite_options = Memo::new(move |_| {
         let rows: Vec<(String, f64)> = ranked(&rank_all, &weights.get())
             .into_iter()
             .map(|r| (label_of(i18n, &rank_all[r.profile]), r.composite))
             .collect();
-        composite_chart(&rows, look.get())
+        ChartRequest::new(Plot::Composite { rows }, look.get(), for_index.clone())
     });
     let table_all = all.clone();
     let table_names = dim_names.clone();
@@ -185,16 +189,16 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         <section class="panel" aria-labelledby="profile-heading">
             <h2 id="profile-heading">{t!(i18n, profile.by_dimension)}</h2>
             <p class="summary">{t!(i18n, profile.by_dimension_summary)}</p>
-            <EChart id="profile".to_string() chart=profile_options height=profile_height
-                label=t_string!(i18n, profile.chart_label).to_string()
+            <EChart id="profile".to_string() request=profile_options.into() height=profile_height
+                label=profile_label
                 file_stem="dimension-profile".to_string() />
         </section>
         <WeightsForm names=dim_names chosen weights />
         <section class="panel" aria-labelledby="index-heading">
             <h2 id="index-heading">{t!(i18n, profile.your_index)}</h2>
             <p class="summary" role="status">{summary}</p>
-            <EChart id="composite".to_string() chart=composite_options height=composite_height
-                label=t_string!(i18n, profile.index_label).to_string()
+            <EChart id="composite".to_string() request=composite_options.into() height=composite_height
+                label=index_label
                 file_stem="your-index".to_string() />
             <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.scores_label) tabindex="0">{table}</div>
         </section>

@@ -7,7 +7,7 @@ use super::query::{gaps, Gap, Point};
 use super::view::GroupRef;
 use super::Period;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bar {
     pub group: GroupRef,
     pub value: f64,
@@ -17,7 +17,7 @@ pub struct Bar {
     pub row: u32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Breakdown {
     pub period: Period,
     /// The whole population first, then groups from the highest value to the lowest.

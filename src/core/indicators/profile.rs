@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use super::model::{Direction, Store, Unit};
 use super::query::series;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupProfile {
     pub group_type: String,
     pub group: String,

@@ -12,7 +12,7 @@ use super::period::Period;
 
 const Z95: f64 = 1.959_963_985;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Point {
     pub period: Period,
     /// `None` is a gap (a suppressed value), shown as a gap.
@@ -150,7 +150,7 @@ pub fn latest(store: &Store, key: SeriesKey) -> Option<Latest> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Gap {
     pub group_type: String,
     pub group: String,

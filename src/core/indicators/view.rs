@@ -10,7 +10,7 @@ use super::SeriesKey;
 /// At most this many series on one chart (the total and five groups): more cannot be told apart.
 pub const MAX_SERIES: usize = 6;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct GroupRef {
     pub group_type: String,
     pub group: String,
@@ -46,7 +46,7 @@ impl GroupRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChartSeries {
     pub group: GroupRef,
     pub points: Vec<Point>,

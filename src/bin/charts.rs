@@ -1,0 +1,16 @@
+//! The chart module: a small wasm of its own that turns a chart's data into ECharts options
+//! (`charts::request`, built with charming). The app fetches it with ECharts when a page first
+//! draws a chart (`charts::render`), so pages without charts never download either. Built by
+//! `scripts/post-build.mjs`:
+//!
+//!   cargo build --release --target wasm32-unknown-unknown --features chart-module --bin charts
+
+/// The options for a chart request (JSON text in, JSON text out); a request it cannot read is
+/// an error, with the reason, which the page shows beside the chart's table.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn chart_options(request: &str) -> Result<String, String> {
+    cohesion_explorer::charts::request::answer(request)
+}
+
+fn main() {}

@@ -1,0 +1,162 @@
+//! What a chart shows, as plain data: the page sends it to the chart module, which builds the
+//! ECharts options with `charming` (`options`) and sends them back as JSON.
+//!
+//! Why two modules: the options builders and charming's serialisers are a tenth of the app's
+//! code, and only pages with charts need them. The chart module (`src/bin/charts.rs`, built to
+//! its own small wasm) is fetched with ECharts itself, when a page first draws a chart, so the
+//! framework views, the overview and every embed without a chart never download it. The
+//! request is also the one place a chart's inputs are named, so it is tested natively: the
+//! same request always gives the same options, in either module.
+
+use charming::Chart;
+use serde::{Deserialize, Serialize};
+
+use super::options::{
+    breakdown_chart, composite_chart, describe, gap_chart, profile_chart, time_series, to_json,
+    Look, Words,
+};
+use crate::core::indicators::breakdown::Breakdown;
+use crate::core::indicators::profile::GroupProfile;
+use crate::core::indicators::view::ChartSeries;
+use crate::core::indicators::{Period, Unit};
+
+/// The data behind one chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Plot {
+    /// Lines over time with their 95% bands.
+    TimeSeries {
+        series: Vec<ChartSeries>,
+        periods: Vec<Period>,
+        words: Words,
+    },
+    /// The latest period by group, with interval whiskers.
+    Breakdown {
+        breakdown: Breakdown,
+        unit: Unit,
+        words: Words,
+    },
+    /// Each group's gap to everyone.
+    Gaps { breakdown: Breakdown, words: Words },
+    /// The five-dimension profile, by group.
+    Profile {
+        /// Each group's name (in the interface's language) and profile.
+        profiles: Vec<(String, GroupProfile)>,
+        dimensions: Vec<String>,
+    },
+    /// The weighted index, highest first.
+    Composite { rows: Vec<(String, f64)> },
+}
+
+/// A chart to draw: what it shows, how it looks, what it is called.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChartRequest {
+    pub plot: Plot,
+    pub look: Look,
+    /// The chart's accessible name, in the interface's language.
+    pub label: String,
+    /// A background colour for a downloaded image (the page's own otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+}
+
+impl ChartRequest {
+    pub fn new(plot: Plot, look: Look, label: impl Into<String>) -> ChartRequest {
+        ChartRequest {
+            plot,
+            look,
+            label: label.into(),
+            background: None,
+        }
+    }
+
+    /// The same chart with a background, for a downloaded image.
+    pub fn with_background(mut self, colour: &str) -> ChartRequest {
+        self.background = Some(colour.to_string());
+        self
+    }
+
+    /// The chart, as charming builds it.
+    pub fn chart(&self) -> Chart {
+        let look = self.look;
+        let chart = match &self.plot {
+            Plot::TimeSeries { series, periods, words } => time_series(series, periods, words, look),
+            Plot::Breakdown { breakdown, unit, words } => breakdown_chart(breakdown, *unit, words, look),
+            Plot::Gaps { breakdown, words } => gap_chart(breakdown, words, look),
+            Plot::Profile { profiles, dimensions } => {
+                let shown: Vec<(String, &GroupProfile)> =
+                    profiles.iter().map(|(name, p)| (name.clone(), p)).collect();
+                profile_chart(&shown, dimensions, look)
+            }
+            Plot::Composite { rows } => composite_chart(rows, look),
+        };
+        match &self.background {
+            Some(colour) => chart.background_color(colour.as_str()),
+            None => chart,
+        }
+    }
+
+    /// The options ECharts reads, as JSON text, described by the chart's label.
+    pub fn options_json(&self) -> String {
+        let mut options = to_json(&self.chart());
+        describe(&mut options, &self.label);
+        serde_json::to_string(&options).unwrap_or_else(|_| "{}".into())
+    }
+}
+
+/// What the chart module answers for a request's text: the options, or an error it says.
+pub fn answer(request: &str) -> Result<String, String> {
+    serde_json::from_str::<ChartRequest>(request)
+        .map(|r| r.options_json())
+        .map_err(|e| format!("the chart's data could not be read: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::indicators::parse::{read_indicators, read_observations};
+    use crate::core::indicators::view::{chart_series, periods};
+
+    fn store() -> crate::core::indicators::Store {
+        let inds = read_indicators(
+            "i",
+            "id,title,short_title,dimensions,nodes,mapping_basis,unit,direction,definition,source_name,source_url,licence\nb,B,B,,,editorial,mean score 0-10,higher_is_better,,S,https://e.org,L\n".as_bytes(),
+        )
+        .expect("i");
+        read_observations(
+            "o",
+            "indicator_id,period,group_type,group,value,lower,upper\nb,2019,total,Total,6.4,6.3,6.5\nb,2024,total,Total,6.9,6.8,7.0\nb,2024,region,Our town,7.3,,\n".as_bytes(),
+            inds,
+        )
+        .store
+    }
+
+    #[test]
+    fn a_request_sent_as_text_gives_the_options_built_here() {
+        let store = store();
+        let series = chart_series(&store, "b", &[]);
+        let request = ChartRequest::new(
+            Plot::TimeSeries {
+                periods: periods(&series),
+                series,
+                words: Words::english(Unit::MeanScore10),
+            },
+            Look::default(),
+            "Line chart",
+        );
+        let sent = serde_json::to_string(&request).expect("serialises");
+        let options = answer(&sent).expect("answers");
+        assert_eq!(options, request.options_json());
+        let parsed: serde_json::Value = serde_json::from_str(&options).expect("JSON");
+        assert_eq!(parsed["aria"]["label"]["description"], "Line chart");
+        assert_eq!(parsed["series"].as_array().map(Vec::len), Some(3), "band (two lines) and line");
+        let downloaded = request.with_background("#ffffff").options_json();
+        assert!(downloaded.contains("\"backgroundColor\":\"#ffffff\""));
+    }
+
+    #[test]
+    fn a_request_the_module_cannot_read_is_an_error_it_says() {
+        let error = answer("{\"plot\": 3}").expect_err("not a request");
+        assert!(error.starts_with("the chart's data could not be read"), "{error}");
+    }
+}
