@@ -1,10 +1,17 @@
-// Page weight: the raw, gzip and brotli size of every file in dist/ and the total.
-// node scripts/size-report.mjs [dist]
+// Page weight, from a build's precompressed files (as a host serves them):
+// - every asset (wasm, JavaScript, CSS, the chart module, ECharts) raw, gzip and brotli;
+// - the pages: how many, and what blocks rendering on each (its HTML and the CSS, brotli),
+//   largest first, against the budget of 60 KB;
+// - the wasm against its budget of 350 KB brotli.
+//   node scripts/size-report.mjs [dist]
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const root = process.argv[2] ?? 'dist';
+const RENDER_BLOCKING_BUDGET = 60 * 1024;
+const WASM_BUDGET = 350 * 1024;
+
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -12,19 +19,47 @@ async function* files(dir) {
     else if (!/\.(gz|br)$/.test(entry.name)) yield path;
   }
 }
-const rows = [];
-for await (const path of files(root)) {
+
+/** A file's size as served: its precompressed copy where the build wrote one. */
+async function sizes(path) {
   const body = await readFile(path);
-  rows.push({
-    file: relative(root, path),
-    raw: (await stat(path)).size,
-    gzip: gzipSync(body, { level: 9 }).length,
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  });
+  const copy = async (suffix, make) => {
+    try {
+      return (await stat(path + suffix)).size;
+    } catch {
+      return make(body).length;
+    }
+  };
+  return {
+    raw: body.length,
+    gzip: await copy('.gz', (b) => gzipSync(b, { level: 9 })),
+    brotli: await copy('.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+  };
 }
-rows.sort((a, b) => b.gzip - a.gzip);
+
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-console.log(`${'file'.padEnd(52)}${'raw KB'.padStart(9)}${'gzip KB'.padStart(9)}${'br KB'.padStart(9)}`);
-for (const r of rows) console.log(`${r.file.padEnd(52)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-console.log(`${'total'.padEnd(52)}${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+const assets = [];
+const pages = [];
+for await (const path of files(root)) {
+  const file = relative(root, path);
+  if (file.endsWith('.html')) pages.push({ file, ...(await sizes(path)) });
+  else if (!file.startsWith('data/')) assets.push({ file, ...(await sizes(path)) });
+}
+assets.sort((a, b) => b.brotli - a.brotli);
+console.log(`${'asset'.padEnd(52)}${'raw KB'.padStart(9)}${'gzip KB'.padStart(9)}${'br KB'.padStart(9)}`);
+for (const r of assets.filter((a) => a.raw > 2048)) console.log(`${r.file.padEnd(52)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+
+const css = assets.filter((a) => a.file.endsWith('.css') && !a.file.startsWith('noscript')).reduce((t, a) => t + a.brotli, 0);
+pages.sort((a, b) => b.brotli - a.brotli);
+const blocking = (p) => p.brotli + css;
+console.log(`\n${pages.length} pages; render-blocking bytes per page (its HTML and the CSS, brotli), budget ${kb(RENDER_BLOCKING_BUDGET).trim()} KB:`);
+for (const p of [...pages.slice(0, 3), ...pages.filter((p) => ['index.html', 'indicators/index.html', 'indicators/trust_police/index.html', 'profile/index.html'].includes(p.file))]) {
+  console.log(`  ${p.file.padEnd(58)}${kb(blocking(p))} KB`);
+}
+const over = pages.filter((p) => blocking(p) > RENDER_BLOCKING_BUDGET);
+console.log(`  largest ${kb(blocking(pages[0])).trim()} KB; median ${kb(blocking(pages[Math.floor(pages.length / 2)])).trim()} KB; ${over.length ? `${over.length} over budget` : 'all within budget'}`);
+
+const wasm = assets.find((a) => /cohesion-explorer-.*_bg\.wasm$/.test(a.file));
+if (wasm) {
+  console.log(`\nwasm: ${kb(wasm.brotli).trim()} KB brotli (budget ${kb(WASM_BUDGET).trim()} KB: ${wasm.brotli <= WASM_BUDGET ? 'within' : `${kb(wasm.brotli - WASM_BUDGET).trim()} KB over`})`);
+}

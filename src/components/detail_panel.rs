@@ -8,7 +8,7 @@ use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
-use crate::language::{t, ts, use_i18n, I18n};
+use crate::language::{t, t_string, ts, use_i18n, I18n};
 use leptos_router::NavigateOptions;
 
 use crate::components::diagram::focus_node;
@@ -160,7 +160,7 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
                 })}
                 {equivalents}
                 {measured_by}
-                <h3>{t!(i18n, detail.linked, count = move || count)}</h3>
+                <h3>{t_string!(i18n, detail.linked, count = count).to_string()}</h3>
                 {if count == 0 {
                     view! { <p>{t!(i18n, detail.nothing_linked)}</p> }.into_any()
                 } else {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::fetch::LoadError;
-use crate::language::{t, use_i18n};
+use crate::language::{t, t_string, use_i18n};
 
 #[component]
 pub fn ErrorPanel(
@@ -19,8 +19,8 @@ pub fn ErrorPanel(
     let i18n = use_i18n();
     view! {
         <section class="panel error" role="alert">
-            <h2>{t!(i18n, load.failed, what = move || what.get())}</h2>
-            <p>{move || if count == 1 { t!(i18n, load.one_problem).into_any() } else { t!(i18n, load.problems, count = move || count).into_any() }}</p>
+            <h2>{t_string!(i18n, load.failed, what = what.get()).to_string()}</h2>
+            <p>{move || if count == 1 { t!(i18n, load.one_problem).into_any() } else { t_string!(i18n, load.problems, count = count).to_string().into_any() }}</p>
             // Text from files is rendered as text, never as HTML. The messages are in English.
             <ul class="error-list" lang="en">{lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}</ul>
             <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, load.retry)}</button>

@@ -116,7 +116,7 @@ pub fn IndicatorCards(
                     <h3 lang="en"><A href=crate::pages::indicator::indicator_href(&ind.id, &[])>{short_title}</A></h3>
                     <p class="measure" lang="en">{title}</p>
                     <div class="value-row">
-                        <p class="big-value">{value} " " <span class="period">{t!(i18n, card.in_period, period = move || period.to_string())}</span></p>
+                        <p class="big-value">{value} " " <span class="period">{t_string!(i18n, card.in_period, period = period.to_string()).to_string()}</span></p>
                         {spark}
                     </div>
                     {change}

@@ -31,7 +31,7 @@ enum Status {
 
 fn status_view(i18n: crate::language::I18n, status: Status) -> AnyView {
     match status {
-        Status::Reading(name) => t!(i18n, yours.reading, name = move || name.clone()).into_any(),
+        Status::Reading(name) => t_string!(i18n, yours.reading, name = name.clone()).to_string().into_any(),
         Status::Unreadable(name, error) => t!(
             i18n,
             yours.unreadable,
@@ -40,7 +40,7 @@ fn status_view(i18n: crate::language::I18n, status: Status) -> AnyView {
         )
         .into_any(),
         Status::NoDefinitions => t!(i18n, yours.no_definitions).into_any(),
-        Status::Sdmx(name) => t!(i18n, yours.sdmx, name = move || name.clone()).into_any(),
+        Status::Sdmx(name) => t_string!(i18n, yours.sdmx, name = name.clone()).to_string().into_any(),
         Status::Invalid(message) => view! { <span lang="en">{message}</span> }.into_any(),
     }
 }
@@ -260,20 +260,20 @@ fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
     let (file, read, shown) = (data.file.clone(), data.rows_read, loaded.min(20));
     view! {
         <div class="user-summary">
-            <h3>{t!(i18n, yours.summary, file = move || file.clone(), read = move || read, loaded = move || loaded, problems = move || problems)}</h3>
+            <h3>{t_string!(i18n, yours.summary, file = file.clone(), read = read, loaded = loaded, problems = problems).to_string()}</h3>
             {(problems > 0).then(|| view! {
                 <div class="panel error" role="alert">
-                    <p>{t!(i18n, yours.problems, count = move || problems)}</p>
+                    <p>{t_string!(i18n, yours.problems, count = problems).to_string()}</p>
                     // The messages name the file, line and column, in English.
                     <ul class="error-list" lang="en">{errors}</ul>
-                    {(more > 0).then(|| view! { <p>{t!(i18n, yours.more, count = move || more)}</p> })}
+                    {(more > 0).then(|| view! { <p>{t_string!(i18n, yours.more, count = more).to_string()}</p> })}
                 </div>
             })}
             {(loaded > 0).then(|| view! {
                 <p>{t!(i18n, yours.appears)}</p>
                 <div class="table-scroll" role="region" aria-label=ts!(i18n, yours.first_rows_label) tabindex="0">
                     <table>
-                        <caption>{t!(i18n, yours.first_rows, shown = move || shown, loaded = move || loaded)}</caption>
+                        <caption>{t_string!(i18n, yours.first_rows, shown = shown, loaded = loaded).to_string()}</caption>
                         <thead><tr><th scope="col">{t!(i18n, yours.indicator)}</th><th scope="col">{t!(i18n, indicator.period)}</th><th scope="col">{t!(i18n, yours.group_type)}</th><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.value)}</th></tr></thead>
                         <tbody>{preview}</tbody>
                     </table>

@@ -243,7 +243,7 @@ impl Atlas {
             });
         }
         let mut mi_terms = manifest.mi_terms.clone();
-        mi_terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        super::order::sort_by_key(&mut mi_terms, |t| std::cmp::Reverse(t.chars().count()));
         Ok(Atlas {
             sources: manifest.sources.clone(),
             mi_terms,
@@ -294,7 +294,7 @@ impl Atlas {
             .filter_map(|l| self.index.get(&l.other).copied())
             .filter(|&(f, n)| self.frameworks[f].nodes[n].kind == kind)
             .collect();
-        ids.sort_unstable();
+        super::order::sort(&mut ids);
         ids.dedup();
         ids.into_iter()
             .map(|(f, n)| &self.frameworks[f].nodes[n])

@@ -35,6 +35,7 @@ pub mod indicators;
 pub mod language;
 pub mod layout;
 pub mod links;
+pub mod order;
 pub mod prerender;
 pub mod site;
 pub mod text;

@@ -25,7 +25,7 @@ fn IndicatorFiles() -> impl IntoView {
             <p>{t!(i18n, data.package, <pkg> = pkg, <ind> = ind, <obs> = obs)}</p>
             <WithIndicators show={move |data: Arc<IndicatorData>| {
                 let (indicators, observations) = (data.store.indicators.len(), data.store.len());
-                view! { <p>{t!(i18n, data.counts, indicators = move || indicators, observations = move || observations)}</p> }
+                view! { <p>{t_string!(i18n, data.counts, indicators = indicators, observations = observations).to_string()}</p> }
             }} />
         </section>
     }

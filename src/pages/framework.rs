@@ -128,7 +128,7 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
             return view! {
                 <PageHead title=t_string!(i18n, framework.not_found_title).to_string() />
                 <section class="panel" role="alert">
-                    <h1>{t!(i18n, framework.not_found, id = move || id.clone())}</h1>
+                    <h1>{t_string!(i18n, framework.not_found, id = id.clone()).to_string()}</h1>
                     <p>{t!(i18n, framework.choose)}</p>
                 </section>
             }

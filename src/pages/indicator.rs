@@ -75,7 +75,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let Some(indicator) = data.store.indicator(&ind_id).cloned() else {
             return view! {
                 <PageHead title=t_string!(i18n, indicator.not_found_title).to_string() />
-                <section class="panel" role="alert"><h1>{t!(i18n, indicator.not_found, id = move || ind_id.clone())}</h1>
+                <section class="panel" role="alert"><h1>{t_string!(i18n, indicator.not_found, id = ind_id.clone()).to_string()}</h1>
                 <p><A href="/indicators">{t!(i18n, indicator.see_all)}</A></p></section>
             }
             .into_any();
@@ -253,7 +253,7 @@ fn GroupPicker(
     }).collect_view();
     view! {
         <fieldset class="group-picker">
-            <legend>{t!(i18n, indicator.compare, max = move || MAX_SERIES - 1)}</legend>
+            <legend>{t_string!(i18n, indicator.compare, max = MAX_SERIES - 1).to_string()}</legend>
             {boxes}
         </fieldset>
     }

@@ -86,7 +86,7 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let count = match distinct.len() {
             0 => t!(i18n, indicators.none_match).into_any(),
             1 => t!(i18n, indicators.one).into_any(),
-            n => t!(i18n, indicators.many, count = move || n).into_any(),
+            n => t_string!(i18n, indicators.many, count = n).to_string().into_any(),
         };
         let body = if found.is_empty() {
             view! {
@@ -136,7 +136,7 @@ fn YourCards(dimension_label: Callback<String, String>) -> impl IntoView {
             view! {
                 <section class="user-data" aria-label=ts!(i18n, indicators.your_data)>
                     <h2>{t!(i18n, indicators.your_data)}</h2>
-                    <p class="summary">{t!(i18n, indicators.your_data_summary, file = move || file.clone())}</p>
+                    <p class="summary">{t_string!(i18n, indicators.your_data_summary, file = file.clone()).to_string()}</p>
                     <IndicatorCards store=u.store.clone() dimension_label label />
                 </section>
             }

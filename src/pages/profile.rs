@@ -209,7 +209,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
 /// Everyone, and the groups scored on the most dimensions (up to five more).
 fn default_groups(all: &[GroupProfile]) -> Vec<GroupRef> {
     let mut others: Vec<&GroupProfile> = all.iter().filter(|p| p.group_type != "total").collect();
-    others.sort_by_key(|p| std::cmp::Reverse(p.scores.iter().filter(|s| s.is_some()).count()));
+    crate::core::order::sort_by_key(&mut others, |p| std::cmp::Reverse(p.scores.iter().filter(|s| s.is_some()).count()));
     others
         .into_iter()
         .take(MAX_SERIES - 1)
@@ -269,7 +269,7 @@ fn GroupChoice(
         .collect_view();
     view! {
         <fieldset class="group-picker">
-            <legend>{t!(i18n, profile.groups, max = move || MAX_SERIES - 1)}</legend>
+            <legend>{t_string!(i18n, profile.groups, max = MAX_SERIES - 1).to_string()}</legend>
             {boxes}
         </fieldset>
     }
@@ -328,7 +328,7 @@ fn WeightsForm(
     view! {
         <section class="panel weights" aria-labelledby="weights-heading">
             <h2 id="weights-heading">{t!(i18n, profile.weights)}</h2>
-            <p class="summary">{t!(i18n, profile.weights_summary, max = move || WEIGHT_MAX)}</p>
+            <p class="summary">{t_string!(i18n, profile.weights_summary, max = WEIGHT_MAX).to_string()}</p>
             {sliders}
             <button type="button" class="button secondary" on:click=reset>{t!(i18n, profile.reset)}</button>
         </section>

@@ -50,7 +50,7 @@ pub fn breakdown(store: &Store, indicator: &str) -> Option<Breakdown> {
             })
         })
         .collect();
-    bars.sort_by(|a, b| {
+    crate::core::order::sort_by(&mut bars, |a, b| {
         (b.group.group_type == "total")
             .cmp(&(a.group.group_type == "total"))
             .then(b.value.total_cmp(&a.value))

@@ -110,7 +110,7 @@ pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
             counts: sums.iter().map(|&(_, n)| n).collect(),
         })
         .collect();
-    out.sort_by(|a, b| (&a.group_type, &a.group).cmp(&(&b.group_type, &b.group)));
+    crate::core::order::sort_by(&mut out, |a, b| (&a.group_type, &a.group).cmp(&(&b.group_type, &b.group)));
     out
 }
 
@@ -187,7 +187,7 @@ pub fn ranked(profiles: &[GroupProfile], weights: &[f64]) -> Vec<Ranked> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::core::order::sort_by(&mut out, |a, b| {
         b.composite
             .total_cmp(&a.composite)
             .then_with(|| profiles[a.profile].group.cmp(&profiles[b.profile].group))

@@ -220,7 +220,7 @@ pub fn gaps(store: &Store, indicator: u32, period: Option<Period>) -> Vec<Gap> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::core::order::sort_by(&mut out, |a, b| {
         b.shortfall
             .total_cmp(&a.shortfall)
             .then_with(|| a.group.cmp(&b.group))

@@ -65,7 +65,7 @@ pub fn groups_of(store: &Store, indicator: &str) -> Vec<GroupRef> {
         })
         .filter(|g| g.group_type != "total")
         .collect();
-    groups.sort();
+    crate::core::order::sort(&mut groups);
     groups
 }
 
@@ -112,7 +112,7 @@ pub fn periods(series: &[ChartSeries]) -> Vec<super::Period> {
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.period))
         .collect();
-    all.sort_by_key(|p| p.key());
+    crate::core::order::sort_by_key(&mut all, |p| p.key());
     all.dedup();
     all
 }
