@@ -118,7 +118,9 @@ fn compose(template: &str, head: &str, body: &str, place: Place) -> String {
     html = remove_between(&html, "<title>", "</title>");
     html = remove_between(&html, "<meta name=\"description\"", ">");
     let end_of_head = html.find("</head>").unwrap_or_else(|| fail("index.html has no </head>".into()));
-    html.insert_str(end_of_head, &format!("  {head}\n  "));
+    // An embed takes the host's light or dark scheme before its first paint.
+    let theme = if place.embed { "\n    <script src=\"embed-theme.js\"></script>" } else { "" };
+    html.insert_str(end_of_head, &format!("  {head}{theme}\n  "));
     // What needs scripts, said where scripts are off; the page itself is readable without.
     let locale = locale_of(place.lang);
     let noscript = format!(
