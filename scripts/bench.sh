@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark command: the data core natively and in headless Chromium (wasm), beside the
 # JavaScript peer (d3-dsv + arquero) in the same browser run, on 10k, 100k and 1M synthetic
-# rows; then the page weight of a release build. Prints figures; it does not pass or fail.
+# rows; then, on a release build: the page weight against its budgets, a first load per route,
+# Lighthouse (mobile, median of three runs) and interaction to next paint at 4x CPU slowdown.
+# Prints figures; it does not pass or fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -25,4 +27,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 echo "== page weight (release build)"
 trunk build --release > /dev/null 2>&1
 node scripts/size-report.mjs
+echo "== first load"
 node scripts/first-load.mjs
+echo "== Lighthouse"
+node scripts/lighthouse.mjs --runs 3
+echo "== interaction to next paint"
+node scripts/interactions.mjs

@@ -16,7 +16,7 @@ test('with scripts off, the framework, an indicator and About are readable and t
   await page.goto(app.origin + '/framework/strategic');
   await page.getByRole('heading', { level: 1, name: /social cohesion strategic framework/ }).waitFor();
   // The note says what needs scripts, and only that.
-  assert.match(await page.locator('noscript').first().textContent(), /Charts, filters/);
+  assert.match(await page.locator('p.noscript').textContent(), /Charts, filters/);
   // A part of the diagram is a real link to its own page, which shows the part in full.
   await page.locator('#node-strategic\\.vision').click();
   await page.waitForURL('**/framework/strategic/strategic.vision');
