@@ -14,7 +14,9 @@
 //    The policy goes into every page as a <meta> tag (so it holds on any static host), and,
 //    with `frame-ancestors` (which a <meta> cannot carry), into `csp.txt` and `_headers` for
 //    hosts that set headers.
-// 3. Precompressed copies (.gz, .br) of every text and wasm file, for hosts that serve them.
+// 3. A release build works offline: a service worker generated with Workbox (workbox-build),
+//    named in every page so the app registers it (see src/offline.rs for what the app does).
+// 4. Precompressed copies (.gz, .br) of every text and wasm file, for hosts that serve them.
 //
 // Environment (from Trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL. Optional: CE_SITE_URL, the
 // site's origin for canonical links and the sitemap (see src/bin/prerender.rs);
@@ -25,15 +27,19 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { generateSW } from 'workbox-build';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const release = process.env.TRUNK_PROFILE === 'release';
+/** The site's sub-path, without its trailing slash ("" at a host's root). */
+const sub = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/$/, '');
 const frameAncestors = process.env.CE_FRAME_ANCESTORS ?? '*';
 const started = Date.now();
 
 // 0. The wasm, in a release build.
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
-if (process.env.TRUNK_PROFILE === 'release') {
+if (release) {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
     const wasm = join(dir, name);
     const pruned = `${wasm}.pruned`;
@@ -87,6 +93,9 @@ export const directives = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
+  // The offline service worker and the web app manifest, from our origin only.
+  "worker-src 'self'",
+  "manifest-src 'self'",
 ];
 const meta = directives.join('; ');
 const header = `${meta}; frame-ancestors ${frameAncestors}`;
@@ -97,6 +106,8 @@ for (const page of pages) {
   let html = readFileSync(page, 'utf8');
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
   html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`);
+  // Where the service worker is: a release build has one (the app registers it if named).
+  if (release) html = html.replace('</head>', '  <meta name="ce-service-worker" content="sw.js" />\n  </head>');
   writeFileSync(page, html);
 }
 writeFileSync(join(dir, 'csp.txt'), header + '\n');
@@ -118,7 +129,53 @@ writeFileSync(join(dir, '_headers'), `/*
   Cache-Control: public, max-age=31536000, immutable
 `);
 
-// 3. Precompressed copies.
+// 3. The service worker (release builds). Workbox generates all of it; these are its rules:
+//    - kept ahead ("precached", cache-first, replaced when a build changes them): the app's
+//      files (wasm, JavaScript, CSS, icons, manifest) and each place's offline shell;
+//    - pages: network first (4 s on a flaky network), the saved copy when the network fails,
+//      and for a page never saved, its place's offline shell, from which the app draws it;
+//    - data files: stale-while-revalidate (the saved copy at once, the server's new copy for
+//      the next visit), so an agency's data update shows without a rebuild;
+//    - ECharts and the chart module: kept at first use.
+if (release) {
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const place = (prefix) => new RegExp(`^https?://[^/]+${escape(sub + prefix)}(/|\\?|$)`);
+  const pages = (urlPattern, shell) => ({
+    urlPattern,
+    handler: 'NetworkFirst',
+    options: { cacheName: 'ce-pages', networkTimeoutSeconds: 4, precacheFallback: { fallbackURL: shell } },
+  });
+  const { count, size, warnings } = await generateSW({
+    globDirectory: dir,
+    swDest: join(dir, 'sw.js'),
+    globPatterns: [
+      'cohesion-explorer-*.{js,wasm}', 'main-*.css', 'favicon-*.svg', 'snippets/**/*.js',
+      'icons/*.{png,svg}', 'manifest.webmanifest', 'embed-theme.js',
+      '__shell/index.html', 'mi/__shell/index.html', 'embed/__shell/index.html', 'mi/embed/__shell/index.html',
+    ],
+    // Hashed names change with their content: no revision needed.
+    dontCacheBustURLsMatching: /-[0-9a-f]{16}[._]/,
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+    cleanupOutdatedCaches: true,
+    // A new version waits until the person chooses to reload (the app's prompt).
+    skipWaiting: false,
+    clientsClaim: true,
+    runtimeCaching: [
+      { urlPattern: /\/data\/[^?]*\.(json|csv)$/, handler: 'StaleWhileRevalidate', options: { cacheName: 'ce-data' } },
+      { urlPattern: /\/(echarts\.js|charts\.js|charts_bg\.wasm)$/, handler: 'StaleWhileRevalidate', options: { cacheName: 'ce-charts' } },
+      pages(place('/mi/embed'), 'mi/embed/__shell/index.html'),
+      pages(place('/mi'), 'mi/__shell/index.html'),
+      pages(place('/embed'), 'embed/__shell/index.html'),
+      pages(({ request }) => request.mode === 'navigate', '__shell/index.html'),
+    ],
+  });
+  for (const w of warnings) console.warn(`post-build: workbox: ${w}`);
+  console.log(`post-build: service worker keeps ${count} files ahead (${(size / 1024).toFixed(0)} KB)`);
+}
+
+// 4. Precompressed copies.
 const COMPRESS = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.csv', '.svg', '.md', '.txt', '.xml']);
 let compressed = 0;
 for (const file of walk(dir)) {

@@ -25,11 +25,13 @@ pub fn App() -> impl IntoView {
     crate::components::link::provide_sticky();
     let embedded = crate::embed::provide_embed(place.embed);
     let i18n = crate::language::provide_language(place.lang);
+    crate::offline::provide_offline();
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip)}</a>
             {(!embedded).then(|| view! { <Header /> })}
             <main id="main" tabindex="-1">
+                <crate::offline::OfflineNotes />
                 {(!embedded).then(|| view! { <ShareActions /> })}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=FrameworkPage />

@@ -85,6 +85,12 @@ impl<T: Send + Sync + 'static> Slot<T> {
         result.map(|l| l.value)
     }
 
+    /// Subscribes to the slot's changes without reading or fetching it (for views that say
+    /// something about the data, not show it).
+    pub fn track(&self) {
+        self.value.track();
+    }
+
     /// Whether a render read this slot (the build-time renderer asks, after rendering a page).
     pub fn was_read(&self) -> bool {
         self.read.load(Ordering::Relaxed)

@@ -176,6 +176,23 @@ impl Reader for Network {
     }
 }
 
+thread_local! {
+    /// When each data file fetched was sent by the server (its `Date` header): with the
+    /// service worker's saved copies, when it was saved on this device.
+    static SENT: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+}
+
+/// The oldest `Date` of the data files fetched so far (HTTP date text), if any said one.
+pub fn oldest_sent() -> Option<String> {
+    SENT.with(|sent| {
+        sent.borrow()
+            .values()
+            .filter_map(|d| Some((js_sys::Date::parse(d), d.clone())).filter(|(t, _)| t.is_finite()))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, d)| d)
+    })
+}
+
 /// Fetches a file under the app's base URL as text.
 pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
     use gloo_net::http::Request;
@@ -186,6 +203,9 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
             file: path.to_string(),
             message: e.to_string(),
         })?;
+    if let Some(date) = response.headers().get("date") {
+        SENT.with(|sent| sent.borrow_mut().insert(path.to_string(), date));
+    }
     if !response.ok() {
         return Err(LoadError::Status {
             file: path.to_string(),

@@ -35,6 +35,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[cfg(feature = "view")]
 pub mod next_task;
 #[cfg(feature = "view")]
+pub mod offline;
+#[cfg(feature = "view")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;

@@ -100,7 +100,7 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
     }
     let embedded = opened.place.embed;
     leptos::mount::hydrate_body(move || {
-        provide_data(initial);
+        let data = provide_data(initial);
         crate::head::provide_head();
         // After the page has been taken over, in a task of its own.
         let owner = Owner::current();
@@ -117,6 +117,7 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
                     }
                 }
                 crate::embed::start_embed(embedded);
+                crate::offline::start_offline(data);
                 mark_ready();
             }))
         });
@@ -146,11 +147,13 @@ fn render_afresh() {
     }
     let embedded = crate::components::link::place().embed;
     leptos::mount::mount_to_body(move || {
-        provide_data(Initial::default());
+        let data = provide_data(Initial::default());
         crate::head::provide_head();
         Effect::new(move |_| {
+            let data = data.clone();
             untrack(|| {
                 crate::embed::start_embed(embedded);
+                crate::offline::start_offline(data);
                 mark_ready();
             })
         });

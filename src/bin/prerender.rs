@@ -4,7 +4,8 @@
 //!   cargo run --features ssr --bin prerender -- <build dir>
 //!
 //! For each place (English and te reo Māori, full and embedded) and each route that needs no
-//! input from the person (`core::prerender::routes`), plus a not-found page, it takes Trunk's
+//! input from the person (`core::prerender::routes`), plus a not-found page and the offline
+//! shell (`core::site::SHELL_ROUTE`), it takes Trunk's
 //! `index.html` as the template and writes the page's head (title, description, canonical
 //! link, languages, Open Graph and the page record) and its rendered body. Then the
 //! sitemap and robots.txt.
@@ -18,7 +19,7 @@ use std::time::Instant;
 
 use cohesion_explorer::components::link::Site;
 use cohesion_explorer::core::prerender::{file_for, head_tags, robots, routes, sitemap, HeadInfo, PageRecord};
-use cohesion_explorer::core::site::{Place, NOT_FOUND_ROUTE};
+use cohesion_explorer::core::site::{Place, NOT_FOUND_ROUTE, SHELL_ROUTE};
 use cohesion_explorer::data::Initial;
 use cohesion_explorer::fetch::{load_atlas, load_indicators, Disk, DATAPACKAGE, MANIFEST};
 use cohesion_explorer::language::{locale_of, td_string};
@@ -57,7 +58,7 @@ fn main() {
     let mut written = 0;
     for place in Place::all() {
         let site = Site { sub: sub.clone(), place };
-        for route in all.iter().map(String::as_str).chain([NOT_FOUND_ROUTE]) {
+        for route in all.iter().map(String::as_str).chain([NOT_FOUND_ROUTE, SHELL_ROUTE]) {
             let page = render(&site, route, &initial);
             let mut files = Vec::new();
             if page.read_atlas {
@@ -90,7 +91,7 @@ fn main() {
     write(&dir, "sitemap.xml", &sitemap(&site_url, &all));
     write(&dir, "robots.txt", &robots(&site_url, &sub));
     println!(
-        "prerender: {written} pages ({} routes x {} places, and not-found pages) in {:.1} s",
+        "prerender: {written} pages ({} routes x {} places, and the not-found and offline pages) in {:.1} s",
         all.len(),
         Place::all().len(),
         started.elapsed().as_secs_f64()

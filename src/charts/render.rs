@@ -68,6 +68,16 @@ thread_local! {
     static MODULE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
+/// The files the first chart fetched (ECharts and the chart module), if one has been drawn:
+/// the offline cache keeps them (see `offline`).
+pub fn loaded_files() -> Vec<String> {
+    if MODULE.with(|m| m.borrow().is_some()) {
+        [ECHARTS_SRC, MODULE_JS, MODULE_WASM].map(str::to_string).to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
 /// An address next to the app (under `<base href>`).
 fn beside_app(file: &str) -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();

@@ -22,6 +22,8 @@ pub fn ErrorPanel(
             <h2>{t_string!(i18n, load.failed, what = what.get()).to_string()}</h2>
             <p>{move || if count == 1 { t!(i18n, load.one_problem).into_any() } else { t_string!(i18n, load.problems, count = count).to_string().into_any() }}</p>
             // Text from files is rendered as text, never as HTML. The messages are in English.
+            // Offline: say plainly that this page's figures were never saved here.
+            {crate::offline::is_offline().then(|| view! { <p class="offline-explained">{t!(i18n, offline.not_saved)}</p> })}
             <ul class="error-list" lang="en">{lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}</ul>
             <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, load.retry)}</button>
         </section>

@@ -11,7 +11,7 @@ use super::indicators::Store;
 use super::language;
 use super::layout::{layout, PRERENDER_WIDTH};
 use super::links::{encode, FrameworkView};
-use super::site::{Place, NOT_FOUND_ROUTE};
+use super::site::{Place, NOT_FOUND_ROUTE, SHELL_ROUTE};
 
 /// Every route that needs no input from the person: the framework views (each framework, each
 /// part its diagram draws, its text version), the crosswalk, the indicators, every shipped
@@ -131,7 +131,8 @@ pub fn head_tags(info: &HeadInfo) -> String {
     let description = escape(&info.description);
     tags.push(format!("<title>{title}</title>"));
     tags.push(format!("<meta name=\"description\" content=\"{description}\">"));
-    let not_found = info.route == NOT_FOUND_ROUTE;
+    // Neither the not-found page nor the offline shell is a page of its own to search for.
+    let not_found = info.route == NOT_FOUND_ROUTE || info.route == SHELL_ROUTE;
     // An embedded page is the full page's duplicate: it points there and stays out of search.
     let canonical = url_of(&info.site_url, info.place.with_embed(false), &info.route);
     if info.place.embed || not_found {
@@ -245,8 +246,10 @@ mod tests {
         let embed = head_tags(&HeadInfo { place: Place::new("en", true), ..info.clone() });
         assert!(embed.contains("noindex") && !embed.contains("hreflang"));
         assert!(embed.contains("<link rel=\"canonical\" href=\"https://x.govt.nz/sc/indicators\">"));
-        let missing = head_tags(&HeadInfo { route: NOT_FOUND_ROUTE.into(), ..info });
+        let missing = head_tags(&HeadInfo { route: NOT_FOUND_ROUTE.into(), ..info.clone() });
         assert!(missing.contains("noindex") && !missing.contains("canonical"));
+        let shell = head_tags(&HeadInfo { route: SHELL_ROUTE.into(), ..info });
+        assert!(shell.contains("noindex") && !shell.contains("canonical"));
     }
 
     #[test]

@@ -32,6 +32,11 @@ impl Default for Place {
 /// writes that page as `404.html`.
 pub const NOT_FOUND_ROUTE: &str = "/404";
 
+/// The route of the offline shell: a page with the site's frame and nothing in it yet, written
+/// once per place and kept by the service worker, which serves it for any page of that place
+/// it has not kept itself; the app then draws that page from the data it has kept.
+pub const SHELL_ROUTE: &str = "/__shell";
+
 /// The path segment that marks an embedded page.
 pub const EMBED_SEGMENT: &str = "embed";
 

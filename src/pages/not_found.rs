@@ -6,7 +6,8 @@ use crate::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::core::site::NOT_FOUND_ROUTE;
+use crate::components::error_panel::Skeleton;
+use crate::core::site::{NOT_FOUND_ROUTE, SHELL_ROUTE};
 use crate::head::PageHead;
 use crate::language::{t, t_string, use_i18n};
 
@@ -22,6 +23,10 @@ pub fn NotFound() -> impl IntoView {
         );
         route
     };
+    // The offline shell: the frame of a page the app is about to draw (see `core::site`).
+    if asked() == SHELL_ROUTE {
+        return view! { <Skeleton label=t_string!(i18n, offline.opening).to_string() /> }.into_any();
+    }
     view! {
         <PageHead title=t_string!(i18n, not_found.title).to_string() />
         <section class="panel">
@@ -37,4 +42,5 @@ pub fn NotFound() -> impl IntoView {
             <p><A href="/framework">{t!(i18n, not_found.go)}</A></p>
         </section>
     }
+    .into_any()
 }
