@@ -27,7 +27,8 @@ step "end-to-end: release build, served and driven in Chromium"
 trunk build --release
 # The same build for a sub-path, as an agency would host it (tests/e2e/embed.test.mjs).
 trunk build --release --public-url /social-cohesion/ --dist target/dist-sub
-node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/e2e-tests.log
+# A test that hangs fails after four minutes instead of holding the run.
+node --test --test-concurrency=1 --test-timeout=240000 tests/e2e/ 2>&1 | tee target/e2e-tests.log
 
 step "summary"
 grep -h '^test result:' target/native-tests.log target/browser-tests.log

@@ -25,8 +25,16 @@ async function site() {
   return {
     dir,
     origin,
-    stop() { server.closeAllConnections(); server.close(); },
-    remove() { rmSync(dir, { recursive: true, force: true }); },
+    stop() {
+      if (!server.listening) return;
+      server.closeAllConnections();
+      server.close();
+    },
+    // Stops the server too: one left listening keeps this file's process (and the run) alive.
+    remove() {
+      this.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
