@@ -15,7 +15,7 @@ use crate::embed::EmbedFooter;
 use crate::language::{t, t_string, use_i18n};
 use crate::pages::{
     about::AboutPage, data::DataPage, framework::FrameworkPage, indicator::IndicatorPage,
-    indicators::IndicatorsPage, not_found::NotFound, profile::ProfilePage,
+    indicators::IndicatorsPage, not_found::NotFound, profile::ProfilePage, worksheet::WorksheetPage,
 };
 
 #[component]
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/indicators/:id") view=IndicatorPage />
                     <Route path=path!("/profile") view=ProfilePage />
                     <Route path=path!("/open-data") view=DataPage />
+                    <Route path=path!("/worksheet") view=WorksheetPage />
                     <Route path=path!("/about") view=AboutPage />
                 </Routes>
             </main>

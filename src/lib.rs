@@ -19,6 +19,8 @@ pub mod components;
 #[cfg(feature = "view")]
 pub mod data;
 #[cfg(feature = "view")]
+pub mod download;
+#[cfg(feature = "view")]
 pub mod embed;
 #[cfg(feature = "view")]
 pub mod fetch;

@@ -77,6 +77,15 @@ fn every_label_text_and_quote_is_found_in_its_source() {
                 f.id, f.summary.seed, f.summary.quote
             ));
         }
+        let worksheet = f.worksheet.iter().flat_map(|w| {
+            let sections = w.sections.iter().map(|s| &s.heading);
+            std::iter::once(&w.intro).chain(w.closed.iter()).chain(sections)
+        });
+        for quoted in worksheet {
+            if !quotes(&seed(&quoted.seed), &quoted.quote) {
+                problems.push(format!("{}: worksheet text not in {}: {:?}", f.id, quoted.seed, quoted.quote));
+            }
+        }
         for n in &f.nodes {
             let source = seed(&n.source.seed);
             let lower = normalise(&source).to_lowercase();

@@ -32,6 +32,7 @@ fn main() {
     }
     let start = std::time::Instant::now();
     let now = move || start.elapsed().as_secs_f64() * 1000.0;
+    shipped_sensitivity(&now);
     for rows in [10_000, 100_000, 1_000_000] {
         let (bytes, timings) = run(rows, &now);
         println!(
@@ -51,6 +52,34 @@ fn main() {
             println!("  {:<40} {:>10.3} ms{extra}", t.name, t.ms);
         }
     }
+}
+
+/// The profile's weight sensitivity on the shipped figures: what `/profile` computes.
+#[cfg(not(target_arch = "wasm32"))]
+fn shipped_sensitivity(now: &dyn Fn() -> f64) {
+    use cohesion_explorer::core::indicators::parse::{read_indicators, read_observations};
+    use cohesion_explorer::core::indicators::profile::profiles;
+    use cohesion_explorer::core::indicators::sensitivity::sensitivity;
+    let read = |name: &str| std::fs::read(format!("public/data/indicators/{name}")).unwrap_or_default();
+    let Ok(indicators) = read_indicators("indicators.csv", &read("indicators.csv")) else {
+        return;
+    };
+    let store = read_observations("observations.csv", &read("observations.csv"), indicators).store;
+    let dims: Vec<String> = ["belonging", "inclusion", "participation", "recognition", "legitimacy"]
+        .iter()
+        .map(|d| format!("dimensions.{d}"))
+        .collect();
+    let groups = profiles(&store, &dims);
+    let calls = 20;
+    let t = now();
+    for _ in 0..calls {
+        std::hint::black_box(sensitivity(&groups, &[1.0; 5]));
+    }
+    println!(
+        "native, shipped figures: weight sensitivity, {} groups, 7,775 weightings: {:.3} ms",
+        groups.len(),
+        (now() - t) / calls as f64
+    );
 }
 
 #[cfg(target_arch = "wasm32")]

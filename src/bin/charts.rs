@@ -1,5 +1,6 @@
 //! The chart module: a small wasm of its own that turns a chart's data into ECharts options
-//! (`charts::request`, built with charming). The app fetches it with ECharts when a page first
+//! (`charts::request`, built with charming), and writes a view's data as SDMX-CSV or a Data
+//! Package (`core::indicators::export`). The app fetches it with ECharts when a page first
 //! draws a chart (`charts::render`), so pages without charts never download either. Built by
 //! `scripts/post-build.mjs`:
 //!
@@ -11,6 +12,15 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn chart_options(request: &str) -> Result<String, String> {
     cohesion_explorer::charts::request::answer(request)
+}
+
+/// A view's data as a file (an `export::ExportRequest` as JSON text in, the file's text out):
+/// the SDMX-CSV and Data Package writers live here, beside the charts, so the app's own wasm
+/// does not carry them.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn export_data(request: &str) -> Result<String, String> {
+    cohesion_explorer::core::indicators::export::answer(request)
 }
 
 fn main() {}

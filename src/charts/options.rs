@@ -337,6 +337,35 @@ pub fn composite_chart(rows: &[(String, f64)], look: Look) -> Chart {
         .series(labelled_bars("Index", values))
 }
 
+/// Each group's best-to-worst rank over every weighting (`rows`: name, best, worst), as a bar
+/// from its best to its worst place on a rank axis running from 1 to `groups`. The axis and
+/// series names come in the interface's language.
+pub fn rank_range_chart(rows: &[(String, usize, usize)], groups: usize, axis: &str, series: &str, look: Look) -> Chart {
+    // Drawn as two stacked bars, the first invisible: from the axis to half a place before the
+    // best rank, then the range itself, so a bar covers its places' ticks.
+    let offset: Vec<CompositeValue> = rows.iter().map(|r| CompositeValue::from(r.1 as f64 - 0.5)).collect();
+    let span: Vec<DataPoint> = rows
+        .iter()
+        .map(|r| bar_item((r.2 - r.1 + 1) as f64, look.palette()[2]))
+        .collect();
+    bars_frame(look, rows.iter().map(|r| r.0.clone()).collect(), 24)
+        .x_axis(
+            below(Axis::new().type_(AxisType::Value).name(axis))
+                .min(0)
+                .max(groups as f64 + 1.0)
+                .interval(1),
+        )
+        .series(
+            Bar::new()
+                .name("offset")
+                .stack("range")
+                .bar_width("60%")
+                .item_style(ItemStyle::new().color("transparent"))
+                .data(offset),
+        )
+        .series(Bar::new().name(series).stack("range").bar_width("60%").data(span))
+}
+
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }

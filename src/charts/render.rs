@@ -28,7 +28,7 @@ const MODULE_WASM: &str = "charts_bg.wasm";
 
 // A dynamic import is JavaScript syntax; wasm-bindgen ships this line as a module of its own
 // beside the app's glue (no inline script, so the page's policy needs nothing new).
-#[wasm_bindgen(inline_js = "export async function load_module(js, wasm) { const m = await import(js); await m.default({ module_or_path: wasm }); return m.chart_options; }")]
+#[wasm_bindgen(inline_js = "export async function load_module(js, wasm) { const m = await import(js); await m.default({ module_or_path: wasm }); return [m.chart_options, m.export_data]; }")]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn load_module(js: &str, wasm: &str) -> Result<JsValue, JsValue>;
@@ -66,6 +66,8 @@ thread_local! {
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// The chart module's `chart_options`, once loaded.
     static MODULE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The chart module's `export_data`, once loaded.
+    static EXPORT: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// The files the first chart fetched (ECharts and the chart module), if one has been drawn:
@@ -91,13 +93,31 @@ async fn ensure_module() -> Result<js_sys::Function, String> {
     if let Some(f) = MODULE.with(|m| m.borrow().clone()) {
         return Ok(f);
     }
-    let f = load_module(&beside_app(MODULE_JS), &beside_app(MODULE_WASM))
+    let both: js_sys::Array = load_module(&beside_app(MODULE_JS), &beside_app(MODULE_WASM))
         .await
         .map_err(|_| "the chart module could not be loaded".to_string())?
+        .unchecked_into();
+    let f = both
+        .get(0)
         .dyn_into::<js_sys::Function>()
         .map_err(|_| "the chart module has no chart_options".to_string())?;
+    let export = both.get(1).dyn_into::<js_sys::Function>().ok();
     MODULE.with(|m| *m.borrow_mut() = Some(f.clone()));
+    EXPORT.with(|m| *m.borrow_mut() = export);
     Ok(f)
+}
+
+/// A view's data written as a file by the chart module (loaded if it is not yet): an
+/// `export::ExportRequest` as JSON text in, the file's text out.
+pub async fn export(request: &str) -> Result<String, String> {
+    ensure_module().await?;
+    let f = EXPORT
+        .with(|m| m.borrow().clone())
+        .ok_or_else(|| "the chart module has no export_data".to_string())?;
+    let text = f
+        .call1(&JsValue::NULL, &JsValue::from_str(request))
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the chart module failed".into()))?;
+    text.as_string().ok_or_else(|| "the chart module gave no file".to_string())
 }
 
 /// ECharts and the chart module, both loaded.
@@ -183,22 +203,6 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// Saves `href` as `file` through a temporary link (works for data: and blob: URLs).
-fn save(href: &str, file: &str) {
-    let Ok(a) = document().create_element("a") else {
-        return;
-    };
-    let a = a.unchecked_into::<web_sys::HtmlAnchorElement>();
-    a.set_href(href);
-    a.set_download(file);
-    a.set_rel("external");
-    if let Some(body) = document().body() {
-        let _ = body.append_child(&a);
-        a.click();
-        let _ = body.remove_child(&a);
-    }
-}
-
 /// The chart drawn again as SVG, off screen, at the size it has on the page.
 fn svg_of(module: &js_sys::Function, request: &ChartRequest, width: f64, height: f64) -> Result<String, String> {
     let opts = object(&[
@@ -213,19 +217,6 @@ fn svg_of(module: &js_sys::Function, request: &ChartRequest, width: f64, height:
     let svg = detached.render_to_svg_string();
     detached.dispose();
     Ok(svg)
-}
-
-fn save_svg(svg: &str, file: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
-        return;
-    };
-    if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
-        save(&url, file);
-        let _ = web_sys::Url::revoke_object_url(&url);
-    }
 }
 
 /// An ECharts chart drawn into a div of the given height; redrawn when its request (what it
@@ -315,7 +306,7 @@ pub fn EChart(
                     ("pixelRatio", 2.into()),
                     ("backgroundColor", image_background(*look).into()),
                 ]);
-                save(&e.get_data_url(&opts), &png_name);
+                crate::download::save_href(&e.get_data_url(&opts), &png_name);
             }
         })
     };
@@ -326,7 +317,7 @@ pub fn EChart(
         let request = request.get_untracked();
         let request = request.clone().with_background(image_background(request.look));
         match svg_of(&module, &request, el.client_width() as f64, height as f64) {
-            Ok(svg) => save_svg(&svg, &svg_name),
+            Ok(svg) => crate::download::save_text(&svg, "image/svg+xml", &svg_name),
             Err(e) => failed.set(Some(e)),
         }
     };

@@ -12,7 +12,7 @@ use charming::Chart;
 use serde::{Deserialize, Serialize};
 
 use super::options::{
-    breakdown_chart, composite_chart, describe, gap_chart, profile_chart, time_series, to_json,
+    breakdown_chart, composite_chart, describe, rank_range_chart, gap_chart, profile_chart, time_series, to_json,
     Look, Words,
 };
 use crate::core::indicators::breakdown::Breakdown;
@@ -46,6 +46,14 @@ pub enum Plot {
     },
     /// The weighted index, highest first.
     Composite { rows: Vec<(String, f64)> },
+    /// Each group's best to worst rank over every weighting (name, best, worst), of `groups`
+    /// ranked; `axis` and `series` name them in the interface's language.
+    RankRange {
+        rows: Vec<(String, usize, usize)>,
+        groups: usize,
+        axis: String,
+        series: String,
+    },
 }
 
 /// A chart to draw: what it shows, how it looks, what it is called.
@@ -89,6 +97,7 @@ impl ChartRequest {
                 profile_chart(&shown, dimensions, look)
             }
             Plot::Composite { rows } => composite_chart(rows, look),
+            Plot::RankRange { rows, groups, axis, series } => rank_range_chart(rows, *groups, axis, series, look),
         };
         match &self.background {
             Some(colour) => chart.background_color(colour.as_str()),
@@ -100,6 +109,11 @@ impl ChartRequest {
     pub fn options_json(&self) -> String {
         let mut options = to_json(&self.chart());
         describe(&mut options, &self.label);
+        if let (Plot::RankRange { .. }, Some(axis)) = (&self.plot, options.get_mut("xAxis").and_then(|a| a.as_object_mut())) {
+            // The rank axis runs from half a place before 1st to half after last, so each bar
+            // covers whole places; its ends are not ranks (charming cannot say this).
+            axis.insert("axisLabel".into(), serde_json::json!({ "showMinLabel": false, "showMaxLabel": false }));
+        }
         serde_json::to_string(&options).unwrap_or_else(|_| "{}".into())
     }
 }

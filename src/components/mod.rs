@@ -5,6 +5,7 @@ pub mod breakdown_charts;
 pub mod crosswalk_table;
 pub mod detail_panel;
 pub mod diagram;
+pub mod downloads;
 pub mod error_panel;
 pub mod indicator_cards;
 pub mod lang;

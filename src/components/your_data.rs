@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 use crate::data::{UserData, UserDataset};
 use crate::core::indicators::parse::{read_observations, too_large};
 use crate::core::indicators::sdmx::{header, looks_like_sdmx, read_sdmx, SdmxMapping};
+use crate::core::indicators::export::{looks_like_data_package, read_data_package};
+use crate::components::downloads::DataDownloads;
 use crate::core::indicators::Indicator;
 use crate::core::indicators::Store;
 use crate::core::DataErrors;
@@ -106,8 +108,31 @@ pub fn YourData() -> impl IntoView {
                 .next()
                 .unwrap_or("")
                 .to_string();
+            if looks_like_data_package(&bytes) {
+                let read = read_data_package(&name, &bytes, data.store.indicators.clone());
+                status.set(None);
+                user.set(Some(Arc::new(UserDataset {
+                    file: name,
+                    rows_read: read.rows_read,
+                    store: read.store,
+                    errors: read.errors,
+                })));
+                return;
+            }
             if looks_like_sdmx(&first_line) {
                 match header(&name, &bytes) {
+                    // Our own export: every column is known, so nothing to choose.
+                    Ok(columns) if SdmxMapping::recognise(&columns).is_some() => {
+                        let mapping = SdmxMapping::recognise(&columns).unwrap_or_else(SdmxMapping::ours);
+                        let read = read_sdmx(&name, &bytes, &mapping, data.store.indicators.clone());
+                        status.set(None);
+                        user.set(Some(Arc::new(UserDataset {
+                            file: name,
+                            rows_read: read.rows_read,
+                            store: read.store,
+                            errors: read.errors,
+                        })));
+                    }
                     Ok(columns) => {
                         status.set(Some(Status::Sdmx(name.clone())));
                         pending.set(Some(PendingSdmx {
@@ -157,7 +182,7 @@ pub fn YourData() -> impl IntoView {
             <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <label class="button file-button">
                     {t!(i18n, yours.choose)}
-                    <input type="file" accept=".csv,text/csv" class="visually-hidden" on:change=on_change />
+                    <input type="file" accept=".csv,text/csv,.json,application/json" class="visually-hidden" on:change=on_change />
                 </label>
                 <span class="drop-hint">{t!(i18n, yours.drop)}</span>
             </div>
@@ -185,20 +210,12 @@ fn SdmxForm(
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let gc = group_column.get_untracked();
-        let mapping = SdmxMapping {
-            indicator: Some(indicator.get_untracked()),
-            indicator_column: None,
-            indicator_codes: Default::default(),
-            period: "TIME_PERIOD".into(),
-            value: "OBS_VALUE".into(),
-            group_column: (!gc.is_empty()).then_some(gc),
-            group_type: Some(group_type.get_untracked()),
-            total_code: "_T".into(),
-            lower: None,
-            upper: None,
-            source: pending.file.clone(),
-            source_url: String::new(),
-        };
+        let mapping = SdmxMapping::one_indicator(
+            indicator.get_untracked(),
+            (!gc.is_empty()).then_some(gc),
+            group_type.get_untracked(),
+            pending.file.clone(),
+        );
         let read = read_sdmx(&pending.file, &pending.bytes, &mapping, inds.clone());
         status.set(None);
         pending_signal.set(None);
@@ -278,6 +295,15 @@ fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
                         <tbody>{preview}</tbody>
                     </table>
                 </div>
+            })}
+            {(loaded > 0).then(|| {
+                let rows_data = data.clone();
+                let rows = Callback::new(move |()| (0..rows_data.store.len()).map(|r| rows_data.store.row(r)).collect());
+                let stem = file.trim_end_matches(".csv").trim_end_matches(".json").trim_end_matches(".sdmx").trim_end_matches(".datapackage").to_string();
+                view! {
+                    <p>{t!(i18n, downloads.yours)}</p>
+                    <DataDownloads rows indicators=Arc::new(data.store.indicators.clone()) stem title=file.clone() csv=true />
+                }
             })}
             <button type="button" class="button secondary" on:click=move |_| user.set(None)>{t!(i18n, yours.remove)}</button>
         </div>

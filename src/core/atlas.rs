@@ -199,6 +199,17 @@ impl Atlas {
         };
         for (name, text, f) in &files {
             check_edges(name, text, &f.edges, &mut errors);
+            // A worksheet asks only this framework's own questions.
+            let asked = f.worksheet.iter().flat_map(|w| &w.sections).flat_map(|s| &s.questions);
+            for id in asked {
+                if !f.nodes.iter().any(|n| &n.id == id) {
+                    errors.push(DataError::new(
+                        name,
+                        Some(Position::of_json_string(text, id)),
+                        format!("the worksheet names node \"{id}\", which this framework does not define"),
+                    ));
+                }
+            }
             for band in &f.diagram.bands {
                 for id in &band.nodes {
                     if !index.contains_key(id.as_str()) {

@@ -52,9 +52,34 @@ pub struct FrameworkFile {
     /// One or two sentences, quoted from the source, that say what this framework is.
     pub summary: NodeSource,
     pub diagram: Diagram,
+    /// The questions the framework asks its readers, as the discussion worksheet offers them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worksheet: Option<Worksheet>,
     pub nodes: Vec<Node>,
     #[serde(default)]
     pub edges: Vec<Edge>,
+}
+
+/// A framework's questions, grouped as its source groups them, each group with the words that
+/// say who it is for; every text quoted from the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Worksheet {
+    /// Who asked, and why.
+    pub intro: NodeSource,
+    /// When the source's consultation closed, where it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<NodeSource>,
+    pub sections: Vec<WorksheetSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorksheetSection {
+    /// Who the questions are for.
+    pub heading: NodeSource,
+    /// The questions' node ids, in the source's order (a `subquestion` after its question).
+    pub questions: Vec<String>,
 }
 
 /// A part of a framework: the vision, a principle, an outcome, an indicator ...

@@ -20,6 +20,7 @@
 //! - [`embed`]: embed mode, theming parameters, snippets and the resize message.
 //! - [`site`]: where every page lives (language and embed prefixes) and how earlier links map.
 //! - [`fingerprint`]: which data files a prerendered page was rendered from.
+//! - [`worksheet`]: the questions the frameworks ask, and a group's answers as Markdown.
 //! - [`error`]: data errors with their position.
 
 pub mod atlas;
@@ -28,6 +29,7 @@ pub mod crosswalk;
 pub mod embed;
 pub mod error;
 pub mod fingerprint;
+pub mod worksheet;
 #[cfg(test)]
 mod fixtures;
 pub mod framework;

@@ -15,7 +15,7 @@ use super::site::{Place, NOT_FOUND_ROUTE, SHELL_ROUTE};
 
 /// Every route that needs no input from the person: the framework views (each framework, each
 /// part its diagram draws, its text version), the crosswalk, the indicators, every shipped
-/// indicator's page, the profile, the data page and About. The not-found page is apart
+/// indicator's page, the profile, the data page, the discussion worksheet and About. The not-found page is apart
 /// ([`NOT_FOUND_ROUTE`]).
 pub fn routes(atlas: &Atlas, store: &Store) -> Vec<String> {
     let mut out = vec!["/".to_string(), "/framework".to_string()];
@@ -32,7 +32,7 @@ pub fn routes(atlas: &Atlas, store: &Store) -> Vec<String> {
     for indicator in &store.indicators {
         out.push(format!("/indicators/{}", encode(&indicator.id)));
     }
-    out.extend(["/profile", "/open-data", "/about"].map(str::to_string));
+    out.extend(["/profile", "/open-data", "/worksheet", "/about"].map(str::to_string));
     out
 }
 

@@ -245,3 +245,28 @@ mod tests {
         }
     }
 }
+
+/// A whole number with its thousands grouped by commas ("7,775"), as New Zealand writes them
+/// in both English and te reo Māori.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod thousands_tests {
+    #[test]
+    fn groups_by_threes() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(775), "775");
+        assert_eq!(super::thousands(7_775), "7,775");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
+}

@@ -136,6 +136,11 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         };
         let title = f.title.clone();
         let summary = f.summary.quote.clone();
+        // A framework that asks its readers questions leads to the worksheet for them.
+        let worksheet = f.worksheet.is_some().then(|| {
+            let href = format!("/worksheet#{}", f.id);
+            view! { <p class="worksheet-link"><A href=href>{t!(i18n, worksheet.from_framework)}</A></p> }
+        });
         // A part's page is titled and described by the part; the framework's by itself.
         let head = {
             let atlas = atlas.clone();
@@ -159,6 +164,7 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
             <header class="page-head">
                 <h1 lang="en">{title}</h1>
                 <p class="summary" lang="en">{summary}</p>
+                {worksheet}
                 <div class="toolbar">
                     <div class="view-switch" role="group" aria-label=ts!(i18n, framework.show_as)>
                         // Plain links: the router's <A> would mark both current, as they share a path.

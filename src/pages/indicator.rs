@@ -16,6 +16,7 @@ use leptos_router::NavigateOptions;
 
 use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
+use crate::components::downloads::DataDownloads;
 use crate::components::breakdown_charts::BreakdownCharts;
 use crate::data::{UserData, WithAtlas, WithIndicators};
 use crate::core::embed::add_params;
@@ -140,6 +141,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 encode(&csv(&for_csv.store, &series.get()))
             )
         };
+        let for_export = data.clone();
+        let export_rows = Callback::new(move |()| rows(&for_export.store, &series.get_untracked()));
+        let export_indicators = Arc::new(data.store.indicators.clone());
         let latest_release = rows(&data.store, &series.get_untracked())
             .last()
             .map(|o| o.source.clone())
@@ -190,7 +194,10 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                         <tbody>{table_rows}</tbody>
                     </table>
                 </div>
-                <p><a class="button secondary" href=download download=format!("{ind_id}.csv") rel="external">{t!(i18n, indicator.download_csv)}</a></p>
+                <div class="download-row">
+                    <a class="button secondary" href=download download=format!("{ind_id}.csv") rel="external">{t!(i18n, indicator.download_csv)}</a>
+                    <DataDownloads rows=export_rows indicators=export_indicators stem=ind_id.clone() title=indicator.title.clone() />
+                </div>
             </section>
             <BreakdownCharts data=shipped indicator=indicator.clone() />
             <section class="panel">

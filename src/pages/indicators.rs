@@ -14,6 +14,7 @@ use leptos_router::NavigateOptions;
 
 use crate::components::indicator_cards::IndicatorCards;
 use crate::data::{UserData, WithAtlas, WithIndicators};
+use crate::components::downloads::DataDownloads;
 use crate::core::catalogue::{all_domains, group_types, sections, Filter, Grouping};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
@@ -76,6 +77,14 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         .into_iter()
         .map(|t| (t.clone(), t.replace('_', " ")))
         .collect();
+    // The downloads hold every row of the indicators the filter shows.
+    let (export_atlas, export_data) = (atlas.clone(), data.clone());
+    let export_rows = Callback::new(move |()| {
+        let found = sections(&export_atlas, &export_data.store, &filter.get_untracked());
+        let shown: std::collections::BTreeSet<usize> = found.iter().flat_map(|s| s.indicators.iter().copied()).collect();
+        export_data.store.rows_of_indicators(&shown.into_iter().collect::<Vec<_>>())
+    });
+    let export_indicators = Arc::new(data.store.indicators.clone());
     let results = move || {
         let f = filter.get();
         let found = sections(&atlas, &data.store, &f);
@@ -121,6 +130,11 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         <YourCards dimension_label />
         <FilterBar filter set_filter dimensions domains types />
         <div class="overview-results">{results}</div>
+        <section class="panel" aria-labelledby="overview-downloads">
+            <h2 id="overview-downloads">{t!(i18n, downloads.heading)}</h2>
+            <p>{t!(i18n, downloads.overview)}</p>
+            <DataDownloads rows=export_rows indicators=export_indicators stem="indicators".to_string() title=t_string!(i18n, indicators.title).to_string() csv=true />
+        </section>
     }
 }
 

@@ -7,3 +7,4 @@ pub mod indicator;
 pub mod indicators;
 pub mod not_found;
 pub mod profile;
+pub mod worksheet;

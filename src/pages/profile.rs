@@ -18,8 +18,10 @@ use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
 use crate::data::{WithAtlas, WithIndicators};
 use crate::core::indicators::profile::{
-    parse_weights, profiles, ranked, weights_param, GroupProfile, WEIGHT_MAX,
+    parse_weights, profile_rows, profiles, ranked, weights_param, GroupProfile, WEIGHT_MAX,
 };
+use crate::core::indicators::sensitivity::{sensitivity, GroupSensitivity};
+use crate::components::downloads::DataDownloads;
 use crate::core::indicators::view::{GroupRef, MAX_SERIES};
 use crate::core::links::encode;
 use crate::core::Atlas;
@@ -86,6 +88,10 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let dim_ids: Vec<String> = dims.iter().map(|d| d.0.clone()).collect();
     let dim_names: Vec<String> = dims.iter().map(|d| d.1.clone()).collect();
     let all = Arc::new(profiles(&data.store, &dim_ids));
+    // The downloads hold the published rows the profile is made of.
+    let (export_data, export_dims) = (data.clone(), dim_ids.clone());
+    let export_rows = Callback::new(move |()| profile_rows(&export_data.store, &export_dims));
+    let export_indicators = Arc::new(data.store.indicators.clone());
     let n = dims.len();
     let weights = Memo::new(move |_| parse_weights(query.read().get("w").as_deref(), n));
     let picked_all = all.clone();
@@ -201,6 +207,12 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 label=index_label
                 file_stem="your-index".to_string() />
             <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.scores_label) tabindex="0">{table}</div>
+        </section>
+        <Sensitivity all=all.clone() weights />
+        <section class="panel" aria-labelledby="profile-downloads">
+            <h2 id="profile-downloads">{t!(i18n, downloads.heading)}</h2>
+            <p>{t!(i18n, downloads.profile)}</p>
+            <DataDownloads rows=export_rows indicators=export_indicators stem="profile".to_string() title=t_string!(i18n, profile.heading).to_string() csv=true />
         </section>
     }
     .into_any()
@@ -331,6 +343,107 @@ fn WeightsForm(
             <p class="summary">{t_string!(i18n, profile.weights_summary, max = WEIGHT_MAX).to_string()}</p>
             {sliders}
             <button type="button" class="button secondary" on:click=reset>{t!(i18n, profile.reset)}</button>
+        </section>
+    }
+}
+
+/// How much the ranking depends on the weights: every weighting on the grid tried, each group's
+/// best and worst rank, how often it ranks as it does now, and whom it changes places with.
+#[component]
+fn Sensitivity(all: Arc<Vec<GroupProfile>>, weights: Memo<Vec<f64>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let look = use_look();
+    let found = {
+        let all = all.clone();
+        Memo::new(move |_| Arc::new(sensitivity(&all, &weights.get())))
+    };
+    let (chart_all, table_all) = (all.clone(), all.clone());
+    let chart_label = t_string!(i18n, sensitivity.chart_label).to_string();
+    let label = chart_label.clone();
+    let options = Memo::new(move |_| {
+        let s = found.get();
+        let mut rows: Vec<(String, usize, usize, usize)> = s
+            .groups
+            .iter()
+            .filter_map(|g| Some((label_of(i18n, &chart_all[g.profile]), g.best?, g.worst?, g.rank.unwrap_or(usize::MAX))))
+            .collect();
+        crate::core::order::sort_by_key(&mut rows, |r| (r.3, r.1));
+        let groups = rows.iter().map(|r| r.2).max().unwrap_or(1);
+        let plot = Plot::RankRange {
+            rows: rows.into_iter().map(|r| (r.0, r.1, r.2)).collect(),
+            groups,
+            axis: t_string!(i18n, sensitivity.axis).to_string(),
+            series: t_string!(i18n, sensitivity.series).to_string(),
+        };
+        ChartRequest::new(plot, look.get(), label.clone())
+    });
+    let rank_text = move |r: Option<usize>| r.map(|r| r.to_string()).unwrap_or_else(|| t_string!(i18n, sensitivity.unranked).to_string());
+    let sentence = move |g: &GroupSensitivity, all: &[GroupProfile]| -> String {
+        let (Some(best), Some(worst)) = (g.best, g.worst) else {
+            return t_string!(i18n, sensitivity.never).to_string();
+        };
+        let mut text = if best == worst {
+            t_string!(i18n, sensitivity.holds, rank = best).to_string()
+        } else {
+            t_string!(i18n, sensitivity.between, best = best, worst = worst).to_string()
+        };
+        if !g.changes_places_with.is_empty() {
+            let names: Vec<String> = g.changes_places_with.iter().map(|&h| label_of(i18n, &all[h])).collect();
+            text.push(' ');
+            text.push_str(&t_string!(i18n, sensitivity.depends, others = names.join(", ")).to_string());
+        }
+        text
+    };
+    let table = move || {
+        let s = found.get();
+        let mut groups: Vec<&GroupSensitivity> = s.groups.iter().collect();
+        crate::core::order::sort_by_key(&mut groups, |g| (g.rank.unwrap_or(usize::MAX), g.profile));
+        let rows = groups
+            .into_iter()
+            .map(|g| {
+                let p = &table_all[g.profile];
+                let share = (g.share_same() * 100.0).round() as u32;
+                view! {
+                    <tr>
+                        {group_cell(i18n, &p.group_type, &p.group)}
+                        <td class="num">{rank_text(g.rank)}</td>
+                        <td class="num">{match (g.best, g.worst) { (Some(b), Some(w)) if b == w => b.to_string(), (Some(b), Some(w)) => format!("{b}–{w}"), _ => rank_text(None) }}</td>
+                        <td class="num">{t_string!(i18n, sensitivity.share_cell, share = share, same = crate::core::text::thousands(g.same), of = crate::core::text::thousands(g.ranked_in)).to_string()}</td>
+                        <td>{sentence(g, &table_all)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="data-table">
+                <caption>{t_string!(i18n, sensitivity.caption, weightings = crate::core::text::thousands(s.weightings)).to_string()}</caption>
+                <thead><tr>
+                    <th scope="col">{t!(i18n, indicator.group)}</th>
+                    <th scope="col">{t!(i18n, sensitivity.rank_now)}</th>
+                    <th scope="col">{t!(i18n, sensitivity.range)}</th>
+                    <th scope="col">{t!(i18n, sensitivity.same)}</th>
+                    <th scope="col">{t!(i18n, sensitivity.meaning)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    let summary = move || {
+        let s = found.get();
+        let ranked: Vec<&GroupSensitivity> = s.groups.iter().filter(|g| g.rank.is_some()).collect();
+        let holding = ranked.iter().filter(|g| g.holds()).count();
+        t_string!(i18n, sensitivity.summary, weightings = crate::core::text::thousands(s.weightings), holding = holding, groups = ranked.len()).to_string()
+    };
+    let height = 56 + 36 * all.len() as u32;
+    view! {
+        <section class="panel" aria-labelledby="sensitivity-heading">
+            <h2 id="sensitivity-heading">{t!(i18n, sensitivity.heading)}</h2>
+            <p class="summary" role="status">{summary}</p>
+            <EChart id="sensitivity".to_string() request=options.into() height label=chart_label file_stem="weight-sensitivity".to_string() />
+            <div class="table-scroll" role="region" aria-label=ts!(i18n, sensitivity.table_label) tabindex="0">{table}</div>
+            <h3>{t!(i18n, sensitivity.how)}</h3>
+            <p>{t!(i18n, sensitivity.method)}</p>
+            <p>{t!(i18n, sensitivity.missing)}</p>
         </section>
     }
 }

@@ -26,6 +26,7 @@ const ROUTES = [
   '/profile',
   '/profile?w=0,0,0,1,0',
   '/open-data',
+  '/worksheet',
   '/about',
   '/no-such-page',
 ];

@@ -101,7 +101,7 @@ async function englishReadAsMaori(page) {
 }
 
 for (const route of ['/framework/strategic/strategic.principle.manaakitanga', '/framework/strategic/text', '/framework/crosswalk',
-  '/indicators', '/indicators/discrimination', '/profile', '/open-data', '/about', '/no-such-page']) {
+  '/indicators', '/indicators/discrimination', '/profile', '/open-data', '/worksheet', '/about', '/no-such-page']) {
   test(`in te reo Māori, no English text on ${route} is marked as te reo`, async () => {
     const page = await app.page();
     await page.goto(app.origin + '/mi' + route);

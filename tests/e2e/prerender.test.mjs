@@ -117,7 +117,7 @@ for (const [route, selectors] of [
 test('every route, in both languages and embedded, is taken over with no error or warning', async () => {
   const page = await app.page({ width: 390, height: 844 });
   const routes = ['/', '/framework/strategic', '/framework/strategic/strategic.vision', '/framework/cef/text', '/framework/crosswalk',
-    '/indicators', '/indicators/discrimination', '/profile', '/open-data', '/about'];
+    '/indicators', '/indicators/discrimination', '/profile', '/open-data', '/worksheet', '/about'];
   const problems = [];
   for (const prefix of ['', '/mi', '/embed', '/mi/embed']) {
     for (const route of routes) {

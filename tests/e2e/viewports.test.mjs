@@ -20,6 +20,7 @@ const ROUTES = [
   '/indicators/discrimination?groups=ethnicity:M%C4%81ori',
   '/profile',
   '/open-data',
+  '/worksheet',
   '/about',
   '/embed/framework/strategic',
 ];

@@ -4,10 +4,12 @@
 
 pub mod breakdown;
 pub mod datapackage;
+pub mod export;
 pub mod model;
 pub mod parse;
 pub mod period;
 pub mod sdmx;
+pub mod sensitivity;
 pub mod synth;
 pub mod view;
 pub mod workload;

@@ -357,6 +357,15 @@ impl Store {
     }
 
     /// One row back as an [`Observation`].
+    /// Every row of the indicators at `indicators` (their positions), series by series.
+    pub fn rows_of_indicators(&self, indicators: &[usize]) -> Vec<Observation> {
+        indicators
+            .iter()
+            .flat_map(|&i| self.series_of(i as u32))
+            .flat_map(|(_, rows)| rows.iter().map(|&r| self.row(r as usize)))
+            .collect()
+    }
+
     pub fn row(&self, row: usize) -> Observation {
         let opt = |v: f64| (!v.is_nan()).then_some(v);
         Observation {

@@ -595,3 +595,30 @@ pub fn write_observations(rows: &[Observation]) -> String {
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
+
+/// The indicators as `indicators.csv` has them (what `read_indicators` reads back).
+pub fn write_indicators(indicators: &[Indicator]) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = w.write_record(INDICATOR_COLUMNS);
+    for i in indicators {
+        let basis = match i.mapping_basis {
+            crate::core::framework::Basis::Source => "source",
+            crate::core::framework::Basis::Editorial => "editorial",
+        };
+        let _ = w.write_record([
+            i.id.as_str(),
+            &i.title,
+            &i.short_title,
+            &i.dimensions.join(";"),
+            &i.nodes.join(";"),
+            basis,
+            i.unit.name(),
+            i.direction.name(),
+            &i.definition,
+            &i.source_name,
+            &i.source_url,
+            &i.licence,
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

@@ -46,12 +46,20 @@ pub fn score(value: f64, unit: Unit, direction: Direction) -> Option<f64> {
     }
 }
 
-/// Every group's profile over `dimensions` (dimension node ids).
-pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
+/// A row that goes into the profile: the store's row, its score, and the dimensions (their
+/// positions in the list asked for) it counts towards.
+struct Scored {
+    row: u32,
+    score: f64,
+    dimensions: Vec<usize>,
+}
+
+/// The rows the profile is made of: for each indicator of a dimension, each group's figure in
+/// the latest period that has a figure for everyone, where it can be scored.
+fn scored_rows(store: &Store, dimensions: &[String]) -> Vec<Scored> {
     let total_gt = store.string_id("total");
     let total_g = store.string_id("Total");
-    // (group type, group) -> per dimension: (sum, count)
-    let mut acc: BTreeMap<(u32, u32), Vec<(f64, usize)>> = BTreeMap::new();
+    let mut out = Vec::new();
     for (i, ind) in store.indicators.iter().enumerate() {
         let dims: Vec<usize> = ind
             .dimensions
@@ -78,7 +86,7 @@ pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
             _ => None,
         };
         let Some(period) = latest_total else { continue };
-        for (key, rows) in store.series_of(i) {
+        for (_, rows) in store.series_of(i) {
             let Some(&row) = rows.iter().find(|&&r| store.period[r as usize] == period) else {
                 continue;
             };
@@ -86,16 +94,33 @@ pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
             if value.is_nan() {
                 continue;
             }
-            let Some(s) = score(value, ind.unit, ind.direction) else {
+            let Some(score) = score(value, ind.unit, ind.direction) else {
                 continue;
             };
-            let entry = acc
-                .entry((key.group_type, key.group))
-                .or_insert_with(|| vec![(0.0, 0); dimensions.len()]);
-            for &d in &dims {
-                entry[d].0 += s;
-                entry[d].1 += 1;
-            }
+            out.push(Scored { row, score, dimensions: dims.clone() });
+        }
+    }
+    out
+}
+
+/// The published rows the profile over `dimensions` is made of (what its downloads hold: loaded
+/// back, they give the same profile).
+pub fn profile_rows(store: &Store, dimensions: &[String]) -> Vec<super::Observation> {
+    scored_rows(store, dimensions).iter().map(|s| store.row(s.row as usize)).collect()
+}
+
+/// Every group's profile over `dimensions` (dimension node ids).
+pub fn profiles(store: &Store, dimensions: &[String]) -> Vec<GroupProfile> {
+    // (group type, group) -> per dimension: (sum, count)
+    let mut acc: BTreeMap<(u32, u32), Vec<(f64, usize)>> = BTreeMap::new();
+    for s in scored_rows(store, dimensions) {
+        let r = s.row as usize;
+        let entry = acc
+            .entry((store.group_type[r], store.group[r]))
+            .or_insert_with(|| vec![(0.0, 0); dimensions.len()]);
+        for &d in &s.dimensions {
+            entry[d].0 += s.score;
+            entry[d].1 += 1;
         }
     }
     let mut out: Vec<GroupProfile> = acc
@@ -254,6 +279,17 @@ mod weight_tests {
             ]
         );
         assert!(recognition.iter().all(|r| r.dimensions_used == 1));
+    }
+
+    #[test]
+    fn the_rows_behind_the_profile_give_the_same_profile_when_loaded_back() {
+        use crate::core::indicators::parse::{read_observations, write_observations};
+        let dims: Vec<String> = atlas().dimensions().iter().map(|n| n.id.clone()).collect();
+        let rows = profile_rows(store(), &dims);
+        assert!(!rows.is_empty() && rows.len() < store().len(), "only the latest scored rows");
+        let read = read_observations("profile.csv", write_observations(&rows).as_bytes(), store().indicators.clone());
+        assert!(read.errors.is_empty(), "{}", read.errors);
+        assert_eq!(profiles(&read.store, &dims), profiles(store(), &dims));
     }
 
     proptest! {

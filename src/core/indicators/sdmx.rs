@@ -48,6 +48,80 @@ pub struct SdmxMapping {
     pub source: String,
     #[serde(default)]
     pub source_url: String,
+    /// Columns for the rest of a row, each optional: the group type (instead of the fixed
+    /// `group_type`), and attributes. A column given here wins over the fixed text above.
+    #[serde(default)]
+    pub group_type_column: Option<String>,
+    #[serde(default)]
+    pub sample_size_column: Option<String>,
+    #[serde(default)]
+    pub flags_column: Option<String>,
+    #[serde(default)]
+    pub source_column: Option<String>,
+    #[serde(default)]
+    pub source_url_column: Option<String>,
+    #[serde(default)]
+    pub note_column: Option<String>,
+}
+
+impl SdmxMapping {
+    /// The mapping of the app's own SDMX-CSV export (see `super::export::write_sdmx`): every
+    /// column it writes is read back.
+    pub fn ours() -> SdmxMapping {
+        let some = |c: &str| Some(c.to_string());
+        SdmxMapping {
+            indicator: None,
+            indicator_column: some("INDICATOR"),
+            indicator_codes: HashMap::new(),
+            period: default_period(),
+            value: default_value(),
+            group_column: some("GROUP"),
+            group_type: None,
+            total_code: default_total(),
+            lower: some("LOWER_BOUND"),
+            upper: some("UPPER_BOUND"),
+            source: String::new(),
+            source_url: String::new(),
+            group_type_column: some("GROUP_TYPE"),
+            sample_size_column: some("SAMPLE_SIZE"),
+            flags_column: some("FLAGS"),
+            source_column: some("SOURCE"),
+            source_url_column: some("SOURCE_URL"),
+            note_column: some("NOTE"),
+        }
+    }
+
+    /// A file of one indicator, its groups in `group_column` (when there is one) of the kind
+    /// `group_type`, its source named `source`: what the Data page's form asks for.
+    pub fn one_indicator(indicator: String, group_column: Option<String>, group_type: String, source: String) -> SdmxMapping {
+        SdmxMapping {
+            indicator: Some(indicator),
+            indicator_column: None,
+            indicator_codes: HashMap::new(),
+            period: default_period(),
+            value: default_value(),
+            group_column,
+            group_type: Some(group_type),
+            total_code: default_total(),
+            lower: None,
+            upper: None,
+            source,
+            source_url: String::new(),
+            group_type_column: None,
+            sample_size_column: None,
+            flags_column: None,
+            source_column: None,
+            source_url_column: None,
+            note_column: None,
+        }
+    }
+
+    /// [`SdmxMapping::ours`] when a file's columns are the ones our export writes, so such a
+    /// file loads back with no mapping to choose.
+    pub fn recognise(columns: &[String]) -> Option<SdmxMapping> {
+        let has = |c: &str| columns.iter().any(|x| x.trim() == c);
+        super::export::SDMX_COLUMNS.iter().all(|c| has(c)).then(SdmxMapping::ours)
+    }
 }
 
 fn default_period() -> String {
@@ -141,6 +215,12 @@ pub fn read_sdmx(
     let c_ind = need(&mapping.indicator_column, "indicator");
     let c_lower = need(&mapping.lower, "lower");
     let c_upper = need(&mapping.upper, "upper");
+    let c_group_type = need(&mapping.group_type_column, "group type");
+    let c_sample = need(&mapping.sample_size_column, "sample size");
+    let c_flags = need(&mapping.flags_column, "flags");
+    let c_source = need(&mapping.source_column, "source");
+    let c_source_url = need(&mapping.source_url_column, "source URL");
+    let c_note = need(&mapping.note_column, "note");
     if mapping.indicator.is_none() && mapping.indicator_column.is_none() {
         errors.push(DataError::new(
             file,
@@ -192,12 +272,18 @@ pub fn read_sdmx(
                 .split_once(": ")
                 .map(|(_, l)| l.trim())
                 .unwrap_or(group_code);
-            (
-                mapping.group_type.clone().unwrap_or_else(|| "group".into()),
-                label.to_string(),
-            )
+            let kind = match c_group_type {
+                Some(_) => code(get(c_group_type)).to_string(),
+                None => mapping.group_type.clone().unwrap_or_else(|| "group".into()),
+            };
+            (kind, label.to_string())
         };
         let num = |c: Option<usize>| get(c).trim().parse::<f64>().ok();
+        // A column when mapped, else the fixed text.
+        let text = |c: Option<usize>, fixed: &str| match c {
+            Some(_) => get(c).to_string(),
+            None => fixed.to_string(),
+        };
         let period_text = code(get(c_period));
         // Periods the reader cannot parse are passed through as text would be: as an error.
         let Some(period) = Period::parse(period_text) else {
@@ -233,15 +319,15 @@ pub fn read_sdmx(
             value: num(c_value),
             lower: num(c_lower),
             upper: num(c_upper),
-            sample_size: None,
-            flags: if get(c_value).trim().is_empty() {
-                "suppressed".into()
-            } else {
-                String::new()
+            sample_size: get(c_sample).trim().parse::<u32>().ok(),
+            flags: match c_flags {
+                Some(_) => get(c_flags).to_string(),
+                None if get(c_value).trim().is_empty() => "suppressed".into(),
+                None => String::new(),
             },
-            source: mapping.source.clone(),
-            source_url: mapping.source_url.clone(),
-            note: String::new(),
+            source: text(c_source, &mapping.source),
+            source_url: text(c_source_url, &mapping.source_url),
+            note: text(c_note, ""),
         });
         lines.push(line);
     }
@@ -262,6 +348,11 @@ pub fn read_sdmx(
             "value" => c_value,
             "lower" => c_lower,
             "upper" => c_upper,
+            "sample_size" => c_sample,
+            "flags" => c_flags,
+            "source" => c_source,
+            "source_url" => c_source_url,
+            "note" => c_note,
             _ => None,
         };
         c.map(|c| c + 1).unwrap_or(1)

@@ -4,6 +4,7 @@
 
 use super::parse::{read_indicators, read_observations};
 use super::profile::profiles;
+use super::sensitivity::sensitivity;
 use super::query::{gaps, latest, series, trend};
 use super::synth::{indicators_csv, observations_csv};
 use super::SeriesKey;
@@ -81,6 +82,11 @@ pub fn run(rows: usize, now: &dyn Fn() -> f64) -> (usize, Vec<Timing>) {
     .collect();
     time("five-dimension profile, every group", 3, &mut || {
         profiles(&store, &dims).len()
+    });
+    // Every weighting of the profile's grid, over the groups of the data (7 here; 8 today).
+    let grouped = profiles(&store, &dims);
+    time("weight sensitivity (7,775 weightings)", 5, &mut || {
+        sensitivity(&grouped, &[1.0; 5]).groups.len()
     });
     time("latest value of every series", 3, &mut || {
         (0..store.indicators.len() as u32)
