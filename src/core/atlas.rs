@@ -433,6 +433,21 @@ mod tests {
     }
 
     #[test]
+    fn a_worksheet_asks_only_its_own_frameworks_questions() {
+        let nodes = [node("q1", "question"), node("q2", "question")].join(",");
+        let with = |ids: &str| {
+            framework(&nodes, "").replace(
+                r#""nodes":"#,
+                &format!(r#""worksheet":{{"intro":{{"seed":"s.txt","quote":"q"}},"sections":[{{"heading":{{"seed":"s.txt","quote":"h"}},"questions":[{ids}]}}]}},"nodes":"#),
+            )
+        };
+        let atlas = load(&with(r#""q2","q1""#), CW).expect("valid");
+        assert_eq!(atlas.frameworks[0].worksheet.as_ref().map(|w| w.sections[0].questions.clone()), Some(vec!["q2".to_string(), "q1".to_string()]));
+        let text = load(&with(r#""q1","elsewhere""#), CW).expect_err("invalid").to_string();
+        assert!(text.contains("the worksheet names node \"elsewhere\", which this framework does not define"), "{text}");
+    }
+
+    #[test]
     fn lens_reaches_through_equivalents() {
         let nodes = [
             node("dim", "dimension"),

@@ -378,21 +378,33 @@ fn Sensitivity(all: Arc<Vec<GroupProfile>>, weights: Memo<Vec<f64>>) -> impl Int
         ChartRequest::new(plot, look.get(), label.clone())
     });
     let rank_text = move |r: Option<usize>| r.map(|r| r.to_string()).unwrap_or_else(|| t_string!(i18n, sensitivity.unranked).to_string());
-    let sentence = move |g: &GroupSensitivity, all: &[GroupProfile]| -> String {
+    // What the weights change for a group, in words; other groups' names are content, in
+    // English (everyone's name is the interface's).
+    let sentence = move |g: &GroupSensitivity, all: &[GroupProfile]| -> AnyView {
         let (Some(best), Some(worst)) = (g.best, g.worst) else {
-            return t_string!(i18n, sensitivity.never).to_string();
+            return t_string!(i18n, sensitivity.never).to_string().into_any();
         };
-        let mut text = if best == worst {
+        let range = if best == worst {
             t_string!(i18n, sensitivity.holds, rank = best).to_string()
         } else {
             t_string!(i18n, sensitivity.between, best = best, worst = worst).to_string()
         };
-        if !g.changes_places_with.is_empty() {
-            let names: Vec<String> = g.changes_places_with.iter().map(|&h| label_of(i18n, &all[h])).collect();
-            text.push(' ');
-            text.push_str(&t_string!(i18n, sensitivity.depends, others = names.join(", ")).to_string());
+        if g.changes_places_with.is_empty() {
+            return range.into_any();
         }
-        text
+        let others: Vec<(String, Option<&'static str>)> = g
+            .changes_places_with
+            .iter()
+            .map(|&h| (label_of(i18n, &all[h]), (all[h].group_type != "total").then_some("en")))
+            .collect();
+        let names = move || {
+            others
+                .iter()
+                .enumerate()
+                .map(|(i, (name, lang))| view! { {(i > 0).then_some(", ")}<span lang=*lang>{name.clone()}</span> })
+                .collect_view()
+        };
+        view! { {range} " " {t!(i18n, sensitivity.depends, others = names)} }.into_any()
     };
     let table = move || {
         let s = found.get();
