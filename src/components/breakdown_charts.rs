@@ -57,6 +57,14 @@ pub fn BreakdownCharts(
         ChartRequest::new(plot, look.get(), gaps_label.clone())
     });
     let fmt = move |v: f64| value_text(i18n, v, unit);
+    // Each cell names its column, for tables stacked as label and value on a phone.
+    let l_value = t_string!(i18n, indicator.value).to_string();
+    let l_interval = t_string!(i18n, indicator.interval).to_string();
+    let l_source = t_string!(i18n, indicator.source).to_string();
+    let l_group_value = t_string!(i18n, breakdown.group_value).to_string();
+    let l_everyone = t_string!(i18n, indicator.everyone).to_string();
+    let l_difference = t_string!(i18n, breakdown.difference).to_string();
+    let l_words = t_string!(i18n, breakdown.in_words).to_string();
     let bar_rows = b
         .bars
         .iter()
@@ -70,9 +78,9 @@ pub fn BreakdownCharts(
             view! {
                 <tr>
                     {group_cell(i18n, &bar.group.group_type, &bar.group.group)}
-                    <td class="num">{fmt(bar.value)}</td>
-                    <td class="num">{interval}</td>
-                    <td lang="en">{store.str(store.source[bar.row as usize]).to_string()}</td>
+                    <td class="num" data-label=l_value.clone()>{fmt(bar.value)}</td>
+                    <td class="num" data-label=l_interval.clone()>{interval}</td>
+                    <td lang="en" data-label=l_source.clone()>{store.str(store.source[bar.row as usize]).to_string()}</td>
                 </tr>
             }
         })
@@ -89,10 +97,10 @@ pub fn BreakdownCharts(
             view! {
                 <tr>
                     <th scope="row" lang="en">{g.group.clone()}</th>
-                    <td class="num">{fmt(g.value)}</td>
-                    <td class="num">{fmt(g.total)}</td>
-                    <td class="num">{diff}</td>
-                    <td lang="en">{gap_words(g, unit, indicator.direction)}</td>
+                    <td class="num" data-label=l_group_value.clone()>{fmt(g.value)}</td>
+                    <td class="num" data-label=l_everyone.clone()>{fmt(g.total)}</td>
+                    <td class="num" data-label=l_difference.clone()>{diff}</td>
+                    <td lang="en" data-label=l_words.clone()>{gap_words(g, unit, indicator.direction)}</td>
                 </tr>
             }
         })
@@ -108,7 +116,7 @@ pub fn BreakdownCharts(
                 label=bar_label
                 file_stem=format!("{prefix}{stem}-by-group-{}", b.period) />
             <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.numbers) tabindex="0">
-                <table class="data-table">
+                <table class="data-table stacks">
                     <caption>{by_group}</caption>
                     <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.value)}</th><th scope="col">{t!(i18n, indicator.interval)}</th><th scope="col">{t!(i18n, indicator.source)}</th></tr></thead>
                     <tbody>{bar_rows}</tbody>
@@ -122,7 +130,7 @@ pub fn BreakdownCharts(
                 label=gap_label
                 file_stem=format!("{prefix}{stem}-gaps-{}", b.period) />
             <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.gap_numbers) tabindex="0">
-                <table class="data-table">
+                <table class="data-table stacks">
                     <caption>{gaps}</caption>
                     <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, breakdown.group_value)}</th><th scope="col">{t!(i18n, indicator.everyone)}</th><th scope="col">{t!(i18n, breakdown.difference)}</th><th scope="col">{t!(i18n, breakdown.in_words)}</th></tr></thead>
                     <tbody>{gap_rows}</tbody>

@@ -104,6 +104,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let sentence = move || summary(&for_sentence.store, &sentence_indicator, &series.get());
         let head_sentence = summary(&data.store, &indicator, &series.get_untracked());
         let for_rows = data.clone();
+        // Each cell names its column, for the table stacked as label and value on a phone.
+        let (l_period, l_value) = (t_string!(i18n, indicator.period).to_string(), t_string!(i18n, indicator.value).to_string());
+        let (l_interval, l_source) = (t_string!(i18n, indicator.interval).to_string(), t_string!(i18n, indicator.source).to_string());
         let table_rows = move || {
             rows(&for_rows.store, &series.get())
                 .into_iter()
@@ -125,10 +128,10 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     view! {
                         <tr>
                             {group_cell(i18n, &o.group_type, &o.group)}
-                            <td>{o.period.to_string()}</td>
-                            <td class="num">{value}</td>
-                            <td class="num">{interval}</td>
-                            <td lang="en">{o.source.clone()}</td>
+                            <td data-label=l_period.clone()>{o.period.to_string()}</td>
+                            <td class="num" data-label=l_value.clone()>{value}</td>
+                            <td class="num" data-label=l_interval.clone()>{interval}</td>
+                            <td lang="en" data-label=l_source.clone()>{o.source.clone()}</td>
                         </tr>
                     }
                 })
@@ -188,7 +191,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 <h2>{t!(i18n, indicator.over_time)}</h2>
                 <EChart id="time-series".to_string() request=chart.into() label=chart_label file_stem=format!("{ind_id}-over-time") />
                 <div class="table-scroll" role="region" aria-label=ts!(i18n, indicator.numbers) tabindex="0">
-                    <table class="data-table">
+                    <table class="data-table stacks">
                         <caption>{t!(i18n, indicator.numbers)}</caption>
                         <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.period)}</th><th scope="col">{t!(i18n, indicator.value)}</th><th scope="col">{t!(i18n, indicator.interval)}</th><th scope="col">{t!(i18n, indicator.source)}</th></tr></thead>
                         <tbody>{table_rows}</tbody>

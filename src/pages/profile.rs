@@ -135,6 +135,8 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .iter()
             .map(|d| view! { <th scope="col" lang="en">{d.clone()}</th> })
             .collect_view();
+        let l_index = t_string!(i18n, profile.index).to_string();
+        let l_used = t_string!(i18n, profile.dimensions_used).to_string();
         let rows = ranked(&table_all, &w)
             .into_iter()
             .map(|r| {
@@ -143,27 +145,28 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     .scores
                     .iter()
                     .zip(&p.counts)
-                    .map(|(s, c)| {
+                    .zip(&table_names)
+                    .map(|((s, c), dimension)| {
                         let text = match s {
                             Some(s) if *c == 1 => t_string!(i18n, profile.score_one, score = format!("{s:.1}")).to_string(),
                             Some(s) => t_string!(i18n, profile.score_many, score = format!("{s:.1}"), count = c).to_string(),
                             None => t_string!(i18n, profile.no_score).to_string(),
                         };
-                        view! { <td class="num">{text}</td> }
+                        view! { <td class="num" data-label=dimension.clone()>{text}</td> }
                     })
                     .collect_view();
                 view! {
                     <tr>
                         {group_cell(i18n, &p.group_type, &p.group)}
                         {cells}
-                        <td class="num">{format!("{:.1}", r.composite)}</td>
-                        <td class="num">{t_string!(i18n, profile.used, used = r.dimensions_used, of = n).to_string()}</td>
+                        <td class="num" data-label=l_index.clone()>{format!("{:.1}", r.composite)}</td>
+                        <td class="num" data-label=l_used.clone()>{t_string!(i18n, profile.used, used = r.dimensions_used, of = n).to_string()}</td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
-            <table class="data-table">
+            <table class="data-table stacks">
                 <caption>{t!(i18n, profile.caption)}</caption>
                 <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}<th scope="col">{t!(i18n, profile.index)}</th><th scope="col">{t!(i18n, profile.dimensions_used)}</th></tr></thead>
                 <tbody>{rows}</tbody>
@@ -408,6 +411,10 @@ fn Sensitivity(all: Arc<Vec<GroupProfile>>, weights: Memo<Vec<f64>>) -> impl Int
     };
     let table = move || {
         let s = found.get();
+        let l_now = t_string!(i18n, sensitivity.rank_now).to_string();
+        let l_range = t_string!(i18n, sensitivity.range).to_string();
+        let l_same = t_string!(i18n, sensitivity.same).to_string();
+        let l_meaning = t_string!(i18n, sensitivity.meaning).to_string();
         let mut groups: Vec<&GroupSensitivity> = s.groups.iter().collect();
         crate::core::order::sort_by_key(&mut groups, |g| (g.rank.unwrap_or(usize::MAX), g.profile));
         let rows = groups
@@ -418,16 +425,16 @@ fn Sensitivity(all: Arc<Vec<GroupProfile>>, weights: Memo<Vec<f64>>) -> impl Int
                 view! {
                     <tr>
                         {group_cell(i18n, &p.group_type, &p.group)}
-                        <td class="num">{rank_text(g.rank)}</td>
-                        <td class="num">{match (g.best, g.worst) { (Some(b), Some(w)) if b == w => b.to_string(), (Some(b), Some(w)) => format!("{b}–{w}"), _ => rank_text(None) }}</td>
-                        <td class="num">{t_string!(i18n, sensitivity.share_cell, share = share, same = crate::core::text::thousands(g.same), of = crate::core::text::thousands(g.ranked_in)).to_string()}</td>
-                        <td>{sentence(g, &table_all)}</td>
+                        <td class="num" data-label=l_now.clone()>{rank_text(g.rank)}</td>
+                        <td class="num" data-label=l_range.clone()>{match (g.best, g.worst) { (Some(b), Some(w)) if b == w => b.to_string(), (Some(b), Some(w)) => format!("{b}–{w}"), _ => rank_text(None) }}</td>
+                        <td class="num" data-label=l_same.clone()>{t_string!(i18n, sensitivity.share_cell, share = share, same = crate::core::text::thousands(g.same), of = crate::core::text::thousands(g.ranked_in)).to_string()}</td>
+                        <td data-label=l_meaning.clone()>{sentence(g, &table_all)}</td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
-            <table class="data-table">
+            <table class="data-table stacks">
                 <caption>{t_string!(i18n, sensitivity.caption, weightings = crate::core::text::thousands(s.weightings)).to_string()}</caption>
                 <thead><tr>
                     <th scope="col">{t!(i18n, indicator.group)}</th>

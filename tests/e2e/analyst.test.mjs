@@ -66,7 +66,7 @@ test('an indicator page downloads as SDMX-CSV and a Data Package, and each loads
 test('the overview and the profile download their rows; a person can download their own data again', async () => {
   const page = await app.page({ width: 390, height: 844 });
   await page.goto(app.origin + '/indicators');
-  const csv = await download(page, page.getByRole('region', { name: 'Download the data' }).getByRole('button', { name: 'CSV', exact: true }));
+  const csv = await download(page, page.getByRole('region', { name: 'Download the data' }).getByRole('button', { name: 'Download as CSV', exact: true }));
   assert.equal(csv.name, 'indicators.csv');
   assert.equal(csv.text.trim().split('\n').length - 1, shippedRows, 'every published row');
 
