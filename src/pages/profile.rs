@@ -428,7 +428,8 @@ fn Sensitivity(all: Arc<Vec<GroupProfile>>, weights: Memo<Vec<f64>>) -> impl Int
                         <td class="num" data-label=l_now.clone()>{rank_text(g.rank)}</td>
                         <td class="num" data-label=l_range.clone()>{match (g.best, g.worst) { (Some(b), Some(w)) if b == w => b.to_string(), (Some(b), Some(w)) => format!("{b}–{w}"), _ => rank_text(None) }}</td>
                         <td class="num" data-label=l_same.clone()>{t_string!(i18n, sensitivity.share_cell, share = share, same = crate::core::text::thousands(g.same), of = crate::core::text::thousands(g.ranked_in)).to_string()}</td>
-                        <td data-label=l_meaning.clone()>{sentence(g, &table_all)}</td>
+                        // One element inside, so a row stacked on a phone keeps it in one place.
+                        <td data-label=l_meaning.clone()><span>{sentence(g, &table_all)}</span></td>
                     </tr>
                 }
             })

@@ -89,3 +89,41 @@ test('the text version and an indicator page print on A4 without controls', asyn
   }
   await page.close();
 });
+
+// Tables read on a phone: at 360 px every data table is stacked, so no cell runs past the
+// screen or hides in a sideways scroll, and no row is much taller than its lines of text.
+test('at 360 px no table cell runs past the screen, and rows are no taller than their text', async () => {
+  const page = await app.page({ width: 360, height: 740 });
+  const problems = [];
+  for (const route of ['/indicators/discrimination?groups=ethnicity:M%C4%81ori', '/profile', '/mi/profile']) {
+    await page.goto(app.origin + route);
+    await page.locator('table.data-table').first().waitFor();
+    problems.push(...await page.evaluate((route) => {
+      const found = [];
+      for (const table of document.querySelectorAll('main table.data-table')) {
+        const scroller = table.closest('.table-scroll');
+        if (scroller && scroller.scrollWidth > scroller.clientWidth + 1) found.push(`${route}: "${table.caption?.textContent}" scrolls sideways`);
+        for (const cell of table.querySelectorAll('tbody td, tbody th')) {
+          const r = cell.getBoundingClientRect();
+          if (r.right > 360.5) found.push(`${route}: a cell ends at ${Math.round(r.right)}px: ${cell.textContent.slice(0, 30)}`);
+        }
+        for (const row of table.querySelectorAll('tbody tr')) {
+          // A row's height against the lines its cells need: each cell's text as lines of the
+          // cell's own line height (with a line of slack per cell for padding and borders).
+          const cells = [...row.children];
+          const lines = cells.reduce((sum, c) => {
+            const range = document.createRange();
+            range.selectNodeContents(c);
+            const text = [...range.getClientRects()].reduce((h, r) => Math.max(h, r.bottom), 0) - c.getBoundingClientRect().top;
+            return sum + Math.max(text, 0) + parseFloat(getComputedStyle(c).lineHeight || '24');
+          }, 0);
+          const height = row.getBoundingClientRect().height;
+          if (height > lines + 24) found.push(`${route}: a row is ${Math.round(height)}px tall for ${Math.round(lines)}px of text`);
+        }
+      }
+      return found;
+    }, route));
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
