@@ -137,6 +137,18 @@ pub struct UserDataset {
     pub errors: DataErrors,
 }
 
+impl UserDataset {
+    /// What a reader made of the person's file `file`.
+    pub fn from_read(file: String, read: crate::core::indicators::parse::ObservationsRead) -> Arc<UserDataset> {
+        Arc::new(UserDataset {
+            file,
+            rows_read: read.rows_read,
+            store: read.store,
+            errors: read.errors,
+        })
+    }
+}
+
 impl AsRef<Store> for UserDataset {
     fn as_ref(&self) -> &Store {
         &self.store

@@ -70,14 +70,18 @@ thread_local! {
     static EXPORT: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// The files the first chart fetched (ECharts and the chart module), if one has been drawn:
-/// the offline cache keeps them (see `offline`).
+/// The files the page has fetched for charts or downloads (the chart module, and ECharts if a
+/// chart was drawn): the offline cache keeps them (see `offline`). A download alone loads the
+/// module without ECharts, so ECharts is listed only once it is there.
 pub fn loaded_files() -> Vec<String> {
+    let mut files = Vec::new();
     if MODULE.with(|m| m.borrow().is_some()) {
-        [ECHARTS_SRC, MODULE_JS, MODULE_WASM].map(str::to_string).to_vec()
-    } else {
-        Vec::new()
+        files.extend([MODULE_JS, MODULE_WASM].map(str::to_string));
     }
+    if js_sys::Reflect::has(&window(), &JsValue::from_str("echarts")).unwrap_or(false) {
+        files.push(ECHARTS_SRC.to_string());
+    }
+    files
 }
 
 /// An address next to the app (under `<base href>`).

@@ -36,7 +36,6 @@ pub fn DataDownloads(
     };
     let save_as = move |format: ExportFormat| {
         let rows = rows.run(());
-        let used: Vec<Indicator> = indicators.iter().filter(|i| rows.iter().any(|o| o.indicator == i.id)).cloned().collect();
         let name: String = format!("cohesion-explorer-{stem}")
             .to_lowercase()
             .chars()
@@ -45,7 +44,8 @@ pub fn DataDownloads(
         let request = ExportRequest {
             format,
             observations: write_observations(&rows),
-            indicators: write_indicators(&used),
+            // The module keeps only the indicators the rows measure (`write_data_package`).
+            indicators: write_indicators(&indicators),
             name,
             title: title.clone(),
         };

@@ -108,51 +108,33 @@ pub fn YourData() -> impl IntoView {
                 .next()
                 .unwrap_or("")
                 .to_string();
-            if looks_like_data_package(&bytes) {
-                let read = read_data_package(&name, &bytes, data.store.indicators.clone());
-                status.set(None);
-                user.set(Some(Arc::new(UserDataset {
-                    file: name,
-                    rows_read: read.rows_read,
-                    store: read.store,
-                    errors: read.errors,
-                })));
-                return;
-            }
-            if looks_like_sdmx(&first_line) {
-                match header(&name, &bytes) {
-                    // Our own export: every column is known, so nothing to choose.
-                    Ok(columns) if SdmxMapping::recognise(&columns).is_some() => {
-                        let mapping = SdmxMapping::recognise(&columns).unwrap_or_else(SdmxMapping::ours);
-                        let read = read_sdmx(&name, &bytes, &mapping, data.store.indicators.clone());
-                        status.set(None);
-                        user.set(Some(Arc::new(UserDataset {
-                            file: name,
-                            rows_read: read.rows_read,
-                            store: read.store,
-                            errors: read.errors,
-                        })));
+            let indicators = data.store.indicators.clone();
+            let read = if looks_like_data_package(&bytes) {
+                read_data_package(&name, &bytes, indicators)
+            } else if looks_like_sdmx(&first_line) {
+                let columns = match header(&name, &bytes) {
+                    Ok(columns) => columns,
+                    Err(e) => {
+                        status.set(Some(Status::Invalid(e.to_string())));
+                        return;
                     }
-                    Ok(columns) => {
-                        status.set(Some(Status::Sdmx(name.clone())));
-                        pending.set(Some(PendingSdmx {
-                            file: name,
-                            bytes: Arc::new(bytes),
-                            columns,
-                        }));
-                    }
-                    Err(e) => status.set(Some(Status::Invalid(e.to_string()))),
-                }
-                return;
-            }
-            let read = read_observations(&name, &bytes, data.store.indicators.clone());
+                };
+                // Our own export names every column, so there is nothing to choose.
+                let Some(mapping) = SdmxMapping::recognise(&columns) else {
+                    status.set(Some(Status::Sdmx(name.clone())));
+                    pending.set(Some(PendingSdmx {
+                        file: name,
+                        bytes: Arc::new(bytes),
+                        columns,
+                    }));
+                    return;
+                };
+                read_sdmx(&name, &bytes, &mapping, indicators)
+            } else {
+                read_observations(&name, &bytes, indicators)
+            };
             status.set(None);
-            user.set(Some(Arc::new(UserDataset {
-                file: name,
-                rows_read: read.rows_read,
-                store: read.store,
-                errors: read.errors,
-            })));
+            user.set(Some(UserDataset::from_read(name, read)));
         });
     };
 
@@ -219,12 +201,7 @@ fn SdmxForm(
         let read = read_sdmx(&pending.file, &pending.bytes, &mapping, inds.clone());
         status.set(None);
         pending_signal.set(None);
-        user.set(Some(Arc::new(UserDataset {
-            file: pending.file.clone(),
-            rows_read: read.rows_read,
-            store: read.store,
-            errors: read.errors,
-        })));
+        user.set(Some(UserDataset::from_read(pending.file.clone(), read)));
     };
     view! {
         <form class="sdmx-form" on:submit=import>

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::model::{Indicator, Observation};
-use super::parse::{read_indicators, read_observations, ObservationsRead, OBSERVATION_OPTIONAL, OBSERVATION_REQUIRED};
+use super::parse::{number_cell, read_indicators, read_observations, ObservationsRead, OBSERVATION_OPTIONAL, OBSERVATION_REQUIRED};
 use crate::core::error::{DataError, DataErrors, Position};
 
 /// The SDMX-CSV export's structure: a dataflow of our own observations.
@@ -31,10 +31,6 @@ pub const SDMX_COLUMNS: [&str; 13] = [
     "NOTE",
 ];
 
-fn number(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
 /// The rows as SDMX-CSV: everyone's rows have the group (and group type) `_T`, SDMX's code
 /// for a total; `OBS_STATUS` is `A` (normal) for a value and `M` (missing) for a gap.
 pub fn write_sdmx(rows: &[Observation]) -> String {
@@ -52,10 +48,10 @@ pub fn write_sdmx(rows: &[Observation]) -> String {
             group_type,
             group,
             &o.period.to_string(),
-            &number(o.value),
+            &number_cell(o.value),
             if o.value.is_some() { "A" } else { "M" },
-            &number(o.lower),
-            &number(o.upper),
+            &number_cell(o.lower),
+            &number_cell(o.upper),
             &o.sample_size.map(|n| n.to_string()).unwrap_or_default(),
             &o.flags,
             &o.source,

@@ -568,6 +568,11 @@ pub fn read_observations(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
 }
 
 /// Writes observations in the `observations.csv` format (every column, quoted as needed).
+/// A number as a cell of a file we write: as it reads back exactly, empty for none.
+pub fn number_cell(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
 pub fn write_observations(rows: &[Observation]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let header: Vec<&str> = OBSERVATION_REQUIRED
@@ -576,7 +581,7 @@ pub fn write_observations(rows: &[Observation]) -> String {
         .copied()
         .collect();
     let _ = w.write_record(&header);
-    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let num = number_cell;
     for o in rows {
         let _ = w.write_record([
             o.indicator.clone(),
