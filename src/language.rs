@@ -108,6 +108,31 @@ pub fn difference_text(i18n: I18n, value: f64, unit: Unit) -> String {
     }
 }
 
+/// A period in the interface's language: years and quarters as they are written everywhere,
+/// the twelve months to a month with the month's name ("year to Oct 2023",
+/// "te tau ki Whiringa-ā-nuku 2023").
+pub fn period_text(i18n: I18n, period: crate::core::indicators::Period) -> String {
+    use crate::core::indicators::Period;
+    let Period::YearTo(year, month) = period else {
+        return period.to_string();
+    };
+    let month = match month {
+        1 => t_string!(i18n, period.m1),
+        2 => t_string!(i18n, period.m2),
+        3 => t_string!(i18n, period.m3),
+        4 => t_string!(i18n, period.m4),
+        5 => t_string!(i18n, period.m5),
+        6 => t_string!(i18n, period.m6),
+        7 => t_string!(i18n, period.m7),
+        8 => t_string!(i18n, period.m8),
+        9 => t_string!(i18n, period.m9),
+        10 => t_string!(i18n, period.m10),
+        11 => t_string!(i18n, period.m11),
+        _ => t_string!(i18n, period.m12),
+    };
+    t_string!(i18n, period.year_to, month, year).to_string()
+}
+
 /// A group's name: the interface's word for the whole population, else the data's name.
 pub fn group_name(i18n: I18n, group_type: &str, group: &str) -> String {
     if group_type == "total" {
@@ -127,7 +152,23 @@ pub fn chart_words(i18n: I18n, unit: Unit) -> crate::charts::options::Words {
             _ => t_string!(i18n, chart.difference_in, unit = unit_name(i18n, unit)).to_string(),
         },
         difference: t_string!(i18n, chart.difference).to_string(),
+        interval: t_string!(i18n, chart.interval).to_string(),
+        periods: Vec::new(),
+        series_break: t_string!(i18n, chart.series_break).to_string(),
     }
+}
+
+/// The chart's words with the labels of the periods that are words (the twelve months to a
+/// month), for a time axis.
+pub fn time_words(i18n: I18n, unit: Unit, periods: &[crate::core::indicators::Period]) -> crate::charts::options::Words {
+    use crate::core::indicators::Period;
+    let mut words = chart_words(i18n, unit);
+    words.periods = periods
+        .iter()
+        .filter(|p| matches!(p, Period::YearTo(..)))
+        .map(|&p| (p, period_text(i18n, p)))
+        .collect();
+    words
 }
 
 /// A unit's name.

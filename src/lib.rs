@@ -42,6 +42,8 @@ pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "view")]
+pub mod sentences;
 #[cfg(feature = "hydrate")]
 pub mod start;
 

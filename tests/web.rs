@@ -260,8 +260,8 @@ async fn the_shipped_data_loads_through_gloo_net_as_the_app_loads_it() {
         .await
         .expect("indicators load")
         .value;
-    assert_eq!(data.store.indicators.len(), 20);
-    assert_eq!(data.store.len(), 45);
+    assert_eq!(data.store.indicators.len(), 110);
+    assert_eq!(data.store.len(), 308);
     let parliament = data
         .store
         .key("trust_parliament", "total", "Total")
@@ -379,4 +379,48 @@ async fn error_panel_speaks_te_reo_and_marks_the_file_message_as_english() {
         .contains("line 3, column 7"));
     let button = alert.query_selector("button").expect("q").expect("retry");
     assert_eq!(button.text_content().as_deref(), Some("Whakamātau anō"));
+}
+
+/// A figure's source cell and the summary sentence, mounted on a te reo page: the interface's
+/// words are te reo, the release's name and the indicator's title stay English and are marked,
+/// and a figure read in a secondary page links there, labelled so.
+#[wasm_bindgen_test]
+async fn te_reo_summary_and_source_cell_mark_what_is_data() {
+    use cohesion_explorer::components::source_cell::SourceCell;
+    use cohesion_explorer::core::indicators::parse::{read_indicators, read_observations};
+    use cohesion_explorer::core::indicators::view::{chart_series, summary_facts};
+    use cohesion_explorer::sentences;
+    let indicators = read_indicators(
+        "i",
+        b"id,title,short_title,dimensions,nodes,mapping_basis,unit,direction,definition,source_name,source_url,licence\nd,Experienced discrimination,D,,,editorial,percent,lower_is_better,,S,https://e.org,L\n",
+    )
+    .expect("indicators");
+    let obs = "indicator_id,period,group_type,group,value,flags,source,source_url,read_at,note\nd,2010,total,Total,10,,Stats NZ,,https://news.example/a,\nd,2014,total,Total,17.1,break,Stats NZ,,https://news.example/b,Other words before 2014.\nd,2021,total,Total,20.9,,Stats NZ,https://stats.govt.nz/r,https://stats.govt.nz/r,\n";
+    let store = read_observations("o", obs.as_bytes(), indicators).store;
+    let root = container(400);
+    let (for_view, row) = (store.clone(), store.row(1));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let i18n = provide_language("mi");
+        let indicator = for_view.indicators[0].clone();
+        let facts = summary_facts(&for_view, &indicator, &chart_series(&for_view, "d", &[]));
+        let sentence = sentences::summary(i18n, &indicator, &facts);
+        view! {
+            <p id="summary">{sentence.view(i18n)}</p>
+            <table><tbody><tr><SourceCell i18n row=row.clone() label="Mātāpuna".to_string() /></tr></tbody></table>
+        }
+    });
+    settle().await;
+    let summary = root.query_selector("#summary").expect("q").expect("summary");
+    let text = summary.text_content().unwrap_or_default();
+    assert_eq!(
+        text,
+        "Experienced discrimination: 20.9% i 2021 (kua kino ake mai i 2014, kāore i whakamātauria te hiranga). He whati kei te raupapa i 2014 (i panoni te pātai, te uiuinga, te taupori rānei), nō reira kāore he panoni e tātaitia i tōna whitinga."
+    );
+    let title = summary.query_selector("[lang=en]").expect("q").expect("the title, marked");
+    assert_eq!(title.text_content().as_deref(), Some("Experienced discrimination"));
+    let cell = root.query_selector("td.source-cell").expect("q").expect("cell");
+    let link = cell.query_selector("a").expect("q").expect("a link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://news.example/b"));
+    assert_eq!(link.text_content().as_deref(), Some("te wāhi i pānuitia ai"));
+    assert!(cell.text_content().unwrap_or_default().contains("Other words before 2014."));
 }

@@ -3,8 +3,8 @@
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
-    AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, NameLocation, Tooltip,
-    Trigger, TriggerOn,
+    AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
+    MarkLine, MarkLineData, MarkLineVariant, NameLocation, Symbol, Tooltip, Trigger, TriggerOn,
 };
 use charming::series::{Bar, Line};
 use charming::Chart;
@@ -121,7 +121,7 @@ fn bar_item(value: f64, colour: &str) -> DataPoint {
 
 /// A thin bar from each interval's lower to its upper end, over the value bars: the whiskers.
 /// Drawn as two stacked bars, the first invisible. `None` when no bar has an interval.
-fn whiskers(intervals: &[Option<(f64, f64)>], colour: &str) -> Option<[Bar; 2]> {
+fn whiskers(intervals: &[Option<(f64, f64)>], colour: &str, name: &str) -> Option<[Bar; 2]> {
     if intervals.iter().all(Option::is_none) {
         return None;
     }
@@ -135,14 +135,14 @@ fn whiskers(intervals: &[Option<(f64, f64)>], colour: &str) -> Option<[Bar; 2]> 
         .collect();
     Some([
         Bar::new()
-            .name("95% interval")
+            .name(name)
             .stack("whisker")
             .bar_width(3)
             .bar_gap("-100%")
             .item_style(ItemStyle::new().color("transparent"))
             .data(lower),
         Bar::new()
-            .name("95% interval")
+            .name(name)
             .stack("whisker")
             .bar_width(3)
             .bar_gap("-100%")
@@ -162,6 +162,16 @@ pub struct Words {
     /// The gap chart's axis ("difference (percentage points)") and series names.
     pub difference_axis: String,
     pub difference: String,
+    /// A published interval's name in the legend.
+    #[serde(default)]
+    pub interval: String,
+    /// The axis labels of periods that are words ("te tau ki Whiringa-ā-nuku 2023"); any
+    /// other period is labelled as it is written.
+    #[serde(default)]
+    pub periods: Vec<(Period, String)>,
+    /// The label of the line that marks a series break.
+    #[serde(default)]
+    pub series_break: String,
 }
 
 impl Words {
@@ -172,7 +182,17 @@ impl Words {
             unit: unit.name().into(),
             difference_axis: format!("difference ({})", unit_points(unit)),
             difference: "Difference from everyone".into(),
+            interval: "published interval".into(),
+            periods: Vec::new(),
+            series_break: "series break".into(),
         }
+    }
+
+    fn period(&self, p: Period) -> String {
+        self.periods
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map_or_else(|| p.to_string(), |(_, label)| label.clone())
     }
 
     fn name_of(&self, group: &GroupRef) -> String {
@@ -208,10 +228,10 @@ pub fn breakdown_chart(b: &Breakdown, unit: Unit, words: &Words, look: Look) -> 
         .collect();
     let mut chart = bars_frame(look, names, 24)
         .x_axis(value_axis(unit, &words.unit))
-        .series(labelled_bars(format!("{}", b.period), values));
+        .series(labelled_bars(words.period(b.period), values));
     let intervals: Vec<Option<(f64, f64)>> =
         b.bars.iter().map(|x| Some((x.lower?, x.upper?))).collect();
-    if let Some([low, width]) = whiskers(&intervals, whisker_colour) {
+    if let Some([low, width]) = whiskers(&intervals, whisker_colour, &words.interval) {
         chart = chart.series(low).series(width);
     }
     chart
@@ -300,12 +320,13 @@ fn value_axis(unit: Unit, name: &str) -> Axis {
 pub fn profile_chart(
     profiles: &[(String, &GroupProfile)],
     dimensions: &[String],
+    axis: &str,
     look: Look,
 ) -> Chart {
     let mut chart = bars_frame(look, dimensions.to_vec(), 72)
         .legend(Legend::new().top(0))
         .x_axis(
-            below(Axis::new().type_(AxisType::Value).name("score (0 to 100)"))
+            below(Axis::new().type_(AxisType::Value).name(axis))
                 .min(0)
                 .max(100),
         );
@@ -323,18 +344,18 @@ pub fn profile_chart(
 }
 
 /// The weighted composite by group, highest first.
-pub fn composite_chart(rows: &[(String, f64)], look: Look) -> Chart {
+pub fn composite_chart(rows: &[(String, f64)], axis: &str, series: &str, look: Look) -> Chart {
     let values: Vec<DataPoint> = rows
         .iter()
         .map(|r| bar_item(round1(r.1), look.palette()[2]))
         .collect();
     bars_frame(look, rows.iter().map(|r| r.0.clone()).collect(), 24)
         .x_axis(
-            below(Axis::new().type_(AxisType::Value).name("index (0 to 100)"))
+            below(Axis::new().type_(AxisType::Value).name(axis))
                 .min(0)
                 .max(100),
         )
-        .series(labelled_bars("Index", values))
+        .series(labelled_bars(series, values))
 }
 
 /// Each group's best-to-worst rank over every weighting (`rows`: name, best, worst), as a bar
@@ -381,10 +402,11 @@ fn aligned(
         .collect()
 }
 
-/// A line for each series over `periods`, with its 95% interval as a shaded band where the
-/// source gives one. Gaps stay gaps (lines are not joined across them).
+/// A line for each series over `periods`, with its published interval as a shaded band where
+/// the source gives one. Gaps stay gaps and a series break splits the line: each side is its
+/// own line, in the same colour and under the same name, so the two are never joined.
 pub fn time_series(series: &[ChartSeries], periods: &[Period], words: &Words, look: Look) -> Chart {
-    let categories: Vec<String> = periods.iter().map(Period::to_string).collect();
+    let categories: Vec<String> = periods.iter().map(|p| words.period(*p)).collect();
     let mut chart = base(look, Trigger::Axis)
         .legend(Legend::new().top(0))
         .grid(Grid::new().left(52).right(16).top(72).bottom(32))
@@ -395,7 +417,17 @@ pub fn time_series(series: &[ChartSeries], periods: &[Period], words: &Words, lo
                 .name(words.unit.as_str())
                 .scale(true),
         );
-    for (i, s) in series.iter().enumerate() {
+    let segments = series.iter().enumerate().flat_map(|(i, s)| {
+        let mut cuts: Vec<usize> = s.points.iter().enumerate().filter(|(_, p)| p.breaks).map(|(n, _)| n).collect();
+        cuts.retain(|&n| n > 0);
+        let bounds: Vec<usize> = std::iter::once(0).chain(cuts).chain(std::iter::once(s.points.len())).collect();
+        bounds
+            .windows(2)
+            .map(|w| (i, ChartSeries { group: s.group.clone(), points: s.points[w[0]..w[1]].to_vec() }))
+            .collect::<Vec<_>>()
+    });
+    for (i, s) in segments {
+        let s = &s;
         let colour = look.palette()[i % 6];
         let label = words.name_of(&s.group);
         if s.points
@@ -403,11 +435,11 @@ pub fn time_series(series: &[ChartSeries], periods: &[Period], words: &Words, lo
             .any(|p| p.lower.is_some() && p.upper.is_some())
         {
             // The band: an invisible line at the lower bound, and the interval's width stacked on it.
-            let stack = format!("band-{i}");
+            let stack = format!("band-{i}-{}", s.points[0].period);
             chart = chart
                 .series(
                     Line::new()
-                        .name(format!("{label}: 95% interval"))
+                        .name(format!("{label}: {}", words.interval))
                         .stack(stack.clone())
                         .show_symbol(false)
                         .silent(true)
@@ -416,7 +448,7 @@ pub fn time_series(series: &[ChartSeries], periods: &[Period], words: &Words, lo
                 )
                 .series(
                     Line::new()
-                        .name(format!("{label}: 95% interval"))
+                        .name(format!("{label}: {}", words.interval))
                         .stack(stack)
                         .show_symbol(false)
                         .silent(true)
@@ -425,14 +457,24 @@ pub fn time_series(series: &[ChartSeries], periods: &[Period], words: &Words, lo
                         .data(aligned(s, periods, |p| Some(p.upper? - p.lower?))),
                 );
         }
-        chart = chart.series(
-            Line::new()
-                .name(label)
-                .connect_nulls(false)
-                .symbol_size(8)
-                .line_style(LineStyle::new().color(colour).width(2.5))
-                .data(aligned(s, periods, |p| p.value)),
-        );
+        let mut line = Line::new()
+            .name(label)
+            .connect_nulls(false)
+            .symbol_size(8)
+            .line_style(LineStyle::new().color(colour).width(2.5))
+            .data(aligned(s, periods, |p| p.value));
+        // Where a series breaks, a dashed line down the chart, named.
+        if let Some(first) = s.points.first().filter(|p| p.breaks) {
+            line = line.mark_line(
+                MarkLine::new()
+                    .silent(true)
+                    .symbol(vec![Symbol::None, Symbol::None])
+                    .line_style(LineStyle::new().color(look.everyone()).type_(LineStyleType::Dashed))
+                    .label(Label::new().show(true).formatter(words.series_break.as_str()).color(look.everyone()))
+                    .data(vec![MarkLineVariant::Simple(MarkLineData::new().x_axis(words.period(first.period)))]),
+            );
+        }
+        chart = chart.series(line);
     }
     chart
 }
@@ -480,6 +522,31 @@ mod tests {
             serde_json::json!([null, 7.3]),
             "no value for 2019: a gap, not a zero"
         );
+    }
+
+    #[test]
+    fn a_series_break_splits_the_line_and_is_marked() {
+        let inds = read_indicators("i", "id,title,short_title,dimensions,nodes,mapping_basis,unit,direction,definition,source_name,source_url,licence\nd,D,D,,,editorial,percent,lower_is_better,,S,https://e.org,L\n".as_bytes()).expect("i");
+        let obs = "indicator_id,period,group_type,group,value,flags\nd,2008,total,Total,10,\nd,2010,total,Total,11,\nd,2014,total,Total,17,break\nd,2016,total,Total,17,\nd,year to Oct 2023,total,Total,20,\n";
+        let store = read_observations("o", obs.as_bytes(), inds).store;
+        let view = chart_series(&store, "d", &[]);
+        let axis = periods(&view);
+        let mut words = Words::english(Unit::Percent);
+        words.periods = vec![(axis[4], "te tau ki Whiringa-ā-nuku 2023".into())];
+        let json = serde_json::to_value(time_series(&view, &axis, &words, Look::default()))
+            .expect("json");
+        assert_eq!(
+            json["xAxis"]["data"],
+            serde_json::json!(["2008", "2010", "2014", "2016", "te tau ki Whiringa-ā-nuku 2023"])
+        );
+        let series = json["series"].as_array().expect("series");
+        assert_eq!(series.len(), 2, "one line each side of the break");
+        assert!(series.iter().all(|s| s["name"] == "Everyone"));
+        assert_eq!(series[0]["data"], serde_json::json!([10.0, 11.0, null, null, null]));
+        assert_eq!(series[1]["data"], serde_json::json!([null, null, 17.0, 17.0, 20.0]));
+        assert!(series[0].get("markLine").is_none());
+        assert_eq!(series[1]["markLine"]["data"][0]["xAxis"], "2014");
+        assert_eq!(series[1]["markLine"]["label"]["formatter"], "series break");
     }
 
     #[test]
@@ -578,6 +645,8 @@ mod tests {
     fn a_description_replaces_echarts_own() {
         let mut json = serde_json::to_value(composite_chart(
             &[("Everyone".into(), 50.0)],
+            "index (0 to 100)",
+            "Index",
             Look::default(),
         ))
         .expect("json");

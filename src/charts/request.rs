@@ -43,9 +43,16 @@ pub enum Plot {
         /// Each group's name (in the interface's language) and profile.
         profiles: Vec<(String, GroupProfile)>,
         dimensions: Vec<String>,
+        /// The score axis's name, in the interface's language.
+        axis: String,
     },
     /// The weighted index, highest first.
-    Composite { rows: Vec<(String, f64)> },
+    Composite {
+        rows: Vec<(String, f64)>,
+        /// The axis's and the bars' names, in the interface's language.
+        axis: String,
+        series: String,
+    },
     /// Each group's best to worst rank over every weighting (name, best, worst), of `groups`
     /// ranked; `axis` and `series` name them in the interface's language.
     RankRange {
@@ -91,12 +98,12 @@ impl ChartRequest {
             Plot::TimeSeries { series, periods, words } => time_series(series, periods, words, look),
             Plot::Breakdown { breakdown, unit, words } => breakdown_chart(breakdown, *unit, words, look),
             Plot::Gaps { breakdown, words } => gap_chart(breakdown, words, look),
-            Plot::Profile { profiles, dimensions } => {
+            Plot::Profile { profiles, dimensions, axis } => {
                 let shown: Vec<(String, &GroupProfile)> =
                     profiles.iter().map(|(name, p)| (name.clone(), p)).collect();
-                profile_chart(&shown, dimensions, look)
+                profile_chart(&shown, dimensions, axis, look)
             }
-            Plot::Composite { rows } => composite_chart(rows, look),
+            Plot::Composite { rows, axis, series } => composite_chart(rows, axis, series, look),
             Plot::RankRange { rows, groups, axis, series } => rank_range_chart(rows, *groups, axis, series, look),
         };
         match &self.background {

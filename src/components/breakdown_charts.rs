@@ -7,13 +7,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
-use crate::language::{chart_words, t, t_string, ts, use_i18n, value_text};
+use crate::components::source_cell::SourceCell;
+use crate::language::{chart_words, period_text, t, t_string, ts, use_i18n, value_text};
+use crate::sentences;
 
 use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
-use crate::core::indicators::breakdown::{
-    breakdown, breakdown_summary, gap_summary, gap_words, tidy,
-};
+use crate::core::indicators::breakdown::{breakdown, tidy};
 use crate::core::indicators::{Indicator, Store};
 use crate::look::use_look;
 
@@ -30,23 +30,23 @@ pub fn BreakdownCharts(
     let i18n = use_i18n();
     let prefix = if yours { "your-" } else { "" };
     let b = breakdown(store, &indicator.id)?;
-    let period = b.period;
+    let period = period_text(i18n, b.period);
     let (by_group, gaps) = if yours {
         (
-            t_string!(i18n, breakdown.your_by_group, period).to_string(),
-            t_string!(i18n, breakdown.your_gaps, period).to_string(),
+            t_string!(i18n, breakdown.your_by_group, period = period.clone()).to_string(),
+            t_string!(i18n, breakdown.your_gaps, period = period.clone()).to_string(),
         )
     } else {
         (
-            t_string!(i18n, breakdown.by_group, period).to_string(),
-            t_string!(i18n, breakdown.gaps, period).to_string(),
+            t_string!(i18n, breakdown.by_group, period = period.clone()).to_string(),
+            t_string!(i18n, breakdown.gaps, period = period.clone()).to_string(),
         )
     };
     let look = use_look();
     let unit = indicator.unit;
     let (for_bars, for_gaps) = (b.clone(), b.clone());
-    let bar_label = t_string!(i18n, breakdown.bar_label, period).to_string();
-    let gap_label = t_string!(i18n, breakdown.gap_label, period).to_string();
+    let bar_label = t_string!(i18n, breakdown.bar_label, period = period.clone()).to_string();
+    let gap_label = t_string!(i18n, breakdown.gap_label, period = period.clone()).to_string();
     let (bars_label, gaps_label) = (bar_label.clone(), gap_label.clone());
     let bars_chart = Memo::new(move |_| {
         let plot = Plot::Breakdown { breakdown: for_bars.clone(), unit, words: chart_words(i18n, unit) };
@@ -69,18 +69,14 @@ pub fn BreakdownCharts(
         .bars
         .iter()
         .map(|bar| {
-            let interval = match (bar.lower, bar.upper) {
-                (Some(l), Some(u)) => {
-                    t_string!(i18n, indicator.range, lower = fmt(l), upper = fmt(u)).to_string()
-                }
-                _ => t_string!(i18n, indicator.not_published).to_string(),
-            };
+            let row = store.row(bar.row as usize);
+            let interval = sentences::interval(i18n, &row, unit);
             view! {
                 <tr>
                     {group_cell(i18n, &bar.group.group_type, &bar.group.group)}
                     <td class="num" data-label=l_value.clone()>{fmt(bar.value)}</td>
                     <td class="num" data-label=l_interval.clone()>{interval}</td>
-                    <td lang="en" data-label=l_source.clone()>{store.str(store.source[bar.row as usize]).to_string()}</td>
+                    <SourceCell i18n row label=l_source.clone() />
                 </tr>
             }
         })
@@ -100,7 +96,7 @@ pub fn BreakdownCharts(
                     <td class="num" data-label=l_group_value.clone()>{fmt(g.value)}</td>
                     <td class="num" data-label=l_everyone.clone()>{fmt(g.total)}</td>
                     <td class="num" data-label=l_difference.clone()>{diff}</td>
-                    <td lang="en" data-label=l_words.clone()>{gap_words(g, unit, indicator.direction)}</td>
+                    <td data-label=l_words.clone()>{sentences::gap_words(i18n, g, unit, indicator.direction)}</td>
                 </tr>
             }
         })
@@ -108,24 +104,11 @@ pub fn BreakdownCharts(
     let stem = indicator.id.clone();
     let height = 56 + 40 * b.bars.len() as u32;
     let gap_height = 56 + 40 * b.gaps.len() as u32;
-    Some(view! {
-        <section class="panel" aria-labelledby=format!("{prefix}breakdown-heading")>
-            <h2 id=format!("{prefix}breakdown-heading")>{by_group.clone()}</h2>
-            <p class="summary" lang="en">{breakdown_summary(&indicator, &b)}</p>
-            <EChart id=format!("{prefix}breakdown") request=bars_chart.into() height
-                label=bar_label
-                file_stem=format!("{prefix}{stem}-by-group-{}", b.period) />
-            <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.numbers) tabindex="0">
-                <table class="data-table stacks">
-                    <caption>{by_group}</caption>
-                    <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.value)}</th><th scope="col">{t!(i18n, indicator.interval)}</th><th scope="col">{t!(i18n, indicator.source)}</th></tr></thead>
-                    <tbody>{bar_rows}</tbody>
-                </table>
-            </div>
-        </section>
+    // Groups published without a figure for everyone have no gaps to show.
+    let gap_section = (!b.gaps.is_empty()).then(|| view! {
         <section class="panel" aria-labelledby=format!("{prefix}gap-heading")>
             <h2 id=format!("{prefix}gap-heading")>{gaps.clone()}</h2>
-            <p class="summary" lang="en">{gap_summary(&indicator, &b)}</p>
+            <p class="summary">{sentences::gaps(i18n, &indicator, &b).view(i18n)}</p>
             <EChart id=format!("{prefix}gaps") request=gaps_chart.into() height=gap_height
                 label=gap_label
                 file_stem=format!("{prefix}{stem}-gaps-{}", b.period) />
@@ -137,5 +120,22 @@ pub fn BreakdownCharts(
                 </table>
             </div>
         </section>
+    });
+    Some(view! {
+        <section class="panel" aria-labelledby=format!("{prefix}breakdown-heading")>
+            <h2 id=format!("{prefix}breakdown-heading")>{by_group.clone()}</h2>
+            <p class="summary">{sentences::breakdown(i18n, &indicator, &b).view(i18n)}</p>
+            <EChart id=format!("{prefix}breakdown") request=bars_chart.into() height
+                label=bar_label
+                file_stem=format!("{prefix}{stem}-by-group-{}", b.period) />
+            <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.numbers) tabindex="0">
+                <table class="data-table stacks">
+                    <caption>{by_group}</caption>
+                    <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, indicator.value)}</th><th scope="col">{t!(i18n, indicator.interval)}</th><th scope="col">{t!(i18n, indicator.source)}</th></tr></thead>
+                    <tbody>{bar_rows}</tbody>
+                </table>
+            </div>
+        </section>
+        {gap_section}
     })
 }

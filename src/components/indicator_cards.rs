@@ -4,7 +4,7 @@
 use crate::components::link::A;
 use leptos::prelude::*;
 
-use crate::language::{difference_text, t, t_string, use_i18n, value_text, verdict_text};
+use crate::language::{difference_text, period_text, t, t_string, use_i18n, value_text, verdict_text};
 
 use crate::core::indicators::breakdown::sparkline;
 use crate::core::indicators::query::{latest, series, Point, Verdict};
@@ -39,10 +39,10 @@ fn spark(points: &[Point], unit: Unit) -> Option<impl IntoView> {
                     i18n,
                     card.value_in,
                     value = value_text(i18n, v, unit),
-                    period = p.period
+                    period = period_text(i18n, p.period)
                 )
                 .to_string(),
-                None => t_string!(i18n, card.no_figure_in, period = p.period).to_string(),
+                None => t_string!(i18n, card.no_figure_in, period = period_text(i18n, p.period)).to_string(),
             })
             .collect::<Vec<_>>()
             .join(", ");
@@ -73,18 +73,32 @@ pub fn IndicatorCards(
         .into_iter()
         .filter_map(|i| Some((i, store.indicators.get(i)?)))
         .filter_map(|(i, ind)| {
-            let key = store.key(&ind.id, "total", "Total").filter(|k| k.indicator == i as u32)?;
-            let l = latest(&store, key)?;
             let unit = ind.unit;
-            let v = l.point.value?;
-            let value = move || value_text(i18n, v, unit);
-            let change = l.since_previous.map(|c| {
+            let key = store.key(&ind.id, "total", "Total").filter(|k| k.indicator == i as u32);
+            let l = key.and_then(|k| latest(&store, k)).filter(|l| l.point.value.is_some());
+            // An indicator published for groups only: how many groups, and when.
+            let groups_only = match l {
+                Some(_) => None,
+                None => Some(crate::core::indicators::breakdown::breakdown(&store, &ind.id)?),
+            };
+            let headline = match (&l, &groups_only) {
+                (Some(l), _) => {
+                    let (v, period) = (l.point.value.unwrap_or_default(), l.point.period);
+                    view! { <p class="big-value">{value_text(i18n, v, unit)} " " <span class="period">{t_string!(i18n, card.in_period, period = period_text(i18n, period)).to_string()}</span></p> }.into_any()
+                }
+                (None, Some(b)) => {
+                    let words = t_string!(i18n, card.groups_only, count = b.bars.len(), period = period_text(i18n, b.period)).to_string();
+                    view! { <p class="groups-only">{words}</p> }.into_any()
+                }
+                (None, None) => return None,
+            };
+            let change = l.as_ref().and_then(|l| l.since_previous).map(|c| {
                 let tested = c.significant.is_none().then(|| view! { " " {t!(i18n, card.untested)} });
                 let words = move || {
                     let moved = if c.difference > 0.0 { t_string!(i18n, card.up) } else { t_string!(i18n, card.down) };
                     let verdict = verdict_text(i18n, c.verdict);
                     let amount = difference_text(i18n, c.difference.abs(), unit);
-                    format!("{} {}", arrow(c.verdict), t_string!(i18n, card.change, verdict, from = c.from, moved, amount))
+                    format!("{} {}", arrow(c.verdict), t_string!(i18n, card.change, verdict, from = period_text(i18n, c.from), moved, amount))
                 };
                 let class = match c.verdict {
                     Verdict::Improved => "change improved",
@@ -100,23 +114,30 @@ pub fn IndicatorCards(
                 .filter_map(|n| n.split('.').next().map(|fw| (fw.to_string(), n.clone())))
                 .map(|(fw, n)| FrameworkView::of(&fw).with_node(Some(&n)).href())
                 .next();
-            let spark = spark(&series(&store, key), ind.unit);
-            let row = l.point.row as usize;
+            let spark = key.filter(|_| l.is_some()).and_then(|k| spark(&series(&store, k), ind.unit));
+            let row = match (&l, &groups_only) {
+                (Some(l), _) => l.point.row as usize,
+                (None, Some(b)) => b.bars.first().map_or(0, |bar| bar.row as usize),
+                (None, None) => 0,
+            };
             let value_source = store.str(store.source[row]).to_string();
-            let value_url = store.str(store.source_url[row]).to_string();
-            let note = store.str(store.note[row]).to_string();
+            // The release where its address is known, else the page the figure was read at.
+            let release_url = store.str(store.source_url[row]).to_string();
+            let read_at = store.str(store.read_at[row]).to_string();
+            let read_elsewhere = release_url.is_empty() && !read_at.is_empty();
+            let value_url = if read_elsewhere { read_at } else { release_url };
+            let note = l.as_ref().map(|_| store.str(store.note[row]).to_string()).unwrap_or_default();
             let title = ind.title.clone();
             let short_title = ind.short_title.clone();
             let source_basis = ind.mapping_basis == crate::core::Basis::Source;
             let basis = move || if source_basis { t!(i18n, card.named).into_any() } else { t!(i18n, card.editorial).into_any() };
-            let period = l.point.period;
             Some(view! {
                 <article class="card indicator-card">
                     {label.clone().map(|l| view! { <p class="origin-badge">{l}</p> })}
                     <h3 lang="en"><A href=crate::pages::indicator::indicator_href(&ind.id, &[])>{short_title}</A></h3>
                     <p class="measure" lang="en">{title}</p>
                     <div class="value-row">
-                        <p class="big-value">{value} " " <span class="period">{t_string!(i18n, card.in_period, period = period.to_string()).to_string()}</span></p>
+                        {headline}
                         {spark}
                     </div>
                     {change}
@@ -129,6 +150,7 @@ pub fn IndicatorCards(
                         } else {
                             view! { <a href=value_url rel="noopener noreferrer" target="_blank" lang="en">{value_source}</a> }.into_any()
                         }}
+                        {read_elsewhere.then(|| view! { " (" {t!(i18n, indicator.read_at)} ")" })}
                         " · " <span lang="en">{ind.licence.clone()}</span>
                     </p>
                     {node_links.map(|href| view! { <A href=href attr:class="in-framework">{t!(i18n, card.in_framework)}</A> })}

@@ -11,5 +11,6 @@ pub mod indicator_cards;
 pub mod lang;
 pub mod link;
 pub mod share;
+pub mod source_cell;
 pub mod text_version;
 pub mod your_data;

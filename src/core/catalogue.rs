@@ -371,7 +371,24 @@ mod tests {
             .collect();
         assert_eq!(
             all.into_iter().collect::<Vec<_>>(),
-            ["belonging_nz", "discrimination"]
+            [
+                "belonging_nz",
+                "belonging_nz_10of10",
+                "belonging_other_country_10of10",
+                "discrimination",
+                "good_outcomes_all_aspects",
+                "lonely_isolated_most_always_cws",
+                "maori_easy_express_identity",
+                "racial_discrim_12m_nzhs",
+                "racial_discrim_3plus_settings",
+                "racial_discrim_ever",
+                "racial_verbal_abuse_12m_nzhs",
+                "tereo_conversational_maori_census",
+                "trust_people_qol",
+                "unfair_treatment_ethnicity",
+                "voted_last_election_selfreport",
+                "whanau_facetoface_contact"
+            ]
         );
         let search = Filter {
             search: "maori".into(),
@@ -381,11 +398,12 @@ mod tests {
             .iter()
             .flat_map(|x| ids(s, x))
             .collect();
-        assert_eq!(
-            found.into_iter().collect::<Vec<_>>(),
-            ["belonging_nz", "discrimination"],
-            "macrons folded; group names searched"
-        );
+        // "Māori" in a group's name (belonging_nz, discrimination) or in a title (know_iwi),
+        // macrons folded; nothing without it.
+        for id in ["belonging_nz", "discrimination", "know_iwi", "tereo_some_ability"] {
+            assert!(found.contains(id), "{id}: macrons folded; group names searched");
+        }
+        assert!(!found.contains("trust_police") && !found.contains("voter_turnout"));
         let legit = Filter {
             dimension: Some("dimensions.legitimacy".into()),
             search: "police".into(),
@@ -395,21 +413,24 @@ mod tests {
             .iter()
             .flat_map(|x| ids(s, x))
             .collect();
-        assert_eq!(found, ["trust_police"]);
+        assert_eq!(
+            found,
+            ["trust_police", "police_trust_confidence_high", "police_no_trust", "cj_group_good_job", "oecd_trust_police"]
+        );
         let recognition = Filter {
             dimension: Some("dimensions.recognition".into()),
             ..Filter::default()
         };
         let found = sections(a, s, &recognition);
         assert_eq!(found.len(), 1, "only the chosen dimension's heading");
+        let recognised = ids(s, &found[0]);
         assert_eq!(
-            ids(s, &found[0]),
-            [
-                "discrimination",
-                "express_identity",
-                "neighbour_mental_illness"
-            ]
+            recognised[..3],
+            ["discrimination", "express_identity", "neighbour_mental_illness"]
         );
+        assert!(recognised.iter().all(|id| s
+            .indicator(id)
+            .is_some_and(|i| i.dimensions.contains(&"dimensions.recognition".to_string()))));
         let none = Filter {
             search: "no such words anywhere".into(),
             ..Filter::default()
@@ -417,7 +438,11 @@ mod tests {
         assert!(sections(a, s, &none).is_empty());
         assert_eq!(
             group_types(s),
-            ["disability", "ethnicity", "family_type", "sexual_identity"]
+            [
+                "age", "disability", "disability_by_sex", "ethnicity", "family_type", "justice_group",
+                "labour_force", "migrant_status", "migrant_status_by_sex", "neighbour_group",
+                "population_group", "region", "sex", "sex_by_age", "sexual_identity", "urban/rural"
+            ]
         );
     }
 

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
 use crate::head::PageHead;
-use crate::language::{chart_words, t, t_string, ts, unit_name, use_i18n, value_text};
+use crate::components::source_cell::SourceCell;
+use crate::language::{period_text, time_words, t, t_string, ts, unit_name, use_i18n, value_text};
+use crate::sentences;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -21,7 +23,8 @@ use crate::components::breakdown_charts::BreakdownCharts;
 use crate::data::{UserData, WithAtlas, WithIndicators};
 use crate::core::embed::add_params;
 use crate::core::indicators::view::{
-    chart_series, csv, groups_of, periods, rows, summary, within, GroupRef, MAX_SERIES,
+    chart_series, csv, default_groups, groups_of, periods, rows, summary_facts, within, GroupRef,
+    MAX_SERIES,
 };
 use crate::core::links::{encode, FrameworkView};
 use crate::core::Atlas;
@@ -54,12 +57,12 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let chosen = Memo::new(move |_| {
-        query
-            .read()
-            .get("groups")
-            .map(|g| g.split(',').filter_map(GroupRef::parse).collect::<Vec<_>>())
-            .unwrap_or_default()
+    // The groups in the URL; with none there, an indicator published for groups only shows
+    // its first groups, so the page is never empty.
+    let for_default = data.clone();
+    let chosen = Memo::new(move |_| match query.read().get("groups") {
+        Some(g) => g.split(',').filter_map(GroupRef::parse).collect::<Vec<_>>(),
+        None => default_groups(&for_default.store, &id.get()),
     });
     let window = Memo::new(move |_| {
         let q = query.read();
@@ -97,12 +100,15 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             let (from, to) = window.get();
             [("from", from), ("to", to)]
                 .into_iter()
-                .filter_map(|(k, p)| p.map(|p| format!("{k}={p}")))
+                .filter_map(|(k, p)| p.map(|p| format!("{k}={}", encode(&p.to_string()))))
                 .collect::<Vec<String>>()
         });
         let (for_sentence, sentence_indicator) = (data.clone(), indicator.clone());
-        let sentence = move || summary(&for_sentence.store, &sentence_indicator, &series.get());
-        let head_sentence = summary(&data.store, &indicator, &series.get_untracked());
+        let sentence = move || {
+            let facts = summary_facts(&for_sentence.store, &sentence_indicator, &series.get());
+            sentences::summary(i18n, &sentence_indicator, &facts).view(i18n)
+        };
+        let head_sentence = sentences::summary(i18n, &indicator, &summary_facts(&data.store, &indicator, &series.get_untracked())).text();
         let for_rows = data.clone();
         // Each cell names its column, for the table stacked as label and value on a phone.
         let (l_period, l_value) = (t_string!(i18n, indicator.period).to_string(), t_string!(i18n, indicator.value).to_string());
@@ -115,23 +121,19 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                         .value
                         .map(|v| value_text(i18n, v, unit))
                         .unwrap_or_else(|| t_string!(i18n, indicator.gap).to_string());
-                    let interval = match (o.lower, o.upper) {
-                        (Some(l), Some(u)) => t_string!(
-                            i18n,
-                            indicator.range,
-                            lower = value_text(i18n, l, unit),
-                            upper = value_text(i18n, u, unit)
-                        )
-                        .to_string(),
-                        _ => t_string!(i18n, indicator.not_published).to_string(),
-                    };
+                    let interval = sentences::interval(i18n, &o, unit);
+                    // A value after a series break says so beside its period.
+                    let breaks = crate::core::indicators::query::has_flag(&o.flags, crate::core::indicators::query::FLAG_BREAK)
+                        .then(|| view! { <span class="break-mark">" " {t_string!(i18n, indicator.series_break).to_string()}</span> });
+                    let provisional = crate::core::indicators::query::has_flag(&o.flags, "provisional")
+                        .then(|| view! { <span class="break-mark">" " {t_string!(i18n, indicator.provisional).to_string()}</span> });
                     view! {
                         <tr>
                             {group_cell(i18n, &o.group_type, &o.group)}
-                            <td data-label=l_period.clone()>{o.period.to_string()}</td>
+                            <td data-label=l_period.clone()><div>{period_text(i18n, o.period)}{breaks}{provisional}</div></td>
                             <td class="num" data-label=l_value.clone()>{value}</td>
                             <td class="num" data-label=l_interval.clone()>{interval}</td>
-                            <td lang="en" data-label=l_source.clone()>{o.source.clone()}</td>
+                            <SourceCell i18n row=o label=l_source.clone() />
                         </tr>
                     }
                 })
@@ -170,7 +172,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         let label = chart_label.clone();
         let chart = Memo::new(move |_| {
             let series = series.get();
-            let plot = Plot::TimeSeries { periods: periods(&series), series, words: chart_words(i18n, unit) };
+            let axis = periods(&series);
+            let words = time_words(i18n, unit, &axis);
+            let plot = Plot::TimeSeries { periods: axis, series, words };
             ChartRequest::new(plot, look.get(), label.clone())
         });
         let updated = data
@@ -182,7 +186,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             <header class="page-head">
                 <p class="kind"><A href="/indicators">{t!(i18n, indicators.title)}</A></p>
                 <h1 lang="en">{indicator.title.clone()}</h1>
-                <p class="summary" id="indicator-summary" lang="en">{sentence}</p>
+                <p class="summary" id="indicator-summary">{sentence}</p>
             </header>
             <GroupPicker id=ind_id.clone() available chosen keep />
             <PeriodPicker id=ind_id.clone() chosen periods=all_periods window />
@@ -206,7 +210,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             <section class="panel">
                 <h2>{t!(i18n, indicator.about)}</h2>
                 <dl class="facts">
-                    <dt>{t!(i18n, indicator.measures)}</dt><dd lang="en">{indicator.definition.clone()}</dd>
+                    <dt>{t!(i18n, indicator.question)}</dt><dd lang="en">{indicator.definition.clone()}</dd>
+                    {(!indicator.survey.is_empty()).then(|| view! { <dt>{t!(i18n, indicator.survey)}</dt><dd lang="en">{indicator.survey.clone()}</dd> })}
+                    {(!indicator.population.is_empty()).then(|| view! { <dt>{t!(i18n, indicator.population)}</dt><dd lang="en">{indicator.population.clone()}</dd> })}
                     <dt>{t!(i18n, indicator.dimension)}</dt><dd><span lang="en">{dims}</span> " " {if indicator.mapping_basis == crate::core::Basis::Source { t!(i18n, indicator.named).into_any() } else { t!(i18n, indicator.editorial).into_any() }}</dd>
                     <dt>{t!(i18n, indicator.unit)}</dt><dd>{unit_name(i18n, unit)}</dd>
                     <dt>{t!(i18n, indicator.source)}</dt><dd><a href=indicator.source_url.clone() target="_blank" rel="noopener noreferrer" lang="en">{indicator.source_name.clone()}</a></dd>
@@ -284,7 +290,7 @@ fn PeriodPicker(
     let go = move |from: Option<String>, to: Option<String>| {
         let keep: Vec<String> = [("from", from), ("to", to)]
             .into_iter()
-            .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
+            .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode(&v))))
             .collect();
         navigate(
             &add_params(&indicator_href(&id, &chosen.get_untracked()), &keep),
@@ -305,7 +311,7 @@ fn PeriodPicker(
             std::iter::once(view! { <option value="" selected=now.is_none()>{all.clone()}</option> }.into_any())
                 .chain(periods.get().into_iter().map(|p| {
                     let text = p.to_string();
-                    view! { <option value=text.clone() selected=now == Some(p)>{text.clone()}</option> }.into_any()
+                    view! { <option value=text selected=now == Some(p)>{period_text(i18n, p)}</option> }.into_any()
                 }))
                 .collect_view()
         }
@@ -356,16 +362,16 @@ fn YourSeries(id: String, chosen: Memo<Vec<GroupRef>>) -> impl IntoView {
         let line_label = t_string!(i18n, indicator.your_line_chart).to_string();
         let chart_label = line_label.clone();
         let chart = Memo::new(move |_| {
-            let plot = Plot::TimeSeries { series: plotted.clone(), periods: axis.clone(), words: chart_words(i18n, unit) };
+            let plot = Plot::TimeSeries { series: plotted.clone(), periods: axis.clone(), words: time_words(i18n, unit, &axis) };
             ChartRequest::new(plot, look.get(), chart_label.clone())
         });
-        let sentence = summary(store, &indicator, &series);
+        let sentence = sentences::summary(i18n, &indicator, &summary_facts(store, &indicator, &series)).view(i18n);
         let unit = indicator.unit;
         let table_rows = rows(store, &series)
             .into_iter()
             .map(|o| {
                 let value = move || o.value.map(|v| value_text(i18n, v, unit)).unwrap_or_else(|| t_string!(i18n, indicator.gap).to_string());
-                view! { <tr>{group_cell(i18n, &o.group_type, &o.group)}<td>{o.period.to_string()}</td><td class="num">{value}</td></tr> }
+                view! { <tr>{group_cell(i18n, &o.group_type, &o.group)}<td>{period_text(i18n, o.period)}</td><td class="num">{value}</td></tr> }
             })
             .collect_view();
         let label =
@@ -377,7 +383,7 @@ fn YourSeries(id: String, chosen: Memo<Vec<GroupRef>>) -> impl IntoView {
             <section class="panel user-data" aria-label=ts!(i18n, indicator.your_data)>
                 <p class="origin-badge">{label.clone()}</p>
                 <h2>{t!(i18n, indicator.your_data)}</h2>
-                <p class="summary" lang="en">{sentence}</p>
+                <p class="summary">{sentence}</p>
                 <EChart id="your-time-series".to_string() request=chart.into() label=line_label file_stem=format!("your-{id}-over-time") />
                 <div class="table-scroll" role="region" aria-label=ts!(i18n, indicator.your_numbers) tabindex="0">
                     <table class="data-table">

@@ -66,6 +66,7 @@ pub fn ProfilePage() -> impl IntoView {
             <h2 id="method-heading">{t!(i18n, profile.method)}</h2>
             <p class="english-only">{t!(i18n, english_only)}</p>
             <ol lang="en">
+                <li>"Only indicators about the population most indicators describe (people aged 15 and over) go in, so a group's figures are never mixed with those of a sub-population, such as Māori adults' age groups; and only those whose latest figure for the whole population is from the five years up to the newest figure in the data, so the profile is one recent picture, not a mix of decades."</li>
                 <li>"For each indicator, we take the latest year that has a figure for the whole population."</li>
                 <li>"Each group's figure becomes a score from 0 to 100 on the indicator's own scale (0 to 100 for a percentage, 0 to 10 for a mean score), turned round where lower is better, so 100 is always the good end. Counts, ratios and indicators with no better direction are left out."</li>
                 <li>"A group's score on a dimension is the average of its scores on the indicators of that dimension. No indicator, no score: a gap, never a zero."</li>
@@ -116,7 +117,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .into_iter()
             .map(|p| (label_of(i18n, p), p.clone()))
             .collect();
-        let plot = Plot::Profile { profiles, dimensions: names_for_chart.clone() };
+        let plot = Plot::Profile { profiles, dimensions: names_for_chart.clone(), axis: t_string!(i18n, profile.score_axis).to_string() };
         ChartRequest::new(plot, look.get(), for_profile.clone())
     });
     let rank_all = all.clone();
@@ -125,7 +126,8 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .into_iter()
             .map(|r| (label_of(i18n, &rank_all[r.profile]), r.composite))
             .collect();
-        ChartRequest::new(Plot::Composite { rows }, look.get(), for_index.clone())
+        let (axis, series) = (t_string!(i18n, profile.index_axis).to_string(), t_string!(i18n, profile.index).to_string());
+        ChartRequest::new(Plot::Composite { rows, axis, series }, look.get(), for_index.clone())
     });
     let table_all = all.clone();
     let table_names = dim_names.clone();

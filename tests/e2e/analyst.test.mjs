@@ -39,7 +39,7 @@ test('an indicator page downloads as SDMX-CSV and a Data Package, and each loads
   const sdmx = await download(page, downloads.getByRole('button', { name: 'SDMX-CSV' }));
   assert.equal(sdmx.name, 'discrimination.sdmx.csv');
   const [head, ...lines] = sdmx.text.trim().split('\n');
-  assert.equal(head, 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,GROUP_TYPE,GROUP,TIME_PERIOD,OBS_VALUE,OBS_STATUS,LOWER_BOUND,UPPER_BOUND,SAMPLE_SIZE,FLAGS,SOURCE,SOURCE_URL,NOTE');
+  assert.equal(head, 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,GROUP_TYPE,GROUP,TIME_PERIOD,OBS_VALUE,OBS_STATUS,LOWER_BOUND,UPPER_BOUND,SAMPLE_SIZE,FLAGS,SOURCE,SOURCE_URL,READ_AT,NOTE');
   assert.equal(lines.length, shown, 'one line per row of the table');
   assert.ok(lines.every((l) => l.startsWith('dataflow,COHESION_EXPLORER:OBSERVATIONS(1.0),I,discrimination,')));
   assert.ok(lines.some((l) => l.includes(',ethnicity,Māori,')) && lines.some((l) => l.includes(',_T,_T,')));

@@ -12,7 +12,7 @@ after(async () => { await app.close(); });
 test('published figures show their latest value, change and source', async () => {
   const page = await app.page();
   await page.goto(app.origin + '/indicators');
-  const card = page.locator('article.indicator-card', { has: page.getByRole('heading', { name: 'Trust in Parliament' }) });
+  const card = page.locator('article.indicator-card', { has: page.getByRole('heading', { name: 'Trust in Parliament', exact: true }) });
   await card.waitFor();
   const text = await card.innerText();
   assert.match(text, /4\.9 out of 10/);
@@ -44,7 +44,7 @@ test('a person loads their own CSV: bad rows are named, good rows appear labelle
   // Intervals were given, so the change was tested: 6.4 -> 6.9 with se 0.05 is significant.
   assert.match(text, /improved since 2019: up 0\.5\n/);
   // The published figures are still there, unlabelled.
-  await page.getByRole('heading', { name: 'Trust in Parliament' }).waitFor();
+  await page.getByRole('heading', { name: 'Trust in Parliament', exact: true }).waitFor();
   await page.close();
 });
 
@@ -87,11 +87,11 @@ test("a person's data also appears on the indicator's own page, labelled as thei
   const text = (name) => mine.getByRole('table', { name }).locator('tbody tr').evaluateAll((trs) => trs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
   assert.deepEqual(await text('Your data: my-observations.csv'), ['Everyone 2019 6.4 out of 10', 'Everyone 2024 6.9 out of 10']);
   // Their groups get the breakdown and the gap too, with the intervals they gave as whiskers.
-  assert.deepEqual(await text('Your data: By group, 2024'), ['Everyone 6.9 out of 10 6.8 out of 10 to 7 out of 10 Our survey', 'Our town 7.3 out of 10 7 out of 10 to 7.6 out of 10 Our survey']);
+  assert.deepEqual(await text('Your data: By group, 2024'), ['Everyone 6.9 out of 10 6.8 out of 10 to 7 out of 10 (95% confidence interval) Our survey', 'Our town 7.3 out of 10 7 out of 10 to 7.6 out of 10 (95% confidence interval) Our survey']);
   assert.deepEqual(await text('Your data: Gaps to everyone, 2024'), ['Our town 7.3 out of 10 6.9 out of 10 +0.4 0.4 points better than everyone']);
   await page.locator('#your-breakdown canvas').waitFor();
   const whiskers = await page.evaluate(() => window.echarts.getInstanceByDom(document.getElementById('your-breakdown')).getOption().series
-    .filter((s) => s.name === '95% interval').map((s) => s.data));
+    .filter((s) => s.name === 'published interval').map((s) => s.data));
   assert.equal(whiskers.length, 2, 'the whiskers: an invisible base at the lower end, the interval stacked on it');
   assert.deepEqual(whiskers[0], [6.8, 7]);
   assert.ok(Math.abs(whiskers[1][0] - 0.2) < 1e-9 && Math.abs(whiskers[1][1] - 0.6) < 1e-9, `widths ${whiskers[1]}`);

@@ -43,10 +43,10 @@ test('a host page embeds a view that resizes to its content, opens links in a ne
   await page.waitForFunction(() => Number(document.querySelector('#view').dataset.cohesionHeight) > 300);
   assert.equal(Math.round(await height()), await content(), 'the frame is as tall as its content');
 
-  // The content changes (a search that matches one indicator): the frame follows.
+  // The content changes (a search that matches two indicators, the GSS's and the OECD's): the frame follows.
   const before = await height();
   await frame.getByRole('searchbox', { name: 'Search' }).fill('parliament');
-  await frame.getByRole('status').filter({ hasText: '1 indicator' }).waitFor();
+  await frame.getByRole('status').filter({ hasText: '2 indicators' }).waitFor();
   await page.waitForFunction((b) => document.querySelector('#view').getBoundingClientRect().height < b - 100, before);
   assert.equal(Math.round(await height()), await content());
 
@@ -61,7 +61,7 @@ test('a host page embeds a view that resizes to its content, opens links in a ne
   // Links leave the frame in a new tab, as the full explorer; the frame stays put.
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),
-    frame.getByRole('link', { name: 'Trust in Parliament' }).click(),
+    frame.getByRole('link', { name: 'Trust in Parliament', exact: true }).click(),
   ]);
   await popup.waitForLoadState();
   assert.equal(where(popup), '/indicators/trust_parliament');

@@ -173,7 +173,7 @@ test('a part of the framework links to the published figures that measure it', a
   await page.goto(app.origin + '/framework/strategic/strategic.indicator.institutions.trust');
   const detail = page.getByRole('complementary', { name: 'Levels of trust in public institutions' });
   await detail.getByRole('heading', { name: 'Published figures' }).waitFor();
-  await detail.getByRole('link', { name: 'Trust in the police' }).click();
+  await detail.getByRole('link', { name: 'Trust in the police', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Trust in the police' }).waitFor();
   assert.equal(where(page), '/indicators/trust_police');
   await page.close();

@@ -19,7 +19,7 @@ test('switching to te reo Māori changes the interface, the address and <html la
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 
   // A link to the same view at its te reo address, named in te reo and marked so.
-  const toMi = page.getByRole('link', { name: 'Te reo Māori' });
+  const toMi = page.getByRole('link', { name: 'Te reo Māori', exact: true });
   assert.equal(await toMi.getAttribute('lang'), 'mi');
   assert.equal(await toMi.getAttribute('href'), '/mi/indicators?dimension=dimensions.recognition');
   await toMi.click();

@@ -2,7 +2,7 @@
 //! with its interval (the breakdown chart), and its gap to the whole population (the gap
 //! chart), each with a one-sentence summary. Also the sparkline geometry for the overview.
 
-use super::model::{format_value, Direction, Indicator, Store, Unit};
+use super::model::{Direction, Store};
 use super::query::{gaps, Gap, Point};
 use super::view::GroupRef;
 use super::Period;
@@ -26,12 +26,25 @@ pub struct Breakdown {
     pub gaps: Vec<Gap>,
 }
 
-/// The breakdown at the latest period that has a value for the whole population; `None`
-/// when the indicator has no groups at that period.
+/// The breakdown at the latest period that has a value for the whole population; for an
+/// indicator published for groups only (no figure for everyone), at the latest period any
+/// group has, with no gaps. `None` when there are no groups to show.
 pub fn breakdown(store: &Store, indicator: &str) -> Option<Breakdown> {
     let &i = store.indicator_ids.get(indicator)?;
     let gaps = gaps(store, i, None);
-    let period = gaps.first()?.period;
+    let has_total = store
+        .key(indicator, "total", "Total")
+        .is_some_and(|k| super::query::series(store, k).iter().any(|p| p.value.is_some()));
+    let period = match gaps.first() {
+        Some(g) => g.period,
+        None if !has_total => store
+            .series_of(i)
+            .flat_map(|(_, rows)| rows.iter().map(|&r| r as usize))
+            .filter(|&r| !store.value[r].is_nan())
+            .map(|r| store.period[r])
+            .max_by_key(|p| p.key())?,
+        None => return None,
+    };
     let mut bars: Vec<Bar> = store
         .series_of(i)
         .filter_map(|(k, rows)| {
@@ -65,95 +78,43 @@ pub fn tidy(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// One sentence for the breakdown chart: the highest and the lowest group.
-pub fn breakdown_summary(indicator: &Indicator, b: &Breakdown) -> String {
-    let groups: Vec<&Bar> = b
-        .bars
+/// The groups of a breakdown (everyone left out), from the highest value to the lowest.
+pub fn group_bars(b: &Breakdown) -> Vec<&Bar> {
+    b.bars
         .iter()
         .filter(|x| x.group.group_type != "total")
-        .collect();
-    let fmt = |v: f64| format_value(v, indicator.unit);
-    match (groups.first(), groups.last()) {
-        (Some(hi), Some(lo)) if groups.len() > 1 => format!(
-            "In {}, {} groups have figures: the highest is {} ({}), the lowest {} ({}).",
-            b.period,
-            groups.len(),
-            hi.group.group,
-            fmt(hi.value),
-            lo.group.group,
-            fmt(lo.value)
-        ),
-        (Some(only), _) => format!(
-            "In {}, only {} has a figure among the groups: {}.",
-            b.period,
-            only.group.group,
-            fmt(only.value)
-        ),
-        _ => format!("In {} there are no figures for groups.", b.period),
-    }
+        .collect()
 }
 
-/// Words for a gap, respecting the indicator's direction: "3.2 points worse than everyone".
-pub fn gap_words(gap: &Gap, unit: Unit, direction: Direction) -> String {
-    let size = format_value(gap.difference.abs(), unit)
-        .replace('%', " points")
-        .replace(" out of 10", " points");
+/// Which way a group differs from everyone, by the indicator's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapSide {
+    Same,
+    Worse,
+    Better,
+    /// For an indicator with no better direction.
+    Higher,
+    Lower,
+}
+
+pub fn gap_side(gap: &Gap, direction: Direction) -> GapSide {
     if gap.difference == 0.0 {
-        return "the same as everyone".into();
+        return GapSide::Same;
     }
-    let word = match (direction, gap.difference > 0.0) {
-        (Direction::Neutral, true) => "higher than",
-        (Direction::Neutral, false) => "lower than",
-        _ if gap.shortfall > 0.0 => "worse than",
-        _ => "better than",
-    };
-    format!("{size} {word} everyone")
+    match (direction, gap.difference > 0.0) {
+        (Direction::Neutral, true) => GapSide::Higher,
+        (Direction::Neutral, false) => GapSide::Lower,
+        _ if gap.shortfall > 0.0 => GapSide::Worse,
+        _ => GapSide::Better,
+    }
 }
 
-/// One sentence for the gap chart: the group furthest behind, and how many are behind.
-pub fn gap_summary(indicator: &Indicator, b: &Breakdown) -> String {
-    let Some(first) = b.gaps.first() else {
-        return format!(
-            "In {} there are no groups to compare with everyone.",
-            b.period
-        );
-    };
-    if indicator.direction == Direction::Neutral {
-        return format!(
-            "In {}, the largest difference from everyone is for {}: {}.",
-            b.period,
-            first.group,
-            gap_words(first, indicator.unit, indicator.direction)
-        );
+/// How many groups are behind everyone (none for an indicator with no better direction).
+pub fn behind(b: &Breakdown, direction: Direction) -> usize {
+    if direction == Direction::Neutral {
+        return 0;
     }
-    let behind = b.gaps.iter().filter(|g| g.shortfall > 0.0).count();
-    if behind == 0 {
-        return format!(
-            "In {}, no group with figures is behind everyone; the closest is {}: {}.",
-            b.period,
-            b.gaps.last().map(|g| g.group.as_str()).unwrap_or_default(),
-            gap_words(
-                b.gaps.last().unwrap_or(first),
-                indicator.unit,
-                indicator.direction
-            )
-        );
-    }
-    format!(
-        "In {}, {} behind everyone; the furthest behind is {}: {}.",
-        b.period,
-        plural(behind, "group is", "groups are"),
-        first.group,
-        gap_words(first, indicator.unit, indicator.direction)
-    )
+    b.gaps.iter().filter(|g| g.shortfall > 0.0).count()
 }
 
 /// A sparkline's geometry in a `width` × `height` box: one SVG path (a new stroke after each
@@ -194,6 +155,10 @@ pub fn sparkline(points: &[Point], width: f64, height: f64) -> Option<Sparkline>
     let mut pen_down = false;
     let mut last = (0.0, 0.0);
     for (i, p) in points.iter().enumerate() {
+        // A series break lifts the pen, as a gap does: the two sides are not joined.
+        if p.breaks {
+            pen_down = false;
+        }
         match p.value {
             Some(v) => {
                 let (px, py) = (x(i), y(v));
@@ -230,14 +195,11 @@ mod tests {
             ["Everyone", "Māori", "European", "Pacific peoples", "Asian"]
         );
         let ind = s.indicator("belonging_nz").expect("i");
-        assert_eq!(
-            breakdown_summary(ind, &b),
-            "In 2023, 4 groups have figures: the highest is Māori (8.5 out of 10), the lowest Asian (7.8 out of 10)."
-        );
-        assert_eq!(
-            gap_summary(ind, &b),
-            "In 2023, 1 group is behind everyone; the furthest behind is Asian: 0.4 points worse than everyone."
-        );
+        assert_eq!(group_bars(&b).len(), 4);
+        assert_eq!(behind(&b, ind.direction), 1);
+        assert_eq!(b.gaps[0].group, "Asian");
+        assert_eq!(tidy(b.gaps[0].difference), -0.4);
+        assert_eq!(gap_side(&b.gaps[0], ind.direction), GapSide::Worse);
         assert!(
             breakdown(s, "trust_police").is_none(),
             "no groups, no breakdown"
@@ -250,11 +212,9 @@ mod tests {
         let b = breakdown(s, "discrimination").expect("breakdown");
         let ind = s.indicator("discrimination").expect("i");
         assert_eq!(b.gaps[0].group, "Sexual minorities");
-        assert_eq!(
-            gap_words(&b.gaps[0], ind.unit, ind.direction),
-            "17.1 points worse than everyone"
-        );
-        assert!(gap_summary(ind, &b).starts_with("In 2021, 3 groups are behind everyone"));
+        assert_eq!(tidy(b.gaps[0].difference), 17.1);
+        assert_eq!(gap_side(&b.gaps[0], ind.direction), GapSide::Worse);
+        assert_eq!(behind(&b, ind.direction), 3);
     }
 
     fn pt(year: i32, value: Option<f64>) -> Point {
@@ -264,6 +224,8 @@ mod tests {
             lower: None,
             upper: None,
             row: 0,
+            breaks: false,
+            interval_95: true,
         }
     }
 

@@ -3,7 +3,9 @@
 
 use serde::Deserialize;
 
-use super::parse::{INDICATOR_COLUMNS, OBSERVATION_OPTIONAL, OBSERVATION_REQUIRED};
+use super::parse::{
+    INDICATOR_COLUMNS, INDICATOR_OPTIONAL, OBSERVATION_OPTIONAL, OBSERVATION_REQUIRED,
+};
 use crate::core::error::{DataError, DataErrors};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,15 +71,18 @@ pub fn parse_datapackage(file: &str, text: &str) -> Result<DataPackage, DataErro
     let package: DataPackage = crate::core::atlas::parse_json(file, text)?;
     let mut errors = DataErrors::default();
     let expect =
-        |name: &str, columns: Vec<&str>, errors: &mut DataErrors| match package.resource(name) {
+        |name: &str, required: &[&str], optional: &[&str], errors: &mut DataErrors| match package.resource(name) {
             None => errors.push(DataError::new(
                 file,
                 None,
                 format!("expected a resource named \"{name}\""),
             )),
             Some(r) => {
+                // Every required field, and no field the app does not know; order is free.
                 let found: Vec<&str> = r.schema.fields.iter().map(|f| f.name.as_str()).collect();
-                if found != columns {
+                let known = |f: &&str| required.contains(f) || optional.contains(f);
+                if !required.iter().all(|c| found.contains(c)) || !found.iter().all(known) {
+                    let columns: Vec<&str> = required.iter().chain(optional).copied().collect();
                     errors.push(DataError::new(
                         file,
                         None,
@@ -90,14 +95,11 @@ pub fn parse_datapackage(file: &str, text: &str) -> Result<DataPackage, DataErro
                 }
             }
         };
-    expect("indicators", INDICATOR_COLUMNS.to_vec(), &mut errors);
+    expect("indicators", &INDICATOR_COLUMNS, &INDICATOR_OPTIONAL, &mut errors);
     expect(
         "observations",
-        OBSERVATION_REQUIRED
-            .iter()
-            .chain(OBSERVATION_OPTIONAL.iter())
-            .copied()
-            .collect(),
+        &OBSERVATION_REQUIRED,
+        &OBSERVATION_OPTIONAL,
         &mut errors,
     );
     if errors.is_empty() {

@@ -15,7 +15,7 @@ pub const SDMX_STRUCTURE_ID: &str = "COHESION_EXPLORER:OBSERVATIONS(1.0)";
 
 /// The dimensions and attributes the SDMX-CSV export writes after `STRUCTURE`,
 /// `STRUCTURE_ID` and `ACTION`; a file with all of them loads back with no mapping to choose.
-pub const SDMX_COLUMNS: [&str; 13] = [
+pub const SDMX_COLUMNS: [&str; 14] = [
     "INDICATOR",
     "GROUP_TYPE",
     "GROUP",
@@ -28,6 +28,7 @@ pub const SDMX_COLUMNS: [&str; 13] = [
     "FLAGS",
     "SOURCE",
     "SOURCE_URL",
+    "READ_AT",
     "NOTE",
 ];
 
@@ -56,6 +57,7 @@ pub fn write_sdmx(rows: &[Observation]) -> String {
             &o.flags,
             &o.source,
             &o.source_url,
+            &o.read_at,
             &o.note,
         ]);
     }
@@ -79,24 +81,27 @@ fn indicator_fields() -> Vec<Value> {
         field("direction", "string", "higher_is_better, lower_is_better or neutral"),
         field("definition", "string", "What is measured"),
         field("source_name", "string", "The release"),
-        field("source_url", "string", "Where the release was read"),
+        field("source_url", "string", "The release's address, or where it was read"),
         field("licence", "string", "The figures' licence"),
+        field("survey", "string", "The survey or collection the figures come from"),
+        field("population", "string", "Who the figures are about"),
     ]
 }
 
 fn observation_fields() -> Vec<Value> {
     vec![
         field("indicator_id", "string", "The indicator (indicators.id)"),
-        field("period", "string", "A year (2023), quarter (2023-Q2) or month (2023-06)"),
+        field("period", "string", "A year (2023), quarter (2023-Q2), month (2023-06), split year (2011/12) or year to a month (year to Oct 2023)"),
         field("group_type", "string", "The kind of population group ('total' for everyone)"),
         field("group", "string", "The population group ('Total' for everyone)"),
         field("value", "number", "The published figure; empty where there is none (a gap, never a made-up number)"),
-        field("lower", "number", "Lower bound of the published 95% interval"),
-        field("upper", "number", "Upper bound of the published 95% interval"),
+        field("lower", "number", "Lower bound of the published interval (95% unless flags say interval-level-unstated)"),
+        field("upper", "number", "Upper bound of the published interval (95% unless flags say interval-level-unstated)"),
         field("sample_size", "integer", "Sample size, where published"),
-        field("flags", "string", "Notes on the value (provisional, suppressed, ...)"),
-        field("source", "string", "Where this figure was published"),
-        field("source_url", "string", "Where it was read"),
+        field("flags", "string", "';'-separated: break (the series breaks before this value), provisional, interval-level-unstated, suppressed"),
+        field("source", "string", "The release this figure comes from (the primary source)"),
+        field("source_url", "string", "The release's address, where known"),
+        field("read_at", "string", "The page where the figure was read"),
         field("note", "string", "Anything else a reader needs"),
     ]
 }
@@ -143,6 +148,7 @@ pub fn write_data_package(rows: &[Observation], indicators: &[Indicator], packag
                 "mapping_basis": basis_name(i.mapping_basis), "unit": i.unit.name(),
                 "direction": i.direction.name(), "definition": i.definition,
                 "source_name": i.source_name, "source_url": i.source_url, "licence": i.licence,
+                "survey": i.survey, "population": i.population,
             })
         })
         .collect();
@@ -161,6 +167,7 @@ pub fn write_data_package(rows: &[Observation], indicators: &[Indicator], packag
             row.insert("flags".into(), text(&o.flags));
             row.insert("source".into(), text(&o.source));
             row.insert("source_url".into(), text(&o.source_url));
+            row.insert("read_at".into(), text(&o.read_at));
             row.insert("note".into(), text(&o.note));
             Value::Object(row)
         })
@@ -332,7 +339,7 @@ mod tests {
         let rows = shipped_rows();
         let text = write_sdmx(&rows);
         let head = text.lines().next().unwrap();
-        assert_eq!(head, "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,GROUP_TYPE,GROUP,TIME_PERIOD,OBS_VALUE,OBS_STATUS,LOWER_BOUND,UPPER_BOUND,SAMPLE_SIZE,FLAGS,SOURCE,SOURCE_URL,NOTE");
+        assert_eq!(head, "STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,GROUP_TYPE,GROUP,TIME_PERIOD,OBS_VALUE,OBS_STATUS,LOWER_BOUND,UPPER_BOUND,SAMPLE_SIZE,FLAGS,SOURCE,SOURCE_URL,READ_AT,NOTE");
         assert!(text.lines().nth(1).unwrap().starts_with("dataflow,COHESION_EXPLORER:OBSERVATIONS(1.0),I,"));
         let columns = header("view.sdmx.csv", text.as_bytes()).unwrap();
         let mapping = SdmxMapping::recognise(&columns).expect("our own columns are recognised");

@@ -89,6 +89,10 @@ pub struct Indicator {
     pub unit: Unit,
     pub direction: Direction,
     pub definition: String,
+    /// The survey or collection the figures come from (`Stats NZ, General Social Survey`).
+    pub survey: String,
+    /// Who the figures are about (`People aged 15 and over`).
+    pub population: String,
     pub source_name: String,
     pub source_url: String,
     pub licence: String,
@@ -117,8 +121,12 @@ pub struct Observation {
     pub upper: Option<f64>,
     pub sample_size: Option<u32>,
     pub flags: String,
+    /// The statistical release the figure comes from (the primary source).
     pub source: String,
+    /// The release's own address, when known.
     pub source_url: String,
+    /// The page where the figure was read, when that is not the release itself.
+    pub read_at: String,
     pub note: String,
 }
 
@@ -136,6 +144,7 @@ pub struct RowFields<'a> {
     pub flags: &'a str,
     pub source: &'a str,
     pub source_url: &'a str,
+    pub read_at: &'a str,
     pub note: &'a str,
 }
 
@@ -168,6 +177,7 @@ pub struct Store {
     pub flags: Vec<u32>,
     pub source: Vec<u32>,
     pub source_url: Vec<u32>,
+    pub read_at: Vec<u32>,
     pub note: Vec<u32>,
     /// Every series with its rows in period order.
     series_list: Vec<(SeriesKey, Vec<u32>)>,
@@ -206,6 +216,7 @@ impl Store {
             &mut s.flags,
             &mut s.source,
             &mut s.source_url,
+            &mut s.read_at,
             &mut s.note,
         ] {
             v.reserve(rows);
@@ -271,6 +282,7 @@ impl Store {
             flags: &o.flags,
             source: &o.source,
             source_url: &o.source_url,
+            read_at: &o.read_at,
             note: &o.note,
         });
         true
@@ -288,6 +300,7 @@ impl Store {
         let flags = self.intern(f.flags);
         let source = self.intern(f.source);
         let source_url = self.intern(f.source_url);
+        let read_at = self.intern(f.read_at);
         let note = self.intern(f.note);
         self.indicator.push(f.indicator);
         self.period.push(f.period);
@@ -300,6 +313,7 @@ impl Store {
         self.flags.push(flags);
         self.source.push(source);
         self.source_url.push(source_url);
+        self.read_at.push(read_at);
         self.note.push(note);
     }
 
@@ -380,6 +394,7 @@ impl Store {
             flags: self.str(self.flags[row]).to_string(),
             source: self.str(self.source[row]).to_string(),
             source_url: self.str(self.source_url[row]).to_string(),
+            read_at: self.str(self.read_at[row]).to_string(),
             note: self.str(self.note[row]).to_string(),
         }
     }

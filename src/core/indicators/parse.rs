@@ -28,13 +28,16 @@ pub const INDICATOR_COLUMNS: [&str; 12] = [
 ];
 pub const OBSERVATION_REQUIRED: [&str; 5] =
     ["indicator_id", "period", "group_type", "group", "value"];
-pub const OBSERVATION_OPTIONAL: [&str; 7] = [
+/// Indicator columns a file may leave out (older files and agencies' own have neither).
+pub const INDICATOR_OPTIONAL: [&str; 2] = ["survey", "population"];
+pub const OBSERVATION_OPTIONAL: [&str; 8] = [
     "lower",
     "upper",
     "sample_size",
     "flags",
     "source",
     "source_url",
+    "read_at",
     "note",
 ];
 
@@ -167,7 +170,7 @@ pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataE
     let text = check_file(file, bytes)?;
     let mut rdr = reader(text);
     let header = rdr.headers().map_err(|e| csv_error(file, &e))?.clone();
-    let cols = header_map(file, &header, &INDICATOR_COLUMNS, &[], &mut errors);
+    let cols = header_map(file, &header, &INDICATOR_COLUMNS, &INDICATOR_OPTIONAL, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -183,6 +186,13 @@ pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataE
         };
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let field = |name: &str| record.get(cols[name]).unwrap_or("").trim().to_string();
+        let optional = |name: &str| {
+            cols.get(name)
+                .and_then(|&c| record.get(c))
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
         let col = |name: &str| cols[name] + 1;
         let id = field("id");
         if id.is_empty() {
@@ -270,6 +280,8 @@ pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataE
                 unit,
                 direction,
                 definition: field("definition"),
+                survey: optional("survey"),
+                population: optional("population"),
                 source_name: field("source_name"),
                 source_url: field("source_url"),
                 licence: field("licence"),
@@ -351,13 +363,14 @@ pub fn read_observations(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
         cols["group"],
         cols["value"],
     );
-    let (c_lower, c_upper, c_n, c_flags, c_src, c_url, c_note) = (
+    let (c_lower, c_upper, c_n, c_flags, c_src, c_url, c_read, c_note) = (
         at("lower"),
         at("upper"),
         at("sample_size"),
         at("flags"),
         at("source"),
         at("source_url"),
+        at("read_at"),
         at("note"),
     );
 
@@ -549,6 +562,7 @@ pub fn read_observations(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
                 flags,
                 source: get(c_src).trim(),
                 source_url: get(c_url).trim(),
+                read_at: get(c_read).trim(),
                 note: get(c_note).trim(),
             },
             gt_id,
@@ -595,6 +609,7 @@ pub fn write_observations(rows: &[Observation]) -> String {
             o.flags.clone(),
             o.source.clone(),
             o.source_url.clone(),
+            o.read_at.clone(),
             o.note.clone(),
         ]);
     }
@@ -604,7 +619,7 @@ pub fn write_observations(rows: &[Observation]) -> String {
 /// The indicators as `indicators.csv` has them (what `read_indicators` reads back).
 pub fn write_indicators(indicators: &[Indicator]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _ = w.write_record(INDICATOR_COLUMNS);
+    let _ = w.write_record(INDICATOR_COLUMNS.iter().chain(&INDICATOR_OPTIONAL));
     for i in indicators {
         let basis = match i.mapping_basis {
             crate::core::framework::Basis::Source => "source",
@@ -623,6 +638,8 @@ pub fn write_indicators(indicators: &[Indicator]) -> String {
             &i.source_name,
             &i.source_url,
             &i.licence,
+            &i.survey,
+            &i.population,
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

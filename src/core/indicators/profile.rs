@@ -2,6 +2,12 @@
 //! person chooses (a build-your-own index).
 //!
 //! Method, in plain words:
+//! 0. Only indicators about the population most indicators describe (their `population`;
+//!    "People aged 15 and over" in the shipped data) go in, so a group is never a mix of, say,
+//!    all 15 to 24 year olds and Māori aged 15 to 24.
+//!    Only indicators whose latest value for the whole population is within
+//!    [`RECENT_YEARS`] of the newest period in the data go in, so the profile is one recent
+//!    picture (not 2008's volunteering beside 2023's belonging).
 //! 1. For each indicator, take the latest period that has a value for the whole population.
 //! 2. Turn each group's value into a score from 0 to 100 on the indicator's own scale
 //!    (0–100 for a percentage, 0–10 for a mean score), so that 100 is always the best end:
@@ -59,8 +65,13 @@ struct Scored {
 fn scored_rows(store: &Store, dimensions: &[String]) -> Vec<Scored> {
     let total_gt = store.string_id("total");
     let total_g = store.string_id("Total");
+    let population = headline_population(store);
+    let newest = store.period.iter().map(|p| p.as_year()).fold(f64::NEG_INFINITY, f64::max);
     let mut out = Vec::new();
     for (i, ind) in store.indicators.iter().enumerate() {
+        if ind.population != population {
+            continue;
+        }
         let dims: Vec<usize> = ind
             .dimensions
             .iter()
@@ -85,7 +96,9 @@ fn scored_rows(store: &Store, dimensions: &[String]) -> Vec<Scored> {
             .map(|p| p.period),
             _ => None,
         };
-        let Some(period) = latest_total else { continue };
+        let Some(period) = latest_total.filter(|p| p.as_year() >= newest - RECENT_YEARS) else {
+            continue;
+        };
         for (_, rows) in store.series_of(i) {
             let Some(&row) = rows.iter().find(|&&r| store.period[r as usize] == period) else {
                 continue;
@@ -101,6 +114,22 @@ fn scored_rows(store: &Store, dimensions: &[String]) -> Vec<Scored> {
         }
     }
     out
+}
+
+/// How far back from the newest period an indicator's latest figure may be and still count.
+pub const RECENT_YEARS: f64 = 5.0;
+
+/// The population most indicators describe (ties: the one that comes first in the data).
+pub fn headline_population(store: &Store) -> &str {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for ind in &store.indicators {
+        match counts.iter_mut().find(|(p, _)| *p == ind.population) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&ind.population, 1)),
+        }
+    }
+    // max_by_key keeps the last of equals; reversed, it keeps the first.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(p, _)| *p).unwrap_or("")
 }
 
 /// The published rows the profile over `dimensions` is made of (what its downloads hold: loaded
@@ -272,10 +301,11 @@ mod weight_tests {
         assert_eq!(
             names,
             [
-                "Total",
+                "Canterbury",
                 "Māori",
                 "Disabled people of working age",
-                "Sexual minorities"
+                "Sexual minorities",
+                "Total"
             ]
         );
         assert!(recognition.iter().all(|r| r.dimensions_used == 1));

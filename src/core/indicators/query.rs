@@ -5,7 +5,12 @@
 //! estimate's standard error recovered from its published 95% confidence interval
 //! (se = (upper − lower) / (2 × 1.96)); the change is significant at the 5% level when
 //! |difference| / √(se₁² + se₂²) > 1.96. It treats the two survey waves as independent samples.
-//! Without intervals a change is reported as untested, never as significant.
+//! Without intervals a change is reported as untested, never as significant; so is a change
+//! where either bound is an error bar whose level the release does not state.
+//!
+//! A series break (the flag `break` on the first value after it: the question, survey or
+//! population changed) ends one series and starts another: no change or trend is computed
+//! across it, and the chart does not join the line over it.
 
 use super::model::{Direction, SeriesKey, Store};
 use super::period::Period;
@@ -20,13 +25,41 @@ pub struct Point {
     pub lower: Option<f64>,
     pub upper: Option<f64>,
     pub row: u32,
+    /// The series breaks just before this point.
+    #[serde(default)]
+    pub breaks: bool,
+    /// The bounds are a 95% confidence interval (not error bars of an unstated level).
+    #[serde(default = "yes")]
+    pub interval_95: bool,
 }
+
+fn yes() -> bool {
+    true
+}
+
+/// Whether a row's `flags` cell (`;`- or `,`-separated words) holds `flag`.
+pub fn has_flag(flags: &str, flag: &str) -> bool {
+    flags.split([';', ',']).any(|f| f.trim() == flag)
+}
+
+pub const FLAG_BREAK: &str = "break";
+pub const FLAG_LEVEL_UNSTATED: &str = "interval-level-unstated";
 
 impl Point {
     /// The standard error implied by a 95% interval, if there is one.
     pub fn standard_error(&self) -> Option<f64> {
+        if !self.interval_95 {
+            return None;
+        }
         Some((self.upper? - self.lower?) / (2.0 * Z95))
     }
+}
+
+/// The points since the series' last break (all of them when it has none): the only ones a
+/// change or a trend may compare.
+pub fn since_break(points: &[Point]) -> &[Point] {
+    let start = points.iter().rposition(|p| p.breaks).unwrap_or(0);
+    &points[start..]
 }
 
 fn opt(v: f64) -> Option<f64> {
@@ -40,12 +73,15 @@ pub fn series(store: &Store, key: SeriesKey) -> Vec<Point> {
         .iter()
         .map(|&r| {
             let r_ = r as usize;
+            let flags = store.str(store.flags[r_]);
             Point {
                 period: store.period[r_],
                 value: opt(store.value[r_]),
                 lower: opt(store.lower[r_]),
                 upper: opt(store.upper[r_]),
                 row: r,
+                breaks: has_flag(flags, FLAG_BREAK),
+                interval_95: !has_flag(flags, FLAG_LEVEL_UNSTATED),
             }
         })
         .collect()
@@ -124,17 +160,19 @@ pub struct Latest {
     pub point: Point,
     pub since_previous: Option<Change>,
     pub since_first: Option<Change>,
+    /// Where the series last breaks, when it does: the changes start there.
+    pub break_at: Option<Period>,
 }
 
 /// The latest value of a series (skipping gaps) and its change since the previous value and
 /// since the first.
 pub fn latest(store: &Store, key: SeriesKey) -> Option<Latest> {
     let direction = store.indicators.get(key.indicator as usize)?.direction;
-    let points: Vec<Point> = series(store, key)
-        .into_iter()
-        .filter(|p| p.value.is_some())
-        .collect();
-    let last = *points.last()?;
+    let all = series(store, key);
+    let segment = since_break(&all);
+    let break_at = segment.first().filter(|p| p.breaks).map(|p| p.period);
+    let points: Vec<Point> = segment.iter().filter(|p| p.value.is_some()).copied().collect();
+    let last = *points.last().or_else(|| all.iter().rev().find(|p| p.value.is_some()))?;
     let n = points.len();
     let since_previous = (n >= 2)
         .then(|| change(&points[n - 2], &last, direction))
@@ -147,6 +185,7 @@ pub fn latest(store: &Store, key: SeriesKey) -> Option<Latest> {
         point: last,
         since_previous,
         since_first,
+        break_at,
     })
 }
 
@@ -237,10 +276,12 @@ pub struct Trend {
     pub points: usize,
 }
 
-/// A straight-line trend over the values available (gaps skipped); needs two or more.
+/// A straight-line trend over the values available since the last break (gaps skipped);
+/// needs two or more.
 pub fn trend(store: &Store, key: SeriesKey) -> Option<Trend> {
-    let pts: Vec<(f64, f64, Period)> = series(store, key)
-        .into_iter()
+    let all = series(store, key);
+    let pts: Vec<(f64, f64, Period)> = since_break(&all)
+        .iter()
         .filter_map(|p| Some((p.period.as_year(), p.value?, p.period)))
         .collect();
     if pts.len() < 2 {

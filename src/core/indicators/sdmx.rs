@@ -61,6 +61,8 @@ pub struct SdmxMapping {
     #[serde(default)]
     pub source_url_column: Option<String>,
     #[serde(default)]
+    pub read_at_column: Option<String>,
+    #[serde(default)]
     pub note_column: Option<String>,
 }
 
@@ -87,6 +89,7 @@ impl SdmxMapping {
             flags_column: some("FLAGS"),
             source_column: some("SOURCE"),
             source_url_column: some("SOURCE_URL"),
+            read_at_column: some("READ_AT"),
             note_column: some("NOTE"),
         }
     }
@@ -112,6 +115,7 @@ impl SdmxMapping {
             flags_column: None,
             source_column: None,
             source_url_column: None,
+            read_at_column: None,
             note_column: None,
         }
     }
@@ -120,7 +124,12 @@ impl SdmxMapping {
     /// file loads back with no mapping to choose.
     pub fn recognise(columns: &[String]) -> Option<SdmxMapping> {
         let has = |c: &str| columns.iter().any(|x| x.trim() == c);
-        super::export::SDMX_COLUMNS.iter().all(|c| has(c)).then(SdmxMapping::ours)
+        // READ_AT came later: a file exported before it still loads back as ours.
+        let ours = super::export::SDMX_COLUMNS.iter().filter(|&&c| c != "READ_AT").all(|c| has(c));
+        ours.then(|| SdmxMapping {
+            read_at_column: has("READ_AT").then(|| "READ_AT".to_string()),
+            ..SdmxMapping::ours()
+        })
     }
 }
 
@@ -220,6 +229,7 @@ pub fn read_sdmx(
     let c_flags = need(&mapping.flags_column, "flags");
     let c_source = need(&mapping.source_column, "source");
     let c_source_url = need(&mapping.source_url_column, "source URL");
+    let c_read_at = need(&mapping.read_at_column, "where it was read");
     let c_note = need(&mapping.note_column, "note");
     if mapping.indicator.is_none() && mapping.indicator_column.is_none() {
         errors.push(DataError::new(
@@ -327,6 +337,7 @@ pub fn read_sdmx(
             },
             source: text(c_source, &mapping.source),
             source_url: text(c_source_url, &mapping.source_url),
+            read_at: text(c_read_at, ""),
             note: text(c_note, ""),
         });
         lines.push(line);
@@ -352,6 +363,7 @@ pub fn read_sdmx(
             "flags" => c_flags,
             "source" => c_source,
             "source_url" => c_source_url,
+            "read_at" => c_read_at,
             "note" => c_note,
             _ => None,
         };

@@ -76,6 +76,8 @@ fn latest_value_and_change_with_significance() {
         lower: Some(8.0),
         upper: Some(9.2),
         row: 0,
+        breaks: false,
+        interval_95: true,
     };
     let b = Point {
         period: Period::Year(2023),
@@ -83,6 +85,8 @@ fn latest_value_and_change_with_significance() {
         lower: Some(8.1),
         upper: Some(8.3),
         row: 1,
+        breaks: false,
+        interval_95: true,
     };
     let c = change(&a, &b, Direction::HigherIsBetter).expect("change");
     assert_eq!(
@@ -225,7 +229,7 @@ fn columns_are_checked_before_rows() {
     assert_eq!(
         m,
         [
-            "obs.csv, line 1, column 5: unknown column \"colour\"; expected columns: indicator_id, period, group_type, group, value, lower, upper, sample_size, flags, source, source_url, note",
+            "obs.csv, line 1, column 5: unknown column \"colour\"; expected columns: indicator_id, period, group_type, group, value, lower, upper, sample_size, flags, source, source_url, read_at, note",
             "obs.csv, line 1, column 1: missing column \"group_type\"",
         ]
     );
@@ -288,6 +292,7 @@ fn observation() -> impl Strategy<Value = Observation> {
             flags: String::new(),
             source: "Stats NZ".into(),
             source_url: "https://example.org".into(),
+            read_at: "https://example.org/news".into(),
             note: note.trim().to_string(),
         })
 }

@@ -2,7 +2,7 @@
 //! the groups chosen), the table of exactly those numbers, a one-sentence summary, and the CSV
 //! of the view. Pure, so the chart adapter and the table only draw it.
 
-use super::model::{format_value, Indicator, Observation, Store};
+use super::model::{Indicator, Observation, Store};
 use super::parse::write_observations;
 use super::query::{latest, series, Point};
 use super::SeriesKey;
@@ -73,6 +73,18 @@ fn key(store: &Store, indicator: &str, g: &GroupRef) -> Option<SeriesKey> {
     store.key(indicator, &g.group_type, &g.group)
 }
 
+/// The groups a view shows when the person has chosen none: none beside everyone, or, for an
+/// indicator published for groups only, its first groups (up to [`MAX_SERIES`]), so the page
+/// is never empty.
+pub fn default_groups(store: &Store, indicator: &str) -> Vec<GroupRef> {
+    let has_total = key(store, indicator, &GroupRef::total())
+        .is_some_and(|k| series(store, k).iter().any(|p| p.value.is_some()));
+    if has_total {
+        return Vec::new();
+    }
+    groups_of(store, indicator).into_iter().take(MAX_SERIES).collect()
+}
+
 /// The total and the chosen groups (those with data, at most [`MAX_SERIES`] in all).
 pub fn chart_series(store: &Store, indicator: &str, chosen: &[GroupRef]) -> Vec<ChartSeries> {
     std::iter::once(GroupRef::total())
@@ -130,58 +142,45 @@ pub fn csv(store: &Store, series: &[ChartSeries]) -> String {
     write_observations(&rows(store, series))
 }
 
-/// One sentence that says what the chart shows.
-pub fn summary(store: &Store, indicator: &Indicator, series: &[ChartSeries]) -> String {
-    let Some(total) = series.first() else {
-        return format!(
-            "There are no figures for {} yet.",
-            indicator.title.to_lowercase()
-        );
-    };
-    let Some(k) = key(store, &indicator.id, &total.group) else {
-        return String::new();
-    };
-    let Some(l) = latest(store, k) else {
-        return format!(
-            "There are no figures for {} yet.",
-            indicator.title.to_lowercase()
-        );
-    };
-    let value = l
-        .point
-        .value
-        .map(|v| format_value(v, indicator.unit))
-        .unwrap_or_default();
-    let mut sentence = format!("{}: {} in {}", indicator.title, value, l.point.period);
-    if let Some(c) = l.since_previous {
-        let tested = if c.significant.is_none() {
-            ", not tested for significance"
-        } else {
-            ""
-        };
-        sentence.push_str(&format!(
-            " ({} since {}{tested})",
-            c.verdict.words(),
-            c.from
-        ));
-    }
-    let others: Vec<String> = series[1..]
+/// The facts the summary sentence states (the view words them in the interface's language).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// The whole population's latest value and its period; `None` when there are no figures.
+    pub latest: Option<(f64, super::Period)>,
+    /// The change since the previous value, never across a series break.
+    pub change: Option<super::query::Change>,
+    /// Where the series last breaks, when it does.
+    pub break_at: Option<super::Period>,
+    /// Each chosen group's latest value.
+    pub groups: Vec<(GroupRef, f64, super::Period)>,
+    /// The source gives no figure for everyone, only for groups.
+    pub groups_only: bool,
+}
+
+/// What the chart shows, as facts: the latest value for everyone, its change, any break, and
+/// each chosen group's latest value.
+pub fn summary_facts(store: &Store, indicator: &Indicator, series: &[ChartSeries]) -> Summary {
+    let l = series
+        .first()
+        .filter(|s| s.group.group_type == "total")
+        .and_then(|total| key(store, &indicator.id, &total.group))
+        .and_then(|k| latest(store, k));
+    let groups = series
         .iter()
+        .filter(|s| s.group.group_type != "total")
         .filter_map(|s| {
             let last = s.points.iter().rev().find(|p| p.value.is_some())?;
-            Some(format!(
-                "{} {} in {}",
-                s.group.label(),
-                format_value(last.value?, indicator.unit),
-                last.period
-            ))
+            Some((s.group.clone(), last.value?, last.period))
         })
         .collect();
-    if !others.is_empty() {
-        sentence.push_str(&format!("; {}", others.join("; ")));
+    let groups_only = series.first().is_none_or(|s| s.group.group_type != "total");
+    Summary {
+        groups_only,
+        latest: l.as_ref().and_then(|l| Some((l.point.value?, l.point.period))),
+        change: l.as_ref().and_then(|l| l.since_previous),
+        break_at: l.and_then(|l| l.break_at),
+        groups,
     }
-    sentence.push('.');
-    sentence
 }
 
 #[cfg(test)]
@@ -227,11 +226,34 @@ mod tests {
         let csv = csv(&s, &view);
         assert_eq!(csv.lines().count(), 1 + 3);
         assert!(csv.contains("belong,2023,ethnicity,Māori,8.5,"));
-        let indicator = &s.indicators[0];
+        let facts = summary_facts(&s, &s.indicators[0], &view);
+        assert_eq!(facts.latest, Some((8.2, super::super::Period::Year(2023))));
+        let change = facts.change.expect("change");
         assert_eq!(
-            summary(&s, indicator, &view),
-            "Sense of belonging: 8.2 out of 10 in 2023 (worsened since 2021, not tested for significance); Māori 8.5 out of 10 in 2023."
+            (change.verdict, change.from.to_string(), change.significant),
+            (super::super::query::Verdict::Worsened, "2021".to_string(), None)
         );
+        assert_eq!(facts.break_at, None);
+        assert_eq!(facts.groups.len(), 1);
+        assert_eq!((facts.groups[0].0.group.as_str(), facts.groups[0].1), ("Māori", 8.5));
+    }
+
+    #[test]
+    fn an_indicator_published_for_groups_only_shows_its_groups_and_says_so() {
+        let inds = read_indicators("i", INDICATORS.as_bytes()).expect("indicators");
+        let obs = "indicator_id,period,group_type,group,value\nbelong,2002/03,ethnicity,Māori,4.5\nbelong,2002/03,ethnicity,European,0.5\n";
+        let s = read_observations("o", obs.as_bytes(), inds).store;
+        let chosen = default_groups(&s, "belong");
+        assert_eq!(chosen.len(), 2, "no total: the groups are shown by default");
+        let view = chart_series(&s, "belong", &chosen);
+        let facts = summary_facts(&s, &s.indicators[0], &view);
+        assert!(facts.groups_only && facts.latest.is_none() && facts.change.is_none());
+        assert_eq!(facts.groups.len(), 2);
+        let b = super::super::breakdown::breakdown(&s, "belong").expect("a breakdown without a total");
+        assert_eq!(b.period.to_string(), "2002/03");
+        assert_eq!(b.bars.len(), 2);
+        assert!(b.gaps.is_empty(), "no total, no gaps");
+        assert!(default_groups(&store(), "belong").is_empty(), "with a total, none by default");
     }
 
     #[test]
