@@ -1,6 +1,6 @@
 //! ECharts options for the indicator charts, from the core's views. No drawing here.
 
-use charming::component::{Aria, Axis, Grid, Legend};
+use charming::component::{Aria, Axis, Grid, Legend, LegendType};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
     AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
@@ -324,7 +324,8 @@ pub fn profile_chart(
     look: Look,
 ) -> Chart {
     let mut chart = bars_frame(look, dimensions.to_vec(), 72)
-        .legend(Legend::new().top(0))
+        // One row that pages, so many groups never push the legend into the plot on a phone.
+        .legend(Legend::new().top(0).type_(LegendType::Scroll))
         .x_axis(
             below(Axis::new().type_(AxisType::Value).name(axis))
                 .min(0)
@@ -408,7 +409,8 @@ fn aligned(
 pub fn time_series(series: &[ChartSeries], periods: &[Period], words: &Words, look: Look) -> Chart {
     let categories: Vec<String> = periods.iter().map(|p| words.period(*p)).collect();
     let mut chart = base(look, Trigger::Axis)
-        .legend(Legend::new().top(0))
+        // One row that pages, so many groups never push the legend into the plot on a phone.
+        .legend(Legend::new().top(0).type_(LegendType::Scroll))
         .grid(Grid::new().left(52).right(16).top(72).bottom(32))
         .x_axis(Axis::new().type_(AxisType::Category).data(categories))
         .y_axis(
