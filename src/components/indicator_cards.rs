@@ -66,6 +66,9 @@ pub fn IndicatorCards(
     /// Which indicators to show, in this order (indexes into the store's list); all if `None`.
     #[prop(optional)]
     only: Option<Vec<usize>>,
+    /// Of those, the ones to show now (the others are hidden, not removed); all if `None`.
+    #[prop(optional, into)]
+    visible: Option<Signal<Vec<usize>>>,
 ) -> impl IntoView {
     let order: Vec<usize> = only.unwrap_or_else(|| (0..store.indicators.len()).collect());
     let i18n = use_i18n();
@@ -132,7 +135,7 @@ pub fn IndicatorCards(
             let source_basis = ind.mapping_basis == crate::core::Basis::Source;
             let basis = move || if source_basis { t!(i18n, card.named).into_any() } else { t!(i18n, card.editorial).into_any() };
             Some(view! {
-                <article class="card indicator-card">
+                <article class="card indicator-card" hidden=move || visible.is_some_and(|v| v.with(|v| !v.contains(&i)))>
                     {label.clone().map(|l| view! { <p class="origin-badge">{l}</p> })}
                     <h3 lang="en"><A href=crate::pages::indicator::indicator_href(&ind.id, &[])>{short_title}</A></h3>
                     <p class="measure" lang="en">{title}</p>

@@ -85,46 +85,53 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         export_data.store.rows_of_indicators(&shown.into_iter().collect::<Vec<_>>())
     });
     let export_indicators = Arc::new(data.store.indicators.clone());
-    let results = move || {
-        let f = filter.get();
-        let found = sections(&atlas, &data.store, &f);
-        let distinct: std::collections::BTreeSet<usize> = found
-            .iter()
-            .flat_map(|s| s.indicators.iter().copied())
-            .collect();
-        let count = match distinct.len() {
+    // What the filter selects, per heading. The cards themselves are drawn once per grouping
+    // (every indicator under every heading) and a filter only shows or hides them, so typing in
+    // the search never rebuilds a hundred cards.
+    let (found_atlas, found_data) = (atlas.clone(), data.clone());
+    let found = Memo::new(move |_| sections(&found_atlas, &found_data.store, &filter.get()));
+    let grouping = Memo::new(move |_| filter.get().grouping);
+    let count = move || {
+        let distinct: std::collections::BTreeSet<usize> = found.with(|f| f.iter().flat_map(|s| s.indicators.iter().copied()).collect());
+        match distinct.len() {
             0 => t!(i18n, indicators.none_match).into_any(),
             1 => t!(i18n, indicators.one).into_any(),
             n => t_string!(i18n, indicators.many, count = n).to_string().into_any(),
-        };
-        let body = if found.is_empty() {
-            view! {
-                <div class="panel empty-state">
-                    <p>{t!(i18n, indicators.nothing)}</p>
-                    <A href="/indicators" attr:class="button">{t!(i18n, indicators.clear)}</A>
-                </div>
-            }
-            .into_any()
-        } else {
-            found
-                .into_iter()
-                .map(|s| {
-                    let heading_id = format!("section-{}", s.id.replace('.', "-"));
-                    let labelled_by = heading_id.clone();
-                    view! {
-                        <section class="indicator-section" aria-labelledby=labelled_by>
-                            <h2 id=heading_id lang="en">{s.title}</h2>
-                            <IndicatorCards store=data.store.clone() dimension_label only=s.indicators />
-                        </section>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        };
-        view! {
-            <p class="result-count" role="status">{count}</p>
-            {body}
         }
+    };
+    let empty = move || {
+        found.with(Vec::is_empty).then(|| view! {
+            <div class="panel empty-state">
+                <p>{t!(i18n, indicators.nothing)}</p>
+                <A href="/indicators" attr:class="button">{t!(i18n, indicators.clear)}</A>
+            </div>
+        })
+    };
+    let all_sections = move || {
+        let every = Filter { grouping: grouping.get(), ..Filter::default() };
+        sections(&atlas, &data.store, &every)
+            .into_iter()
+            .map(|s| {
+                let heading_id = format!("section-{}", s.id.replace('.', "-"));
+                let labelled_by = heading_id.clone();
+                let (id, for_cards) = (s.id.clone(), s.id.clone());
+                let hidden = move || found.with(|f| !f.iter().any(|x| x.id == id));
+                let visible = Signal::derive(move || {
+                    found.with(|f| f.iter().find(|x| x.id == for_cards).map(|x| x.indicators.clone()).unwrap_or_default())
+                });
+                view! {
+                    <section class="indicator-section" aria-labelledby=labelled_by hidden=hidden>
+                        <h2 id=heading_id lang="en">{s.title}</h2>
+                        <IndicatorCards store=data.store.clone() dimension_label only=s.indicators visible />
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    let results = view! {
+        <p class="result-count" role="status">{count}</p>
+        {empty}
+        {all_sections}
     };
     view! {
         <YourCards dimension_label />
