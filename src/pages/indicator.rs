@@ -153,6 +153,16 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .last()
             .map(|o| o.source.clone())
             .unwrap_or_default();
+        // The indicator's source, linked as a table row's is: the release where its address is
+        // known, else the page its latest figure was read at, labelled so.
+        let named = data.store.rows_of_indicators(&[data.store.indicator_ids[&ind_id] as usize])
+            .into_iter()
+            .rev()
+            .find(|o| o.source == indicator.source_name);
+        let source_link = match named.as_ref().filter(|o| o.source_url.is_empty() && !o.read_at.is_empty()) {
+            Some(o) => (o.read_at.clone(), Some(t_string!(i18n, indicator.read_at).to_string())),
+            None => (indicator.source_url.clone(), None),
+        };
         let available = groups_of(&data.store, &ind_id);
         let framework_links = indicator.nodes.iter().filter_map(|n| {
             let node = atlas.node(n)?;
@@ -215,7 +225,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     {(!indicator.population.is_empty()).then(|| view! { <dt>{t!(i18n, indicator.population)}</dt><dd lang="en">{indicator.population.clone()}</dd> })}
                     <dt>{t!(i18n, indicator.dimension)}</dt><dd><span lang="en">{dims}</span> " " {if indicator.mapping_basis == crate::core::Basis::Source { t!(i18n, indicator.named).into_any() } else { t!(i18n, indicator.editorial).into_any() }}</dd>
                     <dt>{t!(i18n, indicator.unit)}</dt><dd>{unit_name(i18n, unit)}</dd>
-                    <dt>{t!(i18n, indicator.source)}</dt><dd><a href=indicator.source_url.clone() target="_blank" rel="noopener noreferrer" lang="en">{indicator.source_name.clone()}</a></dd>
+                    <dt>{t!(i18n, indicator.source)}</dt><dd><a href=source_link.0 target="_blank" rel="noopener noreferrer" lang="en">{indicator.source_name.clone()}</a>{source_link.1.map(|words| view! { " (" {words} ")" })}</dd>
                     <dt>{t!(i18n, indicator.licence)}</dt><dd lang="en">{indicator.licence.clone()}</dd>
                     <dt>{t!(i18n, indicator.updated)}</dt><dd>{t!(i18n, indicator.updated_value, updated = move || updated.clone(), release = move || view! { <span lang="en">{latest_release.clone()}</span> })}</dd>
                 </dl>

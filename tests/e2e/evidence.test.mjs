@@ -58,6 +58,7 @@ test('an interval says its level, and each figure links the release or, labelled
   const about = await page.locator('dl.facts').innerText();
   assert.match(about, /Survey\s+Stats NZ, Te Kupenga \(Māori wellbeing survey\)/);
   assert.match(about, /Population\s+Māori aged 15 and over/);
+  assert.match(about, /Source\s+Stats NZ Te Kupenga 2018 \(final\), via Stuff.*\(where it was read\)/);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
