@@ -311,39 +311,42 @@ for tag, line, r in first + more:
         "note": " ".join(notes), "title": r["indicator"], "unit": unit_of(r["unit"]), "tag": tag,
     })
 
+def year_of(period):
+    """The calendar year a shipped period starts in, for ordering: 2011/12 -> 2011,
+    year to Oct 2024 -> 2024, 2020-Q3 -> 2020."""
+    return int(re.search(r"\d{4}", period).group(0))
+
+
 # A break: the first row of each series at or after the break's period, where the series
 # has an earlier row.
-def period_key(p):
-    m = re.match(r"(\d{4})", p) or re.search(r"(\d{4})$", p)
-    return p if not m else m.group(1) + p
-
-
 for iid, (after, why) in BREAKS.items():
     series = {}
     for o in shipped:
         if o["indicator_id"] == iid:
             series.setdefault((o["group_type"], o["group"]), []).append(o)
     for rows in series.values():
-        rows.sort(key=lambda o: o["period"][:4])
-        before = [o for o in rows if o["period"][:4] < after]
-        later = [o for o in rows if o["period"][:4] >= after]
-        if before and later:
+        rows.sort(key=lambda o: year_of(o["period"]))
+        later = [o for o in rows if year_of(o["period"]) >= int(after)]
+        if later and len(later) < len(rows):
             later[0]["flags"].append("break")
             later[0]["note"] = (why + " " + later[0]["note"]).strip()
 
-# Indicators in the order they first appear: the first file's, then the further ones.
+# Indicators in the order they first appear: the first file's, then the further ones. An
+# indicator's own source is its latest row's release, the first file's rows first.
 indicators, order = {}, []
 for o in shipped:
     iid = o["indicator_id"]
     if iid not in indicators:
         order.append(iid)
         # "(provisional)" belongs to rows (their flag), not to the measure.
-        indicators[iid] = {"title": o["title"].replace(" (provisional)", ""), "unit": o["unit"], "latest": o}
-    if o["tag"] == "first" or indicators[iid]["latest"]["tag"] == "more":
-        if o["period"][:4] >= indicators[iid]["latest"]["period"][:4]:
-            indicators[iid]["latest"] = o
+        indicators[iid] = {"title": o["title"].replace(" (provisional)", ""), "unit": o["unit"], "rows": []}
     if o["unit"] != indicators[iid]["unit"]:
         sys.exit(f"{iid}: rows in two units")
+    indicators[iid]["rows"].append(o)
+for m in indicators.values():
+    # The last of equals wins, as the rows come in file order.
+    ranked = [((o["tag"] == "first", year_of(o["period"])), n, o) for n, o in enumerate(m["rows"])]
+    m["latest"] = max(ranked, key=lambda t: (t[0], t[1]))[2]
 
 missing = set(META) - set(order)
 if missing:

@@ -124,11 +124,9 @@ pub fn IndicatorCards(
                 (None, None) => 0,
             };
             let value_source = store.str(store.source[row]).to_string();
-            // The release where its address is known, else the page the figure was read at.
-            let release_url = store.str(store.source_url[row]).to_string();
-            let read_at = store.str(store.read_at[row]).to_string();
-            let read_elsewhere = release_url.is_empty() && !read_at.is_empty();
-            let value_url = if read_elsewhere { read_at } else { release_url };
+            let link = store.link(row);
+            let read_elsewhere = matches!(link, Some(crate::core::indicators::SourceLink::ReadAt(_)));
+            let value_url = link.map(|l| l.href().to_string()).unwrap_or_default();
             let note = l.as_ref().map(|_| store.str(store.note[row]).to_string()).unwrap_or_default();
             let title = ind.title.clone();
             let short_title = ind.short_title.clone();

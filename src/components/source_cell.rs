@@ -4,18 +4,21 @@
 
 use leptos::prelude::*;
 
-use crate::core::indicators::Observation;
+use crate::core::indicators::{Observation, SourceLink};
 use crate::language::{t_string, I18n};
+
+/// A link's words: "the release", or "where it was read".
+pub fn link_words(i18n: I18n, link: SourceLink<'_>) -> String {
+    match link {
+        SourceLink::Release(_) => t_string!(i18n, indicator.release),
+        SourceLink::ReadAt(_) => t_string!(i18n, indicator.read_at),
+    }
+    .to_string()
+}
 
 #[component]
 pub fn SourceCell(i18n: I18n, row: Observation, label: String) -> impl IntoView {
-    let link = if !row.source_url.is_empty() {
-        Some((row.source_url.clone(), t_string!(i18n, indicator.release).to_string()))
-    } else if !row.read_at.is_empty() {
-        Some((row.read_at.clone(), t_string!(i18n, indicator.read_at).to_string()))
-    } else {
-        None
-    };
+    let link = row.link().map(|l| (l.href().to_string(), link_words(i18n, l)));
     let note = (!row.note.is_empty()).then(|| {
         view! { <span class="row-note"><span class="note-label">{t_string!(i18n, indicator.note).to_string()}": "</span><span lang="en">{row.note.clone()}</span></span> }
     });

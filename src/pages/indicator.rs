@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
 use crate::head::PageHead;
-use crate::components::source_cell::SourceCell;
+use crate::components::source_cell::{link_words, SourceCell};
 use crate::language::{period_text, time_words, t, t_string, ts, unit_name, use_i18n, value_text};
 use crate::sentences;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -125,7 +125,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                     // A value after a series break says so beside its period.
                     let breaks = crate::core::indicators::query::has_flag(&o.flags, crate::core::indicators::query::FLAG_BREAK)
                         .then(|| view! { <span class="break-mark">" " {t_string!(i18n, indicator.series_break).to_string()}</span> });
-                    let provisional = crate::core::indicators::query::has_flag(&o.flags, "provisional")
+                    let provisional = crate::core::indicators::query::has_flag(&o.flags, crate::core::indicators::query::FLAG_PROVISIONAL)
                         .then(|| view! { <span class="break-mark">" " {t_string!(i18n, indicator.provisional).to_string()}</span> });
                     view! {
                         <tr>
@@ -155,13 +155,9 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .unwrap_or_default();
         // The indicator's source, linked as a table row's is: the release where its address is
         // known, else the page its latest figure was read at, labelled so.
-        let named = data.store.rows_of_indicators(&[data.store.indicator_ids[&ind_id] as usize])
-            .into_iter()
-            .rev()
-            .find(|o| o.source == indicator.source_name);
-        let source_link = match named.as_ref().filter(|o| o.source_url.is_empty() && !o.read_at.is_empty()) {
-            Some(o) => (o.read_at.clone(), Some(t_string!(i18n, indicator.read_at).to_string())),
-            None => (indicator.source_url.clone(), None),
+        let source_link = match data.store.indicator_link(data.store.indicator_ids[&ind_id]) {
+            Some(l @ crate::core::indicators::SourceLink::ReadAt(href)) => (href.to_string(), Some(link_words(i18n, l))),
+            other => (other.map_or_else(String::new, |l| l.href().to_string()), None),
         };
         let available = groups_of(&data.store, &ind_id);
         let framework_links = indicator.nodes.iter().filter_map(|n| {

@@ -32,12 +32,9 @@ pub struct Breakdown {
 pub fn breakdown(store: &Store, indicator: &str) -> Option<Breakdown> {
     let &i = store.indicator_ids.get(indicator)?;
     let gaps = gaps(store, i, None);
-    let has_total = store
-        .key(indicator, "total", "Total")
-        .is_some_and(|k| super::query::series(store, k).iter().any(|p| p.value.is_some()));
     let period = match gaps.first() {
         Some(g) => g.period,
-        None if !has_total => store
+        None if !super::query::has_total(store, indicator) => store
             .series_of(i)
             .flat_map(|(_, rows)| rows.iter().map(|&r| r as usize))
             .filter(|&r| !store.value[r].is_nan())

@@ -14,7 +14,7 @@ pub mod synth;
 pub mod view;
 pub mod workload;
 
-pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, Store, Unit};
+pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, SourceLink, Store, Unit};
 pub use period::Period;
 pub mod profile;
 pub mod query;

@@ -130,6 +130,38 @@ pub struct Observation {
     pub note: String,
 }
 
+/// Where a figure's source links: the release itself when its address is known, otherwise
+/// the page the figure was read at (which a view labels as such).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceLink<'a> {
+    Release(&'a str),
+    ReadAt(&'a str),
+}
+
+impl<'a> SourceLink<'a> {
+    pub fn of(source_url: &'a str, read_at: &'a str) -> Option<SourceLink<'a>> {
+        if !source_url.is_empty() {
+            Some(SourceLink::Release(source_url))
+        } else if !read_at.is_empty() {
+            Some(SourceLink::ReadAt(read_at))
+        } else {
+            None
+        }
+    }
+
+    pub fn href(self) -> &'a str {
+        match self {
+            SourceLink::Release(u) | SourceLink::ReadAt(u) => u,
+        }
+    }
+}
+
+impl Observation {
+    pub fn link(&self) -> Option<SourceLink<'_>> {
+        SourceLink::of(&self.source_url, &self.read_at)
+    }
+}
+
 /// One row's fields, borrowed.
 #[derive(Debug, Clone, Copy)]
 pub struct RowFields<'a> {
@@ -378,6 +410,27 @@ impl Store {
             .flat_map(|&i| self.series_of(i as u32))
             .flat_map(|(_, rows)| rows.iter().map(|&r| self.row(r as usize)))
             .collect()
+    }
+
+    /// Where row `row`'s source links.
+    pub fn link(&self, row: usize) -> Option<SourceLink<'_>> {
+        SourceLink::of(self.str(self.source_url[row]), self.str(self.read_at[row]))
+    }
+
+    /// Where an indicator's own source (its `source_name`) links: as its latest row from that
+    /// release does, else the indicator's `source_url` as the release.
+    pub fn indicator_link(&self, indicator: u32) -> Option<SourceLink<'_>> {
+        let ind = self.indicators.get(indicator as usize)?;
+        let from_release = self.string_id(&ind.source_name).and_then(|source| {
+            self.series_of(indicator)
+                .flat_map(|(_, rows)| rows.iter().map(|&r| r as usize))
+                .filter(|&r| self.source[r] == source)
+                .max_by_key(|&r| self.period[r].key())
+        });
+        match from_release {
+            Some(r) => self.link(r),
+            None => SourceLink::of(&ind.source_url, ""),
+        }
     }
 
     pub fn row(&self, row: usize) -> Observation {

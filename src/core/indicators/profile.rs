@@ -66,39 +66,41 @@ fn scored_rows(store: &Store, dimensions: &[String]) -> Vec<Scored> {
     let total_gt = store.string_id("total");
     let total_g = store.string_id("Total");
     let population = headline_population(store);
-    let newest = store.period.iter().map(|p| p.as_year()).fold(f64::NEG_INFINITY, f64::max);
+    // Each candidate indicator (the headline population, a dimension asked for) with its
+    // latest period that has a figure for everyone.
+    let candidates: Vec<(u32, Vec<usize>, super::Period)> = store
+        .indicators
+        .iter()
+        .enumerate()
+        // Only indicators that can be scored (a fixed scale, a better direction).
+        .filter(|(_, ind)| ind.population == population && score(0.0, ind.unit, ind.direction).is_some())
+        .filter_map(|(i, ind)| {
+            let dims: Vec<usize> = ind
+                .dimensions
+                .iter()
+                .filter_map(|d| dimensions.iter().position(|x| x == d))
+                .collect();
+            let key = super::SeriesKey {
+                indicator: i as u32,
+                group_type: total_gt?,
+                group: total_g?,
+            };
+            let latest = series(store, key).into_iter().rev().find(|p| p.value.is_some())?;
+            (!dims.is_empty()).then_some((i as u32, dims, latest.period))
+        })
+        .collect();
+    // "Recent" is reckoned from the newest of those, so the rows the profile is made of give
+    // the same profile when loaded back on their own.
+    let newest = candidates
+        .iter()
+        .map(|(_, _, p)| p.as_year())
+        .fold(f64::NEG_INFINITY, f64::max);
     let mut out = Vec::new();
-    for (i, ind) in store.indicators.iter().enumerate() {
-        if ind.population != population {
+    for (i, dims, period) in candidates {
+        if period.as_year() < newest - RECENT_YEARS {
             continue;
         }
-        let dims: Vec<usize> = ind
-            .dimensions
-            .iter()
-            .filter_map(|d| dimensions.iter().position(|x| x == d))
-            .collect();
-        if dims.is_empty() {
-            continue;
-        }
-        let i = i as u32;
-        let latest_total = match (total_gt, total_g) {
-            (Some(gt), Some(g)) => series(
-                store,
-                super::SeriesKey {
-                    indicator: i,
-                    group_type: gt,
-                    group: g,
-                },
-            )
-            .into_iter()
-            .rev()
-            .find(|p| p.value.is_some())
-            .map(|p| p.period),
-            _ => None,
-        };
-        let Some(period) = latest_total.filter(|p| p.as_year() >= newest - RECENT_YEARS) else {
-            continue;
-        };
+        let ind = &store.indicators[i as usize];
         for (_, rows) in store.series_of(i) {
             let Some(&row) = rows.iter().find(|&&r| store.period[r as usize] == period) else {
                 continue;

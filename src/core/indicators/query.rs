@@ -44,6 +44,7 @@ pub fn has_flag(flags: &str, flag: &str) -> bool {
 
 pub const FLAG_BREAK: &str = "break";
 pub const FLAG_LEVEL_UNSTATED: &str = "interval-level-unstated";
+pub const FLAG_PROVISIONAL: &str = "provisional";
 
 impl Point {
     /// The standard error implied by a 95% interval, if there is one.
@@ -53,6 +54,13 @@ impl Point {
         }
         Some((self.upper? - self.lower?) / (2.0 * Z95))
     }
+}
+
+/// Whether the source gives the indicator a figure for everyone (not only for groups).
+pub fn has_total(store: &Store, indicator: &str) -> bool {
+    store
+        .key(indicator, "total", "Total")
+        .is_some_and(|k| series(store, k).iter().any(|p| p.value.is_some()))
 }
 
 /// The points since the series' last break (all of them when it has none): the only ones a

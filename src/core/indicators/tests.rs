@@ -322,3 +322,15 @@ proptest! {
         prop_assert_eq!(back, rows);
     }
 }
+
+#[test]
+fn a_source_links_to_the_release_when_its_address_is_known_else_where_it_was_read() {
+    use super::model::SourceLink;
+    assert_eq!(SourceLink::of("https://stats.govt.nz/r", "https://stats.govt.nz/r"), Some(SourceLink::Release("https://stats.govt.nz/r")));
+    assert_eq!(SourceLink::of("", "https://news.example/a"), Some(SourceLink::ReadAt("https://news.example/a")));
+    assert_eq!(SourceLink::of("", ""), None);
+    let inds = read_indicators("i", b"id,title,short_title,dimensions,nodes,mapping_basis,unit,direction,definition,source_name,source_url,licence\nd,D,D,,,editorial,percent,lower_is_better,,Release B,https://e.org,L\n").expect("i");
+    let obs = "indicator_id,period,group_type,group,value,source,source_url,read_at\nd,2010,total,Total,10,Release A,https://a.example,https://a.example\nd,2014,total,Total,17,Release B,,https://news.example/b\n";
+    let store = read_observations("o", obs.as_bytes(), inds).store;
+    assert_eq!(store.indicator_link(0), Some(SourceLink::ReadAt("https://news.example/b")), "the indicator's own release, as its row links it");
+}

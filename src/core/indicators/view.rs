@@ -77,9 +77,7 @@ fn key(store: &Store, indicator: &str, g: &GroupRef) -> Option<SeriesKey> {
 /// indicator published for groups only, its first groups (up to [`MAX_SERIES`]), so the page
 /// is never empty.
 pub fn default_groups(store: &Store, indicator: &str) -> Vec<GroupRef> {
-    let has_total = key(store, indicator, &GroupRef::total())
-        .is_some_and(|k| series(store, k).iter().any(|p| p.value.is_some()));
-    if has_total {
+    if super::query::has_total(store, indicator) {
         return Vec::new();
     }
     groups_of(store, indicator).into_iter().take(MAX_SERIES).collect()
