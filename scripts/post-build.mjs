@@ -1,15 +1,16 @@
 // Trunk's post-build hook (see Trunk.toml): runs on the staged build before it becomes dist/.
 //
-// 0. A release build's wasm, pruned of code it can never run (`src/bin/prune.rs`, which
-//    says why) and then optimised for size with wasm-opt (Trunk's own wasm-opt step is off,
-//    as it would run before the pruning).
+// 0. The browser modules, one per section of the app (`src/sections.rs`): Trunk builds the
+//    framework section's, this hook the others'. In a release build each is pruned of code
+//    it can never run (`src/bin/prune.rs`, which says why) and then optimised for size with
+//    wasm-opt (Trunk's own wasm-opt step is off, as it would run before the pruning).
 // 0b. The chart module (`src/bin/charts.rs`): the ECharts options builders, in a small wasm
 //    of their own that the app fetches with ECharts when a page first draws a chart.
 // 1. Every page, prerendered: `src/bin/prerender.rs` (the app's own components, rendered
 //    natively) writes a real HTML document per page and place, plus sitemap.xml and
-//    robots.txt, using Trunk's index.html as the template.
-// 2. The Content Security Policy. Trunk starts the app with an inline module script, so the
-//    policy allows exactly that script by its SHA-256 hash; everything else must come from
+//    robots.txt, using Trunk's index.html as the template; a page loads its section's module.
+// 2. The Content Security Policy. Trunk starts the app with an inline module script (one per
+//    section, naming its module), so the policy allows exactly those scripts by their SHA-256 hashes; everything else must come from
 //    our own origin. (The page record, a JSON data block, is not a script to the browser.)
 //    The policy goes into every page as a <meta> tag (so it holds on any static host), and,
 //    with `frame-ancestors` (which a <meta> cannot carry), into `csp.txt` and `_headers` for
@@ -24,7 +25,7 @@
 // it; an agency narrows this).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, rmSync, cpSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { generateSW } from 'workbox-build';
@@ -36,17 +37,39 @@ const sub = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/$/, '');
 const frameAncestors = process.env.CE_FRAME_ANCESTORS ?? '*';
 const started = Date.now();
 
-// 0. The wasm, in a release build.
+// 0. The browser modules, one per section of the app (src/sections.rs). Trunk built the
+//    framework section's (index.html); the other sections' are built here the same way. In a
+//    release build each is pruned and optimised; then each gets a name with its content's
+//    hash, as Trunk names its own, so hosts may keep it forever.
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
-if (release) {
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
-    const wasm = join(dir, name);
-    const pruned = `${wasm}.pruned`;
-    execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune', '--', wasm, pruned], { stdio: 'inherit' });
-    execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm], { stdio: 'inherit' });
-    unlinkSync(pruned);
-  }
+function optimise(wasm) {
+  if (!release) return;
+  const pruned = `${wasm}.pruned`;
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune', '--', wasm, pruned], { stdio: 'inherit' });
+  execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm], { stdio: 'inherit' });
+  unlinkSync(pruned);
+}
+const trunkModule = readdirSync(dir).find((n) => /^cohesion-explorer-[0-9a-f]+_bg\.wasm$/.test(n));
+if (!trunkModule) throw new Error('post-build: Trunk wrote no cohesion-explorer module');
+optimise(join(dir, trunkModule));
+const SECTIONS = ['indicators', 'profile'];
+const sectionModules = [];
+for (const section of SECTIONS) {
+  execFileSync('cargo', ['build', '--quiet', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
+    '--features', `section-${section}`, '--bin', 'cohesion-explorer'], { stdio: 'inherit' });
+  const out = join('target', 'sections', section);
+  rmSync(out, { recursive: true, force: true });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'module',
+    join('target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'cohesion-explorer.wasm')], { stdio: 'inherit' });
+  optimise(join(out, 'module_bg.wasm'));
+  const wasm = readFileSync(join(out, 'module_bg.wasm'));
+  const js = readFileSync(join(out, 'module.js'), 'utf8');
+  const stem = `cohesion-explorer-${section}-${createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16)}`;
+  writeFileSync(join(dir, `${stem}_bg.wasm`), wasm);
+  writeFileSync(join(dir, `${stem}.js`), js.replaceAll('module_bg.wasm', `${stem}_bg.wasm`));
+  if (existsSync(join(out, 'snippets'))) cpSync(join(out, 'snippets'), join(dir, 'snippets'), { recursive: true });
+  sectionModules.push(`${section}=${stem}`);
 }
 
 // 0b. The chart module, always optimised (it is small, and a debug build of it is not).
@@ -59,7 +82,11 @@ execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES,
 // 1. The pages. The renderer is an ordinary native build of this crate (feature `ssr`).
 execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
   stdio: 'inherit',
+  env: { ...process.env, CE_SECTION_MODULES: sectionModules.join(';') },
 });
+// What the prerenderer says about the sections, for the service worker; not part of the site.
+const sections = JSON.parse(readFileSync(join(dir, 'sections.json'), 'utf8'));
+unlinkSync(join(dir, 'sections.json'));
 
 function walk(path, out = []) {
   for (const name of readdirSync(path)) {
@@ -70,9 +97,10 @@ function walk(path, out = []) {
   return out;
 }
 
-// 2. The policy, from the scripts of one page (every page has the same loader).
-const template = readFileSync(join(dir, 'index.html'), 'utf8');
-const inlineScripts = [...template.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+// 2. The policy, from the pages' inline scripts (each section's pages have their own loader).
+const files = walk(dir);
+const pages = files.filter((f) => f.endsWith('.html'));
+const inlineScripts = pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)])
   .filter((m) => !/type="application\/json"/.test(m[1]));
 const hashes = [...new Set(inlineScripts.map(
   (m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`,
@@ -100,8 +128,6 @@ export const directives = [
 const meta = directives.join('; ');
 const header = `${meta}; frame-ancestors ${frameAncestors}`;
 
-const files = walk(dir);
-const pages = files.filter((f) => f.endsWith('.html'));
 for (const page of pages) {
   let html = readFileSync(page, 'utf8');
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
@@ -140,6 +166,12 @@ writeFileSync(join(dir, '_headers'), `/*
 if (release) {
   const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const place = (prefix) => new RegExp(`^https?://[^/]+${escape(sub + prefix)}(/|\\?|$)`);
+  // A page of one of a section's first path segments, at a place.
+  const inPlace = (prefix, segments) =>
+    new RegExp(`^https?://[^/]+${escape(sub + prefix)}/(${segments.map(escape).join('|')})(/|\\?|$)`);
+  // Most specific place first: the root's rule takes every page left.
+  const placePrefixes = ['/mi/embed', '/mi', '/embed', ''];
+  const shellFile = (prefix, section) => `${prefix.slice(1)}${prefix ? '/' : ''}${section.shell.slice(1)}/index.html`;
   const pages = (urlPattern, shell) => ({
     urlPattern,
     handler: 'NetworkFirst',
@@ -151,7 +183,7 @@ if (release) {
     globPatterns: [
       'cohesion-explorer-*.{js,wasm}', 'main-*.css', 'favicon-*.svg', 'snippets/**/*.js',
       'icons/*.{png,svg}', 'manifest.webmanifest', 'embed-theme.js',
-      '__shell/index.html', 'mi/__shell/index.html', 'embed/__shell/index.html', 'mi/embed/__shell/index.html',
+      ...placePrefixes.flatMap((prefix) => sections.map((s) => shellFile(prefix, s))),
     ],
     // Hashed names change with their content: no revision needed.
     dontCacheBustURLsMatching: /-[0-9a-f]{16}[._]/,
@@ -165,10 +197,12 @@ if (release) {
     runtimeCaching: [
       { urlPattern: /\/data\/[^?]*\.(json|csv)$/, handler: 'StaleWhileRevalidate', options: { cacheName: 'ce-data' } },
       { urlPattern: /\/(echarts\.js|charts\.js|charts_bg\.wasm)$/, handler: 'StaleWhileRevalidate', options: { cacheName: 'ce-charts' } },
-      pages(place('/mi/embed'), 'mi/embed/__shell/index.html'),
-      pages(place('/mi'), 'mi/__shell/index.html'),
-      pages(place('/embed'), 'embed/__shell/index.html'),
-      pages(({ request }) => request.mode === 'navigate', '__shell/index.html'),
+      // Each place's pages, each section's first (a page of a section is drawn from its shell).
+      ...placePrefixes.flatMap((prefix) => [
+        ...sections.filter((s) => s.segments.length > 0)
+          .map((s) => pages(inPlace(prefix, s.segments), shellFile(prefix, s))),
+        pages(prefix ? place(prefix) : ({ request }) => request.mode === 'navigate', shellFile(prefix, sections[0])),
+      ]),
     ],
   });
   for (const w of warnings) console.warn(`post-build: workbox: ${w}`);

@@ -59,7 +59,10 @@ for (const p of [...pages.slice(0, 3), ...pages.filter((p) => ['index.html', 'in
 const over = pages.filter((p) => blocking(p) > RENDER_BLOCKING_BUDGET);
 console.log(`  largest ${kb(blocking(pages[0])).trim()} KB; median ${kb(blocking(pages[Math.floor(pages.length / 2)])).trim()} KB; ${over.length ? `${over.length} over budget` : 'all within budget'}`);
 
-const wasm = assets.find((a) => /cohesion-explorer-.*_bg\.wasm$/.test(a.file));
-if (wasm) {
-  console.log(`\nwasm: ${kb(wasm.brotli).trim()} KB brotli (budget ${kb(WASM_BUDGET).trim()} KB: ${wasm.brotli <= WASM_BUDGET ? 'within' : `${kb(wasm.brotli - WASM_BUDGET).trim()} KB over`})`);
+// One module per section of the app (src/sections.rs); a page loads its section's only.
+const modules = assets.filter((a) => /^cohesion-explorer-.*_bg\.wasm$/.test(a.file));
+if (modules.length) console.log(`\nwasm, one module per section (a page loads one), budget ${kb(WASM_BUDGET).trim()} KB brotli each:`);
+for (const m of modules) {
+  const section = m.file.match(/^cohesion-explorer-(indicators|profile)-/)?.[1] ?? 'framework';
+  console.log(`  ${section.padEnd(12)}${kb(m.brotli)} KB ${m.brotli <= WASM_BUDGET ? 'within' : `${kb(m.brotli - WASM_BUDGET).trim()} KB over`}  (${m.file})`);
 }

@@ -13,10 +13,12 @@ use crate::components::link::{base_path, place, A};
 use crate::components::share::ShareActions;
 use crate::embed::EmbedFooter;
 use crate::language::{t, t_string, use_i18n};
-use crate::pages::{
-    about::AboutPage, data::DataPage, framework::FrameworkPage, indicator::IndicatorPage,
-    indicators::IndicatorsPage, not_found::NotFound, profile::ProfilePage, worksheet::WorksheetPage,
-};
+// Each section's pages, or `Elsewhere` where this build is for another section (see
+// `crate::sections`): one route table for every build.
+use crate::pages::framework_section::{AboutPage, FrameworkPage, WorksheetPage};
+use crate::pages::indicators_section::{DataPage, IndicatorPage, IndicatorsPage};
+use crate::pages::not_found::NotFound;
+use crate::pages::profile_section::ProfilePage;
 
 #[component]
 pub fn App() -> impl IntoView {

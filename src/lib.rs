@@ -43,6 +43,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 #[cfg(feature = "view")]
+pub mod sections;
+#[cfg(feature = "view")]
 pub mod sentences;
 #[cfg(feature = "hydrate")]
 pub mod start;

@@ -50,6 +50,8 @@ pub fn start() {
         }
     }
     set_site(Site { sub: sub.clone(), place: opened.place });
+    crate::sections::note_opened_at(format!("{sub}{}", opened.href()));
+    crate::sections::start_section_links(sub.clone());
     wasm_bindgen_futures::spawn_local(async move {
         match record {
             Some(record) => match fetch_as_rendered(&record).await {
@@ -116,6 +118,7 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
                         let _ = window().dispatch_event(&event);
                     }
                 }
+                replay_early_input();
                 crate::embed::start_embed(embedded);
                 crate::offline::start_offline(data);
                 mark_ready();
@@ -159,6 +162,44 @@ fn render_afresh() {
         });
         view! { <App /> }
     });
+}
+
+/// What the person chose in the page's controls before the app took it over (a filter picked
+/// while the module was still downloading on a slow phone) would otherwise show on screen but
+/// mean nothing: the app's state is still the page's. Each control whose value differs from
+/// the one it was served with gets the event it would have had, now that the app listens.
+fn replay_early_input() {
+    let Ok(controls) = document().query_selector_all("main select, main input, main textarea") else {
+        return;
+    };
+    for i in 0..controls.length() {
+        let Some(node) = controls.item(i) else { continue };
+        let event = if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let options = select.options();
+            let changed = (0..options.length())
+                .filter_map(|j| options.item(j))
+                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .any(|o| o.selected() != o.default_selected());
+            changed.then_some("change")
+        } else if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" | "radio" => (input.checked() != input.default_checked()).then_some("change"),
+                "file" | "button" | "submit" | "reset" | "hidden" => None,
+                _ => (input.value() != input.default_value()).then_some("input"),
+            }
+        } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            (Ok(area.value()) != area.default_value()).then_some("input")
+        } else {
+            None
+        };
+        if let Some(kind) = event {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                let _ = node.dispatch_event(&event);
+            }
+        }
+    }
 }
 
 /// Tells whoever is watching (the end-to-end tests, a host page) that the app is running.

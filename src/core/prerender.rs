@@ -11,7 +11,7 @@ use super::indicators::Store;
 use super::language;
 use super::layout::{layout, PRERENDER_WIDTH};
 use super::links::{encode, FrameworkView};
-use super::site::{Place, NOT_FOUND_ROUTE, SHELL_ROUTE};
+use super::site::{is_shell, Place, Section, NOT_FOUND_ROUTE};
 
 /// Every route that needs no input from the person: the framework views (each framework, each
 /// part its diagram draws, its text version), the crosswalk, the indicators, every shipped
@@ -51,6 +51,41 @@ pub fn file_for(place: Place, route: &str) -> String {
     } else {
         format!("{dir}/{name}")
     }
+}
+
+/// The name, without its ending, of the browser module a page template loads (Trunk's
+/// `cohesion-explorer-<hash>` from `…/cohesion-explorer-<hash>_bg.wasm`). Pages of another
+/// section load that section's module instead: the same name, replaced.
+pub fn module_stem(template: &str) -> Option<&str> {
+    let end = template.find("_bg.wasm")?;
+    let start = template[..end].rfind(['/', '\'', '"']).map_or(0, |i| i + 1);
+    (start < end).then(|| &template[start..end])
+}
+
+/// Each section's module name from `indicators=cohesion-explorer-indicators-<hash>;…` (how the
+/// post-build hook passes the modules it built).
+pub fn section_modules(list: &str) -> Vec<(String, String)> {
+    list.split(';')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(name, stem)| (name.trim().to_string(), stem.trim().to_string()))
+        .filter(|(name, stem)| !name.is_empty() && !stem.is_empty())
+        .collect()
+}
+
+/// The sections as the post-build hook needs them for the service worker's rules: each one's
+/// name, its routes' first segments and its offline shell's route. JSON.
+pub fn sections_json() -> String {
+    let sections: Vec<serde_json::Value> = Section::ALL
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "name": s.name(),
+                "segments": s.first_segments(),
+                "shell": s.shell_route(),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(sections).to_string()
 }
 
 /// What the browser needs to know about the page it was served: where it was rendered, and
@@ -132,7 +167,7 @@ pub fn head_tags(info: &HeadInfo) -> String {
     tags.push(format!("<title>{title}</title>"));
     tags.push(format!("<meta name=\"description\" content=\"{description}\">"));
     // Neither the not-found page nor the offline shell is a page of its own to search for.
-    let not_found = info.route == NOT_FOUND_ROUTE || info.route == SHELL_ROUTE;
+    let not_found = info.route == NOT_FOUND_ROUTE || is_shell(&info.route);
     // An embedded page is the full page's duplicate: it points there and stays out of search.
     let canonical = url_of(&info.site_url, info.place.with_embed(false), &info.route);
     if info.place.embed || not_found {
@@ -248,8 +283,25 @@ mod tests {
         assert!(embed.contains("<link rel=\"canonical\" href=\"https://x.govt.nz/sc/indicators\">"));
         let missing = head_tags(&HeadInfo { route: NOT_FOUND_ROUTE.into(), ..info.clone() });
         assert!(missing.contains("noindex") && !missing.contains("canonical"));
-        let shell = head_tags(&HeadInfo { route: SHELL_ROUTE.into(), ..info });
-        assert!(shell.contains("noindex") && !shell.contains("canonical"));
+        for section in crate::core::site::Section::ALL {
+            let shell = head_tags(&HeadInfo { route: section.shell_route(), ..info.clone() });
+            assert!(shell.contains("noindex") && !shell.contains("canonical"));
+        }
+    }
+
+    #[test]
+    fn a_section_page_loads_its_own_module() {
+        let loader = "await import('/sc/cohesion-explorer-46aa.js'); await init({ module_or_path: '/sc/cohesion-explorer-46aa_bg.wasm' });";
+        assert_eq!(module_stem(loader), Some("cohesion-explorer-46aa"));
+        assert_eq!(module_stem("no module"), None);
+        assert_eq!(
+            section_modules("indicators=ce-indicators-1; profile=ce-profile-2;;bad"),
+            vec![("indicators".into(), "ce-indicators-1".into()), ("profile".into(), "ce-profile-2".into())]
+        );
+        let json: serde_json::Value = serde_json::from_str(&sections_json()).unwrap();
+        assert_eq!(json[1]["name"], "indicators");
+        assert_eq!(json[1]["segments"][1], "open-data");
+        assert_eq!(json[2]["shell"], "/__shell/profile");
     }
 
     #[test]

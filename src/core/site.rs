@@ -37,6 +37,83 @@ pub const NOT_FOUND_ROUTE: &str = "/404";
 /// it has not kept itself; the app then draws that page from the data it has kept.
 pub const SHELL_ROUTE: &str = "/__shell";
 
+/// The app's pages fall into sections, and the browser takes each section's pages over with a
+/// module of its own (one wasm per section, built with the `section-*` features), so a page
+/// downloads only the code for the pages around it: the framework pages need no charts or
+/// statistics, the indicator pages no diagram. Links between sections are ordinary page loads
+/// (every page is prerendered); inside a section the app navigates without one.
+///
+/// The person's own data stays in the tab's memory, so the pages that load it (`/open-data`)
+/// and show it (`/indicators`, `/indicators/…`) are one section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// The framework views, the crosswalk, the worksheet, About, and the not-found page.
+    Framework,
+    /// The indicators, each indicator's page and the open-data page.
+    Indicators,
+    /// The dimension profile.
+    Profile,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Framework, Section::Indicators, Section::Profile];
+
+    /// The section a route (`/indicators/x?groups=a`, no place prefix) belongs to.
+    pub fn of(route: &str) -> Section {
+        let path = route.split(['?', '#']).next().unwrap_or_default();
+        let mut segments = path.split('/').filter(|s| !s.is_empty());
+        let first = segments.next().unwrap_or_default();
+        let first = if first == SHELL_SEGMENT { segments.next().unwrap_or_default() } else { first };
+        Section::ALL
+            .into_iter()
+            .find(|s| s.first_segments().contains(&first))
+            .unwrap_or(Section::Framework)
+    }
+
+    /// The first path segments of this section's routes (the framework has every other).
+    pub fn first_segments(self) -> &'static [&'static str] {
+        match self {
+            Section::Framework => &[],
+            Section::Indicators => &["indicators", "open-data"],
+            Section::Profile => &["profile"],
+        }
+    }
+
+    /// The section's name, as in its cargo feature (`section-indicators`) and its module's
+    /// file name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Framework => "framework",
+            Section::Indicators => "indicators",
+            Section::Profile => "profile",
+        }
+    }
+
+    /// The section's offline shell ([`SHELL_ROUTE`] for the framework's).
+    pub fn shell_route(self) -> String {
+        match self {
+            Section::Framework => SHELL_ROUTE.to_string(),
+            other => format!("{SHELL_ROUTE}/{}", other.name()),
+        }
+    }
+}
+
+/// The first segment of the offline shells' routes.
+const SHELL_SEGMENT: &str = "__shell";
+
+/// Whether a route is one of the offline shells.
+pub fn is_shell(route: &str) -> bool {
+    Section::ALL.iter().any(|s| s.shell_route() == route)
+}
+
+/// The indicator a route names (`/indicators/<id>`, the id decoded), if it names one: how the
+/// not-found page of another section's build still says which indicator is missing.
+pub fn indicator_of(route: &str) -> Option<String> {
+    let path = route.split(['?', '#']).next().unwrap_or_default();
+    let id = path.strip_prefix("/indicators/")?.trim_end_matches('/');
+    (!id.is_empty() && !id.contains('/')).then(|| super::links::decode(id))
+}
+
 /// The path segment that marks an embedded page.
 pub const EMBED_SEGMENT: &str = "embed";
 
@@ -256,6 +333,32 @@ mod tests {
         assert_eq!(open("/mi/about", "", Some("en"), &[]).place.lang, "mi");
         // An embed is in the host's language: its link's, else English.
         assert_eq!(open("/embed/about", "", Some("mi"), &browser).place.lang, "en");
+    }
+
+    #[test]
+    fn every_route_has_one_section_and_each_section_its_shell() {
+        assert_eq!(Section::of("/"), Section::Framework);
+        assert_eq!(Section::of("/framework/strategic/strategic.vision"), Section::Framework);
+        assert_eq!(Section::of("/worksheet"), Section::Framework);
+        assert_eq!(Section::of("/about"), Section::Framework);
+        assert_eq!(Section::of(NOT_FOUND_ROUTE), Section::Framework);
+        assert_eq!(Section::of("/indicators"), Section::Indicators);
+        assert_eq!(Section::of("/indicators/trust_police?groups=a"), Section::Indicators);
+        assert_eq!(Section::of("/open-data"), Section::Indicators);
+        assert_eq!(Section::of("/profile?w=1"), Section::Profile);
+        // A route that only starts like a section's is not in it.
+        assert_eq!(Section::of("/indicatorsx"), Section::Framework);
+        for section in Section::ALL {
+            assert!(is_shell(&section.shell_route()));
+            assert_eq!(Section::of(&section.shell_route()), section);
+        }
+        assert_eq!(Section::Framework.shell_route(), SHELL_ROUTE);
+        assert_eq!(indicator_of("/indicators/trust%20x?groups=a"), Some("trust x".into()));
+        assert_eq!(indicator_of("/indicators"), None);
+        assert_eq!(indicator_of("/indicators/"), None);
+        assert_eq!(indicator_of("/indicators/a/b"), None);
+        assert_eq!(indicator_of("/about"), None);
+        assert!(!is_shell("/__shell/x"));
     }
 
     proptest! {

@@ -77,12 +77,7 @@ fn IndicatorView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     move || {
         let ind_id = id.get();
         let Some(indicator) = data.store.indicator(&ind_id).cloned() else {
-            return view! {
-                <PageHead title=t_string!(i18n, indicator.not_found_title).to_string() />
-                <section class="panel" role="alert"><h1>{t_string!(i18n, indicator.not_found, id = ind_id.clone()).to_string()}</h1>
-                <p><A href="/indicators">{t!(i18n, indicator.see_all)}</A></p></section>
-            }
-            .into_any();
+            return view! { <crate::pages::not_found::UnknownIndicator id=ind_id.clone() /> }.into_any();
         };
         let unit = indicator.unit;
         // Every period any chosen series has (the window's choices), and the series within it.

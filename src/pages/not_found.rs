@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::error_panel::Skeleton;
-use crate::core::site::{NOT_FOUND_ROUTE, SHELL_ROUTE};
+use crate::core::site::{indicator_of, is_shell, NOT_FOUND_ROUTE};
 use crate::head::PageHead;
 use crate::language::{t, t_string, use_i18n};
 
@@ -23,9 +23,14 @@ pub fn NotFound() -> impl IntoView {
         );
         route
     };
-    // The offline shell: the frame of a page the app is about to draw (see `core::site`).
-    if asked() == SHELL_ROUTE {
+    // An offline shell: the frame of a page the app is about to draw (see `core::site`).
+    if is_shell(&asked()) {
         return view! { <Skeleton label=t_string!(i18n, offline.opening).to_string() /> }.into_any();
+    }
+    // An indicator's address the build has no page for (a build of another section shows
+    // this page for it): say which indicator, as the indicator page would.
+    if let Some(id) = indicator_of(&asked()) {
+        return view! { <UnknownIndicator id /> }.into_any();
     }
     view! {
         <PageHead title=t_string!(i18n, not_found.title).to_string() />
@@ -43,4 +48,15 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The page for an indicator there is no such indicator for.
+#[component]
+pub fn UnknownIndicator(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHead title=t_string!(i18n, indicator.not_found_title).to_string() />
+        <section class="panel" role="alert"><h1>{t_string!(i18n, indicator.not_found, id = id).to_string()}</h1>
+        <p><A href="/indicators">{t!(i18n, indicator.see_all)}</A></p></section>
+    }
 }
