@@ -53,7 +53,7 @@ function optimise(wasm) {
 const trunkModule = readdirSync(dir).find((n) => /^cohesion-explorer-[0-9a-f]+_bg\.wasm$/.test(n));
 if (!trunkModule) throw new Error('post-build: Trunk wrote no cohesion-explorer module');
 optimise(join(dir, trunkModule));
-const SECTIONS = ['indicators', 'profile'];
+const SECTIONS = ['indicators', 'profile', 'data'];
 const sectionModules = [];
 for (const section of SECTIONS) {
   execFileSync('cargo', ['build', '--quiet', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
@@ -145,7 +145,7 @@ writeFileSync(join(dir, '_headers'), `/*
   Referrer-Policy: strict-origin-when-cross-origin
   Cache-Control: no-cache
 
-/*.wasm
+/cohesion-explorer-*.wasm
   Cache-Control: public, max-age=31536000, immutable
 
 /cohesion-explorer-*.js

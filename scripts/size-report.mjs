@@ -63,6 +63,6 @@ console.log(`  largest ${kb(blocking(pages[0])).trim()} KB; median ${kb(blocking
 const modules = assets.filter((a) => /^cohesion-explorer-.*_bg\.wasm$/.test(a.file));
 if (modules.length) console.log(`\nwasm, one module per section (a page loads one), budget ${kb(WASM_BUDGET).trim()} KB brotli each:`);
 for (const m of modules) {
-  const section = m.file.match(/^cohesion-explorer-(indicators|profile)-/)?.[1] ?? 'framework';
+  const section = m.file.match(/^cohesion-explorer-(indicators|profile|data)-/)?.[1] ?? 'framework';
   console.log(`  ${section.padEnd(12)}${kb(m.brotli)} KB ${m.brotli <= WASM_BUDGET ? 'within' : `${kb(m.brotli - WASM_BUDGET).trim()} KB over`}  (${m.file})`);
 }

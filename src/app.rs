@@ -16,7 +16,8 @@ use crate::language::{t, t_string, use_i18n};
 // Each section's pages, or `Elsewhere` where this build is for another section (see
 // `crate::sections`): one route table for every build.
 use crate::pages::framework_section::{AboutPage, FrameworkPage, WorksheetPage};
-use crate::pages::indicators_section::{DataPage, IndicatorPage, IndicatorsPage};
+use crate::pages::data_section::DataPage;
+use crate::pages::indicators_section::{IndicatorPage, IndicatorsPage};
 use crate::pages::not_found::NotFound;
 use crate::pages::profile_section::ProfilePage;
 

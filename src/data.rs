@@ -158,6 +158,11 @@ impl AsRef<Store> for UserDataset {
 #[derive(Clone, Copy)]
 pub struct UserData(pub RwSignal<Option<Arc<UserDataset>>>);
 
+/// Whether the browser keeps the person's data for the explorer's other pages (`src/carry.rs`):
+/// `None` before there is any, `Some(false)` when it would not (the file is too large).
+#[derive(Clone, Copy)]
+pub struct YourDataKept(pub RwSignal<Option<bool>>);
+
 /// Everything a page may read, with what was loaded before its first render.
 #[derive(Clone, Default)]
 pub struct Initial {
@@ -192,6 +197,7 @@ pub fn provide_data(initial: Initial) -> Data {
     };
     provide_context(data.clone());
     provide_context(UserData(RwSignal::new(None)));
+    provide_context(YourDataKept(RwSignal::new(None)));
     data
 }
 

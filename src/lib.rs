@@ -47,6 +47,8 @@ pub mod sections;
 #[cfg(feature = "view")]
 pub mod sentences;
 #[cfg(feature = "hydrate")]
+pub mod carry;
+#[cfg(feature = "hydrate")]
 pub mod start;
 
 #[cfg(feature = "view")]

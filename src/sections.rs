@@ -21,9 +21,16 @@ pub const BUILT_FOR: Option<Section> = if cfg!(feature = "section-framework") {
     Some(Section::Indicators)
 } else if cfg!(feature = "section-profile") {
     Some(Section::Profile)
+} else if cfg!(feature = "section-data") {
+    Some(Section::Data)
 } else {
     None
 };
+
+/// Whether this build shows the person's own data (and so carries it between pages).
+pub fn shows_your_data() -> bool {
+    matches!(BUILT_FOR, None | Some(Section::Indicators) | Some(Section::Data))
+}
 
 /// Whether this build draws the pages of the route's section.
 pub fn built_here(route: &str) -> bool {

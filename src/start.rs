@@ -57,8 +57,10 @@ pub fn start() {
             Some(record) => match fetch_as_rendered(&record).await {
                 Some(initial) => {
                     // Parsing the data and taking the page over are separate tasks.
+                    mark("ce:data-read");
                     crate::next_task::next_task().await;
-                    take_over(initial, &record, &opened, &sub, &hash)
+                    take_over(initial, &record, &opened, &sub, &hash);
+                    mark("ce:taken-over");
                 }
                 None => render_afresh(),
             },
@@ -71,10 +73,14 @@ pub fn start() {
 /// fetched or is not what the page was rendered from.
 async fn fetch_as_rendered(record: &PageRecord) -> Option<Initial> {
     let files = Prefetched::fetch(&record.files).await;
+    mark("ce:fetched");
     let atlas = match &record.atlas {
         Some(_) => Some(load_atlas(&files, MANIFEST).await),
         None => None,
     };
+    mark("ce:atlas-read");
+    // Each data set is read in a task of its own (on a phone, each is a long one).
+    crate::next_task::next_task().await;
     let indicators = match &record.indicators {
         Some(_) => Some(load_indicators(&files, DATAPACKAGE).await),
         None => None,
@@ -110,7 +116,10 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
             crate::next_task::next_task().await;
             let Some(owner) = owner else { return };
             owner.with(|| untrack(|| {
-                if wanted != rendered_at {
+                // What the person chose before the app arrived comes first; a page they have
+                // already changed stays as they made it.
+                let replayed = replay_early_input();
+                if wanted != rendered_at && !replayed {
                     if let Some(h) = window().history().ok() {
                         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
                     }
@@ -118,7 +127,9 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
                         let _ = window().dispatch_event(&event);
                     }
                 }
-                replay_early_input();
+                if crate::sections::shows_your_data() {
+                    crate::carry::start_carrying();
+                }
                 crate::embed::start_embed(embedded);
                 crate::offline::start_offline(data);
                 mark_ready();
@@ -155,6 +166,9 @@ fn render_afresh() {
         Effect::new(move |_| {
             let data = data.clone();
             untrack(|| {
+                if crate::sections::shows_your_data() {
+                    crate::carry::start_carrying();
+                }
                 crate::embed::start_embed(embedded);
                 crate::offline::start_offline(data);
                 mark_ready();
@@ -168,27 +182,34 @@ fn render_afresh() {
 /// while the module was still downloading on a slow phone) would otherwise show on screen but
 /// mean nothing: the app's state is still the page's. Each control whose value differs from
 /// the one it was served with gets the event it would have had, now that the app listens.
-fn replay_early_input() {
+/// Says whether there was any.
+fn replay_early_input() -> bool {
     let Ok(controls) = document().query_selector_all("main select, main input, main textarea") else {
-        return;
+        return false;
     };
+    let mut replayed = false;
     for i in 0..controls.length() {
         let Some(node) = controls.item(i) else { continue };
         let event = if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
-            let options = select.options();
-            let changed = (0..options.length())
-                .filter_map(|j| options.item(j))
-                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                .any(|o| o.selected() != o.default_selected());
-            changed.then_some("change")
+            // Served with: the option marked `selected`, else (as a browser does) the first.
+            let options: Vec<web_sys::HtmlOptionElement> = (0..select.options().length())
+                .filter_map(|j| select.options().item(j))
+                .filter_map(|o| o.dyn_into().ok())
+                .collect();
+            let served = options.iter().find(|o| o.default_selected()).or(options.first()).map(|o| o.value());
+            (!select.disabled() && served.is_some_and(|v| v != select.value())).then_some("change")
         } else if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-            match input.type_().as_str() {
-                "checkbox" | "radio" => (input.checked() != input.default_checked()).then_some("change"),
-                "file" | "button" | "submit" | "reset" | "hidden" => None,
-                _ => (input.value() != input.default_value()).then_some("input"),
+            if input.read_only() || input.disabled() {
+                None
+            } else {
+                match input.type_().as_str() {
+                    "checkbox" | "radio" => (input.checked() != input.default_checked()).then_some("change"),
+                    "file" | "button" | "submit" | "reset" | "hidden" => None,
+                    _ => (input.value() != input.default_value()).then_some("input"),
+                }
             }
         } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            (Ok(area.value()) != area.default_value()).then_some("input")
+            (!area.read_only() && !area.disabled() && Ok(area.value()) != area.default_value()).then_some("input")
         } else {
             None
         };
@@ -197,8 +218,18 @@ fn replay_early_input() {
             init.set_bubbles(true);
             if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
                 let _ = node.dispatch_event(&event);
+                replayed = true;
             }
         }
+    }
+    replayed
+}
+
+/// A named moment on the page's performance timeline (`performance.mark`), so benchmarks can
+/// say how long each step of taking a page over takes (`scripts/first-load.mjs`).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
     }
 }
 
@@ -209,6 +240,7 @@ fn mark_ready() {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-ready", "");
         }
+        mark("ce:ready");
     });
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 0);
 }

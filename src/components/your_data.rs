@@ -230,6 +230,7 @@ fn SdmxForm(
 #[component]
 fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
     let UserData(user) = expect_context::<UserData>();
+    let kept = use_context::<crate::data::YourDataKept>().map(|k| k.0);
     let i18n = use_i18n();
     let loaded = data.store.len();
     let problems = data.errors.len();
@@ -265,6 +266,12 @@ fn UserSummary(data: Arc<UserDataset>) -> impl IntoView {
             })}
             {(loaded > 0).then(|| view! {
                 <p>{t!(i18n, yours.appears)}</p>
+                // Whether the rows go with the person to the other pages (`src/carry.rs`).
+                {move || match kept.and_then(|k| k.get()) {
+                    Some(true) => Some(view! { <p class="kept-note">{t!(i18n, yours.kept)}</p> }.into_any()),
+                    Some(false) => Some(view! { <p class="panel warning" role="alert">{t!(i18n, yours.not_kept)}</p> }.into_any()),
+                    None => None,
+                }}
                 <div class="table-scroll" role="region" aria-label=ts!(i18n, yours.first_rows_label) tabindex="0">
                     <table>
                         <caption>{t_string!(i18n, yours.first_rows, shown = shown, loaded = loaded).to_string()}</caption>

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// Where in a file something happened. Lines and columns count from 1, as editors do.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
@@ -39,7 +39,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// One thing wrong with a data file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub struct DataError {
     /// The file's name as the user knows it (`frameworks/strategic.json`).
     pub file: String,
@@ -73,7 +73,7 @@ impl fmt::Display for DataError {
 
 /// Every error found in a load, not just the first; capped so a badly broken file cannot
 /// flood the screen.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DataErrors {
     pub errors: Vec<DataError>,
     /// How many more were found beyond the cap.

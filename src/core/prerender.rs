@@ -300,7 +300,8 @@ mod tests {
         );
         let json: serde_json::Value = serde_json::from_str(&sections_json()).unwrap();
         assert_eq!(json[1]["name"], "indicators");
-        assert_eq!(json[1]["segments"][1], "open-data");
+        assert_eq!(json[1]["segments"][0], "indicators");
+        assert_eq!(json[3]["segments"][0], "open-data");
         assert_eq!(json[2]["shell"], "/__shell/profile");
     }
 

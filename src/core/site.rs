@@ -43,27 +43,33 @@ pub const SHELL_ROUTE: &str = "/__shell";
 /// statistics, the indicator pages no diagram. Links between sections are ordinary page loads
 /// (every page is prerendered); inside a section the app navigates without one.
 ///
-/// The person's own data stays in the tab's memory, so the pages that load it (`/open-data`)
-/// and show it (`/indicators`, `/indicators/…`) are one section.
+/// The person's own data, read on the data page and shown on the indicator pages, goes from
+/// one section to the other as text kept for the tab (`core::indicators::carry`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
     /// The framework views, the crosswalk, the worksheet, About, and the not-found page.
     Framework,
-    /// The indicators, each indicator's page and the open-data page.
+    /// The indicators and each indicator's page.
     Indicators,
     /// The dimension profile.
     Profile,
+    /// The open data, and the person's own.
+    Data,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Framework, Section::Indicators, Section::Profile];
+    pub const ALL: [Section; 4] = [Section::Framework, Section::Indicators, Section::Profile, Section::Data];
 
     /// The section a route (`/indicators/x?groups=a`, no place prefix) belongs to.
     pub fn of(route: &str) -> Section {
         let path = route.split(['?', '#']).next().unwrap_or_default();
         let mut segments = path.split('/').filter(|s| !s.is_empty());
         let first = segments.next().unwrap_or_default();
-        let first = if first == SHELL_SEGMENT { segments.next().unwrap_or_default() } else { first };
+        if first == SHELL_SEGMENT {
+            // A section's shell is named after it (`/__shell/data`).
+            let name = segments.next().unwrap_or_default();
+            return Section::ALL.into_iter().find(|s| s.name() == name).unwrap_or(Section::Framework);
+        }
         Section::ALL
             .into_iter()
             .find(|s| s.first_segments().contains(&first))
@@ -74,8 +80,9 @@ impl Section {
     pub fn first_segments(self) -> &'static [&'static str] {
         match self {
             Section::Framework => &[],
-            Section::Indicators => &["indicators", "open-data"],
+            Section::Indicators => &["indicators"],
             Section::Profile => &["profile"],
+            Section::Data => &["open-data"],
         }
     }
 
@@ -86,6 +93,7 @@ impl Section {
             Section::Framework => "framework",
             Section::Indicators => "indicators",
             Section::Profile => "profile",
+            Section::Data => "data",
         }
     }
 
@@ -344,7 +352,7 @@ mod tests {
         assert_eq!(Section::of(NOT_FOUND_ROUTE), Section::Framework);
         assert_eq!(Section::of("/indicators"), Section::Indicators);
         assert_eq!(Section::of("/indicators/trust_police?groups=a"), Section::Indicators);
-        assert_eq!(Section::of("/open-data"), Section::Indicators);
+        assert_eq!(Section::of("/open-data"), Section::Data);
         assert_eq!(Section::of("/profile?w=1"), Section::Profile);
         // A route that only starts like a section's is not in it.
         assert_eq!(Section::of("/indicatorsx"), Section::Framework);
