@@ -49,6 +49,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setOption)]
     fn set_option(this: &Instance, options: &JsValue, not_merge: bool);
 
+    /// `setOption` with its settings object (`notMerge`, `lazyUpdate`).
+    #[wasm_bindgen(method, js_name = setOption)]
+    fn set_option_with(this: &Instance, options: &JsValue, settings: &JsValue);
+
     #[wasm_bindgen(method)]
     fn resize(this: &Instance);
 
@@ -280,7 +284,9 @@ pub fn EChart(
                     let opts = object(&[("height", height.into())]);
                     (init(&el, theme_name(look), &opts), look)
                 });
-                drawn.set_option(&js, true);
+                // `lazyUpdate`: the options are taken in now and drawn in the next frame, so
+                // ECharts' first draw on a page (its slowest) is two shorter tasks, not one.
+                drawn.set_option_with(&js, &object(&[("notMerge", true.into()), ("lazyUpdate", true.into())]));
             });
             let _ = failed.try_set(None);
             let _ = ready.try_set(true);
