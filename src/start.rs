@@ -127,12 +127,7 @@ fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, 
                         let _ = window().dispatch_event(&event);
                     }
                 }
-                if crate::sections::shows_your_data() {
-                    crate::carry::start_carrying();
-                }
-                crate::embed::start_embed(embedded);
-                crate::offline::start_offline(data);
-                mark_ready();
+                start_services(embedded, data);
             }))
         });
         view! { <App /> }
@@ -165,17 +160,22 @@ fn render_afresh() {
         crate::head::provide_head();
         Effect::new(move |_| {
             let data = data.clone();
-            untrack(|| {
-                if crate::sections::shows_your_data() {
-                    crate::carry::start_carrying();
-                }
-                crate::embed::start_embed(embedded);
-                crate::offline::start_offline(data);
-                mark_ready();
-            })
+            untrack(|| start_services(embedded, data))
         });
         view! { <App /> }
     });
+}
+
+/// What runs once the page is the app's, however it became so (taken over or drawn afresh):
+/// the person's own data read back where this build shows it, the embed's behaviour, the
+/// offline worker, and the signal that the app is ready.
+fn start_services(embedded: bool, data: crate::data::Data) {
+    if crate::sections::shows_your_data() {
+        crate::carry::start_carrying();
+    }
+    crate::embed::start_embed(embedded);
+    crate::offline::start_offline(data);
+    mark_ready();
 }
 
 /// What the person chose in the page's controls before the app took it over (a filter picked
@@ -226,7 +226,7 @@ fn replay_early_input() -> bool {
 }
 
 /// A named moment on the page's performance timeline (`performance.mark`), so benchmarks can
-/// say how long each step of taking a page over takes (`scripts/first-load.mjs`).
+/// say how long each step of taking a page over takes (`scripts/take-over.mjs`).
 pub fn mark(name: &str) {
     if let Some(performance) = window().performance() {
         let _ = performance.mark(name);

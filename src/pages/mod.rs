@@ -13,48 +13,33 @@ pub mod not_found;
 pub mod profile;
 pub mod worksheet;
 
-/// The pages of the framework section, or `Elsewhere` in another section's build.
-#[cfg(not(any(feature = "section-indicators", feature = "section-profile", feature = "section-data")))]
-pub mod framework_section {
-    pub use super::about::AboutPage;
-    pub use super::framework::FrameworkPage;
-    pub use super::worksheet::WorksheetPage;
-}
-#[cfg(any(feature = "section-indicators", feature = "section-profile", feature = "section-data"))]
-pub mod framework_section {
-    pub use crate::sections::Elsewhere as AboutPage;
-    pub use crate::sections::Elsewhere as FrameworkPage;
-    pub use crate::sections::Elsewhere as WorksheetPage;
-}
-
-/// The pages of the indicators section, or `Elsewhere` in another section's build.
-#[cfg(not(any(feature = "section-framework", feature = "section-profile", feature = "section-data")))]
-pub mod indicators_section {
-    pub use super::indicator::IndicatorPage;
-    pub use super::indicators::IndicatorsPage;
-}
-#[cfg(any(feature = "section-framework", feature = "section-profile", feature = "section-data"))]
-pub mod indicators_section {
-    pub use crate::sections::Elsewhere as IndicatorPage;
-    pub use crate::sections::Elsewhere as IndicatorsPage;
+/// A section's pages: the components themselves where this build holds the section (or every
+/// page), `Elsewhere` under the same names in a build for one of the `others`.
+macro_rules! section_pages {
+    ($module:ident, others = [$($other:literal),+], { $($page:ident = $path:path),+ $(,)? }) => {
+        #[cfg(not(any($(feature = $other),+)))]
+        pub mod $module {
+            $(pub use $path as $page;)+
+        }
+        #[cfg(any($(feature = $other),+))]
+        pub mod $module {
+            $(pub use crate::sections::Elsewhere as $page;)+
+        }
+    };
 }
 
-/// The profile section's page, or `Elsewhere` in another section's build.
-#[cfg(not(any(feature = "section-framework", feature = "section-indicators", feature = "section-data")))]
-pub mod profile_section {
-    pub use super::profile::ProfilePage;
-}
-#[cfg(any(feature = "section-framework", feature = "section-indicators", feature = "section-data"))]
-pub mod profile_section {
-    pub use crate::sections::Elsewhere as ProfilePage;
-}
-
-/// The data section's page, or `Elsewhere` in another section's build.
-#[cfg(not(any(feature = "section-framework", feature = "section-indicators", feature = "section-profile")))]
-pub mod data_section {
-    pub use super::data::DataPage;
-}
-#[cfg(any(feature = "section-framework", feature = "section-indicators", feature = "section-profile"))]
-pub mod data_section {
-    pub use crate::sections::Elsewhere as DataPage;
-}
+section_pages!(framework_section, others = ["section-indicators", "section-profile", "section-data"], {
+    AboutPage = super::about::AboutPage,
+    FrameworkPage = super::framework::FrameworkPage,
+    WorksheetPage = super::worksheet::WorksheetPage,
+});
+section_pages!(indicators_section, others = ["section-framework", "section-profile", "section-data"], {
+    IndicatorPage = super::indicator::IndicatorPage,
+    IndicatorsPage = super::indicators::IndicatorsPage,
+});
+section_pages!(profile_section, others = ["section-framework", "section-indicators", "section-data"], {
+    ProfilePage = super::profile::ProfilePage,
+});
+section_pages!(data_section, others = ["section-framework", "section-indicators", "section-profile"], {
+    DataPage = super::data::DataPage,
+});
