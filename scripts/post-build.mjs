@@ -9,6 +9,7 @@
 // 1. Every page, prerendered: `src/bin/prerender.rs` (the app's own components, rendered
 //    natively) writes a real HTML document per page and place, plus sitemap.xml and
 //    robots.txt, using Trunk's index.html as the template; a page loads its section's module.
+// 1b. Every chart drawn at build time, as SVG, into its page (chart-pictures.mjs says why).
 // 2. The Content Security Policy. Trunk starts the app with an inline module script (one per
 //    section, naming its module), so the policy allows exactly those scripts by their SHA-256 hashes; everything else must come from
 //    our own origin. (The page record, a JSON data block, is not a script to the browser.)
@@ -29,6 +30,7 @@ import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, rmSync,
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { generateSW } from 'workbox-build';
+import { pictureCharts } from './chart-pictures.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -84,6 +86,18 @@ execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin
   stdio: 'inherit',
   env: { ...process.env, CE_SECTION_MODULES: sectionModules.join(';') },
 });
+// 1b. Every chart on every page, drawn by ECharts as SVG into its box (chart-pictures.mjs).
+{
+  const cache = new Map();
+  const drawing = Date.now();
+  let charts = 0;
+  for (const page of walk(dir).filter((f) => f.endsWith('.html'))) {
+    const { html, drawn } = pictureCharts(readFileSync(page, 'utf8'), cache);
+    if (drawn > 0) writeFileSync(page, html);
+    charts += drawn;
+  }
+  console.log(`post-build: ${charts} charts given their pictures (${cache.size} pictures drawn, the rest the same as one drawn) in ${((Date.now() - drawing) / 1000).toFixed(1)} s`);
+}
 // What the prerenderer says about the sections, for the service worker; not part of the site.
 const sections = JSON.parse(readFileSync(join(dir, 'sections.json'), 'utf8'));
 unlinkSync(join(dir, 'sections.json'));
@@ -157,12 +171,13 @@ writeFileSync(join(dir, '_headers'), `/*
 
 // 3. The service worker (release builds). Workbox generates all of it; these are its rules:
 //    - kept ahead ("precached", cache-first, replaced when a build changes them): the app's
-//      files (wasm, JavaScript, CSS, icons, manifest) and each place's offline shell;
+//      files (wasm, JavaScript, CSS, icons, manifest), ECharts and the chart module (a chart
+//      page shows the build's picture of its chart and may never load them online, yet a chart
+//      changed offline needs them), and each place's offline shell;
 //    - pages: network first (4 s on a flaky network), the saved copy when the network fails,
 //      and for a page never saved, its place's offline shell, from which the app draws it;
 //    - data files: stale-while-revalidate (the saved copy at once, the server's new copy for
 //      the next visit), so an agency's data update shows without a rebuild;
-//    - ECharts and the chart module: kept at first use.
 if (release) {
   const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const place = (prefix) => new RegExp(`^https?://[^/]+${escape(sub + prefix)}(/|\\?|$)`);
@@ -182,7 +197,7 @@ if (release) {
     swDest: join(dir, 'sw.js'),
     globPatterns: [
       'cohesion-explorer-*.{js,wasm}', 'main-*.css', 'favicon-*.svg', 'snippets/**/*.js',
-      'icons/*.{png,svg}', 'manifest.webmanifest', 'embed-theme.js',
+      'icons/*.{png,svg}', 'manifest.webmanifest', 'embed-theme.js', 'echarts.js', 'charts.js', 'charts_bg.wasm',
       ...placePrefixes.flatMap((prefix) => sections.map((s) => shellFile(prefix, s))),
     ],
     // Hashed names change with their content: no revision needed.
@@ -196,7 +211,6 @@ if (release) {
     clientsClaim: true,
     runtimeCaching: [
       { urlPattern: /\/data\/[^?]*\.(json|csv)$/, handler: 'StaleWhileRevalidate', options: { cacheName: 'ce-data' } },
-      { urlPattern: /\/(echarts\.js|charts\.js|charts_bg\.wasm)$/, handler: 'StaleWhileRevalidate', options: { cacheName: 'ce-charts' } },
       // Each place's pages, each section's first (a page of a section is drawn from its shell).
       ...placePrefixes.flatMap((prefix) => [
         ...sections.filter((s) => s.segments.length > 0)

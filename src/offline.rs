@@ -214,11 +214,10 @@ mod browser {
     }
 
     /// Asks again, now through the worker, for what the page fetched before it was there: every
-    /// data file (the worker keeps them for every page, not only this one), and ECharts and the
-    /// chart module if a chart was drawn. Marks the root `data-offline="saved"` when done.
+    /// data file (the worker keeps them for every page, not only this one; ECharts and the chart
+    /// module it keeps ahead). Marks the root `data-offline="saved"` when done.
     fn warm(data: &crate::data::Data) {
         let (atlas, indicators) = (data.atlas.clone(), data.indicators.clone());
-        let charts = crate::charts::render::loaded_files();
         wasm_bindgen_futures::spawn_local(async move {
             let _ = atlas.wait().await;
             let _ = indicators.wait().await;
@@ -229,7 +228,6 @@ mod browser {
             {
                 files.extend(loaded);
             }
-            files.extend(charts);
             let _ = futures::future::join_all(files.iter().map(|f| crate::fetch::fetch_text(f))).await;
             if let Some(root) = document().document_element() {
                 let _ = root.set_attribute("data-offline", "saved");

@@ -74,20 +74,6 @@ thread_local! {
     static EXPORT: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// The files the page has fetched for charts or downloads (the chart module, and ECharts if a
-/// chart was drawn): the offline cache keeps them (see `offline`). A download alone loads the
-/// module without ECharts, so ECharts is listed only once it is there.
-pub fn loaded_files() -> Vec<String> {
-    let mut files = Vec::new();
-    if MODULE.with(|m| m.borrow().is_some()) {
-        files.extend([MODULE_JS, MODULE_WASM].map(str::to_string));
-    }
-    if js_sys::Reflect::has(&window(), &JsValue::from_str("echarts")).unwrap_or(false) {
-        files.push(ECHARTS_SRC.to_string());
-    }
-    files
-}
-
 /// An address next to the app (under `<base href>`).
 fn beside_app(file: &str) -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
@@ -227,9 +213,40 @@ fn svg_of(module: &js_sys::Function, request: &ChartRequest, width: f64, height:
     Ok(svg)
 }
 
+/// Whether the box holds the pictures the build drew (`scripts/chart-pictures.mjs`), those in
+/// the request's look show `request`, and one of them was drawn within a fifth of the box's
+/// width (a picture drawn much narrower or wider would be shown too small, or with its sides
+/// empty): then ECharts need not load until the person reaches for the chart.
+fn pictures(el: &web_sys::Element, request: &ChartRequest) -> bool {
+    let mark = if request.look.dark { "data-pictured-dark" } else { "data-pictured" };
+    if el.get_attribute(mark).is_none_or(|mark| mark != request.fingerprint()) {
+        return false;
+    }
+    let Ok(drawn) = el.query_selector_all(".chart-picture") else {
+        return false;
+    };
+    let width = f64::from(el.client_width());
+    (0..drawn.length()).filter_map(|i| drawn.item(i)).any(|picture| {
+        let drawn_at = picture
+            .unchecked_ref::<web_sys::Element>()
+            .get_attribute("data-width")
+            .and_then(|w| w.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        drawn_at > 0.0 && (width / drawn_at - 1.0).abs() <= 0.2
+    })
+}
+
 /// An ECharts chart drawn into a div of the given height; redrawn when its request (what it
 /// shows, and its look) changes, resized with its container, with PNG and SVG downloads named
 /// after `file_stem`.
+///
+/// A prerendered page comes with the chart already drawn, as SVG, by the build, in the light
+/// look and the dark (the options go to the build in `data-picture` and `data-picture-dark`,
+/// and the pictures are marked with their requests' fingerprints in `data-pictured` and
+/// `data-pictured-dark`; the stylesheet shows those in the page's look). ECharts, the slowest thing a chart page runs, then loads
+/// only when it is needed: when the chart should show something other than its picture (the
+/// person chose groups), when neither picture fits the box, when the pointer
+/// reaches the chart (for its tooltips), or when a download is asked for.
 #[component]
 pub fn EChart(
     /// A DOM id unique on the page.
@@ -245,53 +262,82 @@ pub fn EChart(
         StoredValue::new_local(None);
     let failed = RwSignal::new(None::<String>);
     let ready = RwSignal::new(false);
+    // Set when the person reaches for the chart: ECharts then loads even if the picture is right.
+    let wanted = RwSignal::new(false);
     let node = NodeRef::<Div>::new();
     let i18n = use_i18n();
-    Effect::new(move |_| {
-        let request = request.get();
+    // At build time: the options for the build to draw in each look, and the marks of what
+    // they show.
+    #[cfg(feature = "ssr")]
+    let [(picture, pictured), (picture_dark, pictured_dark)] = [false, true].map(|dark| {
+        let in_look = ChartRequest { look: Look { dark }, ..request.get_untracked() };
+        (Some(in_look.options_json()), Some(in_look.fingerprint()))
+    });
+    #[cfg(not(feature = "ssr"))]
+    let [(picture, pictured), (picture_dark, pictured_dark)] = [(); 2].map(|_| (None::<String>, None::<String>));
+
+    // Draws `request` with ECharts (loaded first if it is not yet). `lazy`: ECharts takes the
+    // options in now and draws in the next frame, so its first draw on a page (its slowest) is
+    // two shorter tasks, not one; a download needs the drawing at once.
+    let draw = move |request: ChartRequest, lazy: bool| async move {
         // The chart may be gone by the time ECharts has loaded (the person moved on): every
         // access below is a `try_`, so a late load does nothing rather than panic.
-        spawn_local(async move {
-            let module = match ensure_charts().await {
-                Ok(m) => m,
-                Err(e) => {
-                    let _ = failed.try_set(Some(e));
-                    return;
-                }
-            };
-            // Drawn once the page has shown what the person did (a ticked box, a moved
-            // slider), each chart in a task of its own: charts never hold up input.
+        if lazy {
+            // Loaded (ECharts' evaluation is one long task) only once the page has shown what
+            // the person did (a ticked box, a moved slider)...
             crate::next_task::after_paint().await;
-            let Some(Some(el)) = node.try_get_untracked() else {
-                return;
-            };
-            let js = match to_js(&module, &request) {
-                Ok(js) => js,
-                Err(e) => {
-                    let _ = failed.try_set(Some(e));
-                    return;
+        }
+        let module = ensure_charts().await?;
+        if lazy {
+            // ...and drawn after that, each chart in a task of its own: charts never hold up
+            // input.
+            crate::next_task::after_paint().await;
+        }
+        let Some(Some(el)) = node.try_get_untracked() else {
+            return Ok(());
+        };
+        let js = to_js(&module, &request)?;
+        let look = request.look;
+        instance.try_update_value(|slot| {
+            // A new look needs a new instance (ECharts themes are fixed at init).
+            if slot.as_ref().is_some_and(|(_, l)| *l != look) {
+                if let Some((old, _)) = slot.take() {
+                    old.dispose();
                 }
-            };
-            let look = request.look;
-            instance.try_update_value(|slot| {
-                // A new look needs a new instance (ECharts themes are fixed at init).
-                if slot.as_ref().is_some_and(|(_, l)| *l != look) {
-                    if let Some((old, _)) = slot.take() {
-                        old.dispose();
-                    }
-                }
-                let (drawn, _) = slot.get_or_insert_with(|| {
-                    let opts = object(&[("height", height.into())]);
-                    (init(&el, theme_name(look), &opts), look)
-                });
-                // `lazyUpdate`: the options are taken in now and drawn in the next frame, so
-                // ECharts' first draw on a page (its slowest) is two shorter tasks, not one.
-                drawn.set_option_with(&js, &object(&[("notMerge", true.into()), ("lazyUpdate", true.into())]));
+            }
+            let (drawn, _) = slot.get_or_insert_with(|| {
+                // ECharts draws into an empty box: the build's picture goes.
+                el.set_inner_html("");
+                let opts = object(&[("height", height.into())]);
+                (init(&el, theme_name(look), &opts), look)
             });
-            let _ = failed.try_set(None);
-            let _ = ready.try_set(true);
+            drawn.set_option_with(&js, &object(&[("notMerge", true.into()), ("lazyUpdate", lazy.into())]));
+        });
+        let _ = failed.try_set(None);
+        let _ = ready.try_set(true);
+        Ok::<(), String>(())
+    };
+    Effect::new(move |_| {
+        let request = request.get();
+        let reached = wanted.get();
+        let pictured_already = node
+            .get_untracked()
+            .is_some_and(|el| pictures(&el, &request));
+        if pictured_already && !reached {
+            return;
+        }
+        spawn_local(async move {
+            // Reached for, the picture still says it all: a failed load (offline) is no news.
+            if let (Err(e), false) = (draw(request, true).await, pictured_already) {
+                let _ = failed.try_set(Some(e));
+            }
         });
     });
+    let reach = move |_| {
+        if !wanted.get_untracked() {
+            wanted.set(true);
+        }
+    };
     use_resize_observer(node, move |_, _| {
         instance.try_with_value(|i| {
             if let Some((e, _)) = i {
@@ -308,35 +354,55 @@ pub fn EChart(
     });
     let png_name = format!("{file_stem}.png");
     let svg_name = format!("{file_stem}.svg");
+    // A download draws the chart first if only its picture is there yet.
     let download_png = move |_| {
-        instance.with_value(|i| {
-            if let Some((e, look)) = i {
-                let opts = object(&[
-                    ("type", "png".into()),
-                    ("pixelRatio", 2.into()),
-                    ("backgroundColor", image_background(*look).into()),
-                ]);
-                crate::download::save_href(&e.get_data_url(&opts), &png_name);
+        let png_name = png_name.clone();
+        spawn_local(async move {
+            if !ready.get_untracked() {
+                if let Err(e) = draw(request.get_untracked(), false).await {
+                    failed.set(Some(e));
+                    return;
+                }
             }
-        })
+            instance.with_value(|i| {
+                if let Some((e, look)) = i {
+                    let opts = object(&[
+                        ("type", "png".into()),
+                        ("pixelRatio", 2.into()),
+                        ("backgroundColor", image_background(*look).into()),
+                    ]);
+                    crate::download::save_href(&e.get_data_url(&opts), &png_name);
+                }
+            })
+        });
     };
     let download_svg = move |_| {
-        let (Some(el), Some(module)) = (node.get_untracked(), MODULE.with(|m| m.borrow().clone())) else {
-            return;
-        };
-        let request = request.get_untracked();
-        let request = request.clone().with_background(image_background(request.look));
-        match svg_of(&module, &request, el.client_width() as f64, height as f64) {
-            Ok(svg) => crate::download::save_text(&svg, "image/svg+xml", &svg_name),
-            Err(e) => failed.set(Some(e)),
-        }
+        let svg_name = svg_name.clone();
+        spawn_local(async move {
+            let module = match ensure_charts().await {
+                Ok(m) => m,
+                Err(e) => return failed.set(Some(e)),
+            };
+            let Some(el) = node.get_untracked() else {
+                return;
+            };
+            let request = request.get_untracked();
+            let request = request.clone().with_background(image_background(request.look));
+            match svg_of(&module, &request, el.client_width() as f64, height as f64) {
+                Ok(svg) => crate::download::save_text(&svg, "image/svg+xml", &svg_name),
+                Err(e) => failed.set(Some(e)),
+            }
+        });
     };
     view! {
-        <div class="chart" class:is-loading=move || !ready.get() id=id node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>
+        <div class="chart" class:is-loading=move || !ready.get() id=id node_ref=node role="img" aria-label=label
+            style:height=format!("{height}px") data-picture=picture data-pictured=pictured
+            data-picture-dark=picture_dark data-pictured-dark=pictured_dark
+            on:pointerenter=reach on:pointerdown=reach></div>
         {move || failed.get().map(|e| view! { <p class="panel error" role="alert">{t!(i18n, chart.failed, error = move || view! { <span lang="en">{e.clone()}</span> })}</p> })}
         <p class="chart-downloads">
-            <button type="button" class="button secondary" disabled=move || !ready.get() on:click=download_png>{t!(i18n, chart.png)}</button>
-            <button type="button" class="button secondary" disabled=move || !ready.get() on:click=download_svg>{t!(i18n, chart.svg)}</button>
+            <button type="button" class="button secondary" on:click=download_png>{t!(i18n, chart.png)}</button>
+            <button type="button" class="button secondary" on:click=download_svg>{t!(i18n, chart.svg)}</button>
         </p>
     }
 }

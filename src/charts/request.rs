@@ -112,6 +112,13 @@ impl ChartRequest {
         }
     }
 
+    /// What identifies this request: the picture of a chart drawn at build time is marked with
+    /// it, so the page can tell whether that picture still shows what the chart would.
+    pub fn fingerprint(&self) -> String {
+        let text = serde_json::to_string(self).unwrap_or_default();
+        crate::core::fingerprint::Fingerprint::of([text.as_str()]).0
+    }
+
     /// The options ECharts reads, as JSON text, described by the chart's label.
     pub fn options_json(&self) -> String {
         let mut options = to_json(&self.chart());
@@ -173,6 +180,25 @@ mod tests {
         assert_eq!(parsed["series"].as_array().map(Vec::len), Some(3), "band (two lines) and line");
         let downloaded = request.with_background("#ffffff").options_json();
         assert!(downloaded.contains("\"backgroundColor\":\"#ffffff\""));
+    }
+
+    #[test]
+    fn a_request_s_fingerprint_follows_what_it_shows_and_how() {
+        let store = store();
+        let request = |chosen: &[crate::core::indicators::view::GroupRef], dark: bool| {
+            let series = chart_series(&store, "b", chosen);
+            ChartRequest::new(
+                Plot::TimeSeries { periods: periods(&series), series, words: Words::english(Unit::MeanScore10) },
+                Look { dark },
+                "Line chart",
+            )
+        };
+        let everyone = request(&[], false);
+        assert_eq!(everyone.fingerprint(), request(&[], false).fingerprint(), "the same request, the same mark");
+        assert_eq!(everyone.fingerprint().len(), 16);
+        assert_ne!(everyone.fingerprint(), request(&[], true).fingerprint(), "the dark look is another picture");
+        let town = crate::core::indicators::view::GroupRef { group_type: "region".into(), group: "Our town".into() };
+        assert_ne!(everyone.fingerprint(), request(&[town], false).fingerprint(), "another group is another picture");
     }
 
     #[test]

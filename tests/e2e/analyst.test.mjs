@@ -88,7 +88,7 @@ test('the profile says how much the ranking depends on the weights, and follows 
   const page = await app.page();
   await page.goto(app.origin + '/profile');
   const section = page.getByRole('region', { name: 'How much the ranking depends on the weights' });
-  await section.locator('#sensitivity canvas').waitFor();
+  await section.locator('#sensitivity .chart-picture:visible').waitFor();
   assert.match(await section.getByRole('status').innerText(), /^Across all 7,775 weightings of the five dimensions \(each from 0 to 5\), \d+ of \d+ groups keep the same rank under every weighting\.$/);
   const row = (name) => section.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
   const europeanEqual = await row('European').locator('td').allInnerTexts();

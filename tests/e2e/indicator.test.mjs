@@ -46,7 +46,7 @@ test('open the dashboard, filter by a dimension, open an indicator, add two grou
   await page.waitForFunction(() => location.search.includes('groups='));
   await page.getByRole('checkbox', { name: 'Disabled people of working age (disability)' }).check();
   await page.waitForFunction(() => decodeURIComponent(location.search) === '?groups=ethnicity:Māori,disability:Disabled people of working age');
-  assert.ok(requested.some((p) => p.endsWith('/echarts.js')), 'ECharts loads with the first chart');
+  assert.ok(requested.some((p) => p.endsWith('/echarts.js')), 'ECharts loads once the chart must show other groups than its picture');
   await page.locator('#time-series canvas').waitFor();
 
   const table = await page.getByRole('table', { name: 'The numbers in the chart' }).locator('tbody tr').evaluateAll((rows) =>
@@ -92,7 +92,7 @@ test('the latest year by group, and the gaps to everyone, each with a table of e
   const page = await app.page({ width: 390, height: 844 });
   await page.goto(app.origin + '/indicators/discrimination');
   await page.getByRole('heading', { level: 2, name: 'By group, 2021' }).waitFor();
-  await page.locator('#breakdown canvas').waitFor();
+  await page.locator('#breakdown .chart-picture:visible').waitFor();
   const rows = (name) => page.getByRole('table', { name }).locator('tbody tr').evaluateAll((trs) =>
     trs.map((r) => [...r.children].map((c) => c.textContent.trim())));
   const bars = await rows('By group, 2021');
@@ -112,10 +112,62 @@ test('the latest year by group, and the gaps to everyone, each with a table of e
   await page.close();
 });
 
+test('a chart shows from the first paint as the build drew it, in the page\'s look; ECharts loads only when the chart must change or is reached for', async () => {
+  const page = await app.page({ width: 390, height: 844 });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(app.origin + '/indicators/trust_police');
+  const picture = page.locator('#time-series .chart-picture:visible');
+  await picture.waitFor();
+  assert.equal(await page.locator('#time-series .chart-picture').count(), 4, 'drawn at a phone\'s width and a desktop\'s, in each look');
+  assert.equal(await picture.getAttribute('data-width'), '340', 'the phone\'s picture on a phone');
+  assert.equal(await page.locator('#time-series .chart-pictures:visible').getAttribute('data-look'), 'light');
+  const drawn = await picture.evaluate((svg) => svg.textContent);
+  assert.ok(drawn.includes('Everyone') && drawn.includes('2021') && drawn.includes('2023'), `the legend and the periods: ${drawn}`);
+  const box = await page.locator('#time-series').boundingBox();
+  const shown = await picture.boundingBox();
+  assert.ok(Math.abs(shown.height - box.height) < 2, `the picture fills the box's height (${shown.height} of ${box.height})`);
+  // Taken over and idle: no ECharts, no chart module.
+  await page.waitForTimeout(500);
+  assert.ok(!requested.some((p) => /\/(echarts\.js|charts_bg\.wasm)$/.test(p)), `nothing loaded for the chart: ${requested.join(' ')}`);
+  // The pointer on the chart (for its tooltips): ECharts draws it in place of the picture.
+  await page.locator('#time-series').hover();
+  await page.locator('#time-series canvas').waitFor();
+  assert.equal(await page.locator('#time-series .chart-picture').count(), 0, 'the picture gave way');
+  assert.ok(requested.some((p) => p.endsWith('/echarts.js')));
+  assert.deepEqual(page.consoleErrors, []);
+  assert.deepEqual(page.consoleWarnings, []);
+  await page.close();
+
+  // In the dark look, the dark picture, and still no ECharts.
+  const dark = await app.page({ width: 390, height: 844 }, { colorScheme: 'dark' });
+  const darkRequests = [];
+  dark.on('request', (r) => darkRequests.push(new URL(r.url()).pathname));
+  await dark.goto(app.origin + '/indicators/trust_police');
+  await dark.locator('#time-series .chart-picture:visible').waitFor();
+  assert.equal(await dark.locator('#time-series .chart-pictures:visible').getAttribute('data-look'), 'dark');
+  await dark.waitForTimeout(500);
+  assert.ok(!darkRequests.some((p) => p.endsWith('/echarts.js')), 'the dark picture shows what the chart would');
+  // The host's choice wins over the reader's: an embed asked to be light shows the light picture.
+  await dark.goto(app.origin + '/embed/indicators/trust_police?theme=light');
+  await dark.locator('#time-series .chart-picture:visible').waitFor();
+  assert.equal(await dark.locator('#time-series .chart-pictures:visible').getAttribute('data-look'), 'light');
+  assert.deepEqual(dark.consoleErrors, []);
+  await dark.close();
+
+  // A box far wider than either picture (a tablet's): ECharts draws at once.
+  const wide = await app.page({ width: 768, height: 1024 });
+  await wide.goto(app.origin + '/indicators/trust_police');
+  await wide.locator('#time-series canvas').waitFor();
+  assert.deepEqual(wide.consoleErrors, []);
+  await wide.close();
+});
+
 test('each chart downloads as a PNG and an SVG', async () => {
   const page = await app.page();
   await page.goto(app.origin + '/indicators/belonging_nz');
-  await page.locator('#time-series canvas').waitFor();
+  // Only the build's picture is there: a download has ECharts draw the chart first.
+  await page.locator('#time-series .chart-picture:visible').waitFor();
   const chart = page.locator('section', { has: page.getByRole('heading', { name: 'Over time' }) });
   const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download chart (PNG)' }).click()]);
   assert.equal(png.suggestedFilename(), 'belonging_nz-over-time.png');

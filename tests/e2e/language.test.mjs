@@ -107,7 +107,7 @@ for (const route of ['/framework/strategic/strategic.principle.manaakitanga', '/
     await page.goto(app.origin + '/mi' + route);
     await page.getByRole('navigation', { name: mi.nav.label }).waitFor();
     await page.locator('main h1').first().waitFor();
-    if (route.startsWith('/indicators/')) await page.locator('#time-series canvas, #time-series svg').first().waitFor();
+    if (route.startsWith('/indicators/')) await page.locator('#time-series canvas, #time-series .chart-picture:visible').first().waitFor();
     assert.deepEqual(await englishReadAsMaori(page), []);
     // A page that is not there is answered with status 404, which the browser reports.
     assert.deepEqual(page.consoleErrors.filter((e) => !(route === '/no-such-page' && e.includes('404'))), []);

@@ -70,7 +70,7 @@ test('the dimension profile: weights change the index, in the URL, and reset res
   const page = await app.page();
   await page.goto(app.origin + '/profile');
   await page.getByRole('heading', { level: 1, name: 'Five-dimension profile' }).waitFor();
-  await page.locator('#composite canvas').waitFor();
+  await page.locator('#composite .chart-picture:visible').waitFor();
   const index = () => page.getByRole('table', { name: /^Scores/ }).locator('tbody tr').evaluateAll((trs) =>
     trs.map((r) => [r.children[0].textContent.trim(), r.children[6].textContent.trim(), r.children[7].textContent.trim()]));
   const equal = await index();

@@ -16,7 +16,7 @@ test('with scripts off, the framework, an indicator and About are readable and t
   await page.goto(app.origin + '/framework/strategic');
   await page.getByRole('heading', { level: 1, name: /social cohesion strategic framework/ }).waitFor();
   // The note says what needs scripts, and only that.
-  assert.match(await page.locator('p.noscript').textContent(), /Charts, filters/);
+  assert.match(await page.locator('p.noscript').textContent(), /^Filters, chart downloads, .* its charts, its tables and its links\.$/);
   // A part of the diagram is a real link to its own page, which shows the part in full.
   await page.locator('#node-strategic\\.vision').click();
   await page.waitForURL('**/framework/strategic/strategic.vision');
@@ -31,6 +31,8 @@ test('with scripts off, the framework, an indicator and About are readable and t
   await page.getByRole('heading', { level: 1, name: 'Trust in the police' }).waitFor();
   const cells = await page.locator('table.data-table').first().locator('tbody td').allTextContents();
   assert.ok(cells.some((c) => /out of 10/.test(c)), `the numbers are in the page: ${cells.join(' | ')}`);
+  // The chart too, as the build drew it.
+  assert.match(await page.locator('#time-series .chart-picture:visible').textContent(), /Everyone/);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await page.waitForURL('**/about');
   await page.getByRole('heading', { level: 1, name: 'About Cohesion Explorer' }).waitFor();

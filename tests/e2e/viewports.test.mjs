@@ -75,7 +75,7 @@ for (const [width, height] of [SIZES[0], SIZES[3]]) {
 
 test('the text version and an indicator page print on A4 without controls', async () => {
   const page = await app.page();
-  for (const [route, ready] of [['/framework/strategic/text', 'article.text-version'], ['/indicators/discrimination', '#breakdown canvas']]) {
+  for (const [route, ready] of [['/framework/strategic/text', 'article.text-version'], ['/indicators/discrimination', '#breakdown .chart-picture:visible']]) {
     await page.goto(app.origin + route);
     await page.locator(ready).first().waitFor();
     await page.emulateMedia({ media: 'print' });
