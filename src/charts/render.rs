@@ -333,8 +333,9 @@ pub fn EChart(
             }
         });
     });
+    // Only a picture needs ECharts brought in; a chart ECharts already draws has its tooltips.
     let reach = move |_| {
-        if !wanted.get_untracked() {
+        if !wanted.get_untracked() && instance.with_value(Option::is_none) {
             wanted.set(true);
         }
     };
