@@ -218,13 +218,14 @@ fn svg_of(module: &js_sys::Function, request: &ChartRequest, width: f64, height:
 /// width (a picture drawn much narrower or wider would be shown too small, or with its sides
 /// empty): then ECharts need not load until the person reaches for the chart.
 fn pictures(el: &web_sys::Element, request: &ChartRequest) -> bool {
-    let mark = if request.look.dark { "data-pictured-dark" } else { "data-pictured" };
-    if el.get_attribute(mark).is_none_or(|mark| mark != request.fingerprint()) {
-        return false;
-    }
+    // Once ECharts draws, the pictures are gone: a chart's later changes are not fingerprinted.
     let Ok(drawn) = el.query_selector_all(".chart-picture") else {
         return false;
     };
+    let mark = if request.look.dark { "data-pictured-dark" } else { "data-pictured" };
+    if drawn.length() == 0 || el.get_attribute(mark).is_none_or(|mark| mark != request.fingerprint()) {
+        return false;
+    }
     let width = f64::from(el.client_width());
     (0..drawn.length()).filter_map(|i| drawn.item(i)).any(|picture| {
         let drawn_at = picture
@@ -306,8 +307,9 @@ pub fn EChart(
                 }
             }
             let (drawn, _) = slot.get_or_insert_with(|| {
-                // ECharts draws into an empty box: the build's picture goes.
-                el.set_inner_html("");
+                // ECharts draws into an empty box: the build's pictures go (no markup is
+                // parsed: removing the children is all this does).
+                el.set_text_content(None);
                 let opts = object(&[("height", height.into())]);
                 (init(&el, theme_name(look), &opts), look)
             });
