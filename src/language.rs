@@ -94,7 +94,7 @@ pub fn value_text(i18n: I18n, value: f64, unit: Unit) -> String {
         Unit::Percent => format!("{v}%"),
         Unit::MeanScore10 => t_string!(i18n, unit.out_of_10, value = v).to_string(),
         Unit::Ratio => t_string!(i18n, unit.ratio, value = v).to_string(),
-        Unit::Count => v,
+        Unit::Count | Unit::Index => v,
     }
 }
 
@@ -104,7 +104,7 @@ pub fn difference_text(i18n: I18n, value: f64, unit: Unit) -> String {
     match unit {
         Unit::Percent => t_string!(i18n, unit.points, value = format_number(value)).to_string(),
         Unit::MeanScore10 => format_number(value),
-        Unit::Ratio | Unit::Count => value_text(i18n, value, unit),
+        Unit::Ratio | Unit::Count | Unit::Index => value_text(i18n, value, unit),
     }
 }
 
@@ -178,6 +178,7 @@ pub fn unit_name(i18n: I18n, unit: Unit) -> String {
         Unit::MeanScore10 => t_string!(i18n, unit_name.score),
         Unit::Ratio => t_string!(i18n, unit_name.ratio),
         Unit::Count => t_string!(i18n, unit_name.count),
+        Unit::Index => t_string!(i18n, unit_name.index),
     }
     .to_string()
 }

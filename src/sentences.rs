@@ -133,7 +133,7 @@ pub fn gap_words(i18n: I18n, gap: &Gap, unit: Unit, direction: Direction) -> Str
         Unit::Percent | Unit::MeanScore10 => {
             t_string!(i18n, unit.points, value = format_number(gap.difference.abs())).to_string()
         }
-        Unit::Ratio | Unit::Count => value_text(i18n, gap.difference.abs(), unit),
+        Unit::Ratio | Unit::Count | Unit::Index => value_text(i18n, gap.difference.abs(), unit),
     };
     match gap_side(gap, direction) {
         GapSide::Same => t_string!(i18n, sentence.gap_same).to_string(),

@@ -301,6 +301,7 @@ fn unit_points(unit: Unit) -> &'static str {
         Unit::MeanScore10 => "points out of 10",
         Unit::Ratio => "ratio",
         Unit::Count => "count",
+        Unit::Index => "index points",
     }
 }
 
@@ -311,7 +312,7 @@ fn value_axis(unit: Unit, name: &str) -> Axis {
     match unit {
         Unit::Percent => axis.max(100),
         Unit::MeanScore10 => axis.max(10),
-        Unit::Ratio | Unit::Count => axis,
+        Unit::Ratio | Unit::Count | Unit::Index => axis,
     }
 }
 

@@ -169,6 +169,8 @@ impl EdgeKind {
 pub enum Basis {
     Source,
     Editorial,
+    /// A person's own judgment, for a measure of their own (never in the framework files).
+    Yours,
 }
 
 /// How a framework's diagram is drawn: a shape and its bands (rows, or rings).

@@ -38,6 +38,7 @@ pub mod language;
 pub mod layout;
 pub mod links;
 pub mod order;
+pub mod owndata;
 pub mod prerender;
 pub mod site;
 pub mod text;

@@ -207,6 +207,7 @@ fn basis_name(basis: crate::core::framework::Basis) -> &'static str {
     match basis {
         crate::core::framework::Basis::Source => "source",
         crate::core::framework::Basis::Editorial => "editorial",
+        crate::core::framework::Basis::Yours => "yours",
     }
 }
 

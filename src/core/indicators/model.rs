@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::period::Period;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     HigherIsBetter,
     LowerIsBetter,
@@ -40,10 +40,12 @@ pub enum Unit {
     MeanScore10,
     Ratio,
     Count,
+    /// An index number (a base period = 100 or 1000).
+    Index,
 }
 
 impl Unit {
-    pub const NAMES: [&'static str; 4] = ["percent", "mean score 0-10", "ratio", "count"];
+    pub const NAMES: [&'static str; 5] = ["percent", "mean score 0-10", "ratio", "count", "index"];
 
     pub fn parse(text: &str) -> Option<Unit> {
         match text.trim() {
@@ -51,6 +53,7 @@ impl Unit {
             "mean score 0-10" => Some(Unit::MeanScore10),
             "ratio" => Some(Unit::Ratio),
             "count" => Some(Unit::Count),
+            "index" => Some(Unit::Index),
             _ => None,
         }
     }
@@ -61,6 +64,7 @@ impl Unit {
             Unit::MeanScore10 => "mean score 0-10",
             Unit::Ratio => "ratio",
             Unit::Count => "count",
+            Unit::Index => "index",
         }
     }
 
@@ -69,12 +73,12 @@ impl Unit {
         match self {
             Unit::Percent => Some((0.0, 100.0)),
             Unit::MeanScore10 => Some((0.0, 10.0)),
-            Unit::Ratio | Unit::Count => Some((0.0, f64::INFINITY)),
+            Unit::Ratio | Unit::Count | Unit::Index => Some((0.0, f64::INFINITY)),
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     pub id: String,
     pub title: String,
@@ -109,7 +113,7 @@ pub enum Origin {
 }
 
 /// One observation as a row, for reading and writing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Observation {
     pub indicator: String,
     pub period: Period,
@@ -471,7 +475,7 @@ pub fn format_value(value: f64, unit: Unit) -> String {
         Unit::Percent => format!("{v}%"),
         Unit::MeanScore10 => format!("{v} out of 10"),
         Unit::Ratio => format!("ratio {v}"),
-        Unit::Count => v,
+        Unit::Count | Unit::Index => v,
     }
 }
 

@@ -258,12 +258,13 @@ pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataE
         let mapping_basis = match field("mapping_basis").as_str() {
             "source" => Some(Basis::Source),
             "editorial" => Some(Basis::Editorial),
+            "yours" => Some(Basis::Yours),
             other => {
                 errors.push(err(
                     file,
                     line,
                     col("mapping_basis"),
-                    format!("expected mapping_basis source or editorial, found \"{other}\""),
+                    format!("expected mapping_basis source, editorial or yours, found \"{other}\""),
                 ));
                 None
             }
@@ -624,6 +625,7 @@ pub fn write_indicators(indicators: &[Indicator]) -> String {
         let basis = match i.mapping_basis {
             crate::core::framework::Basis::Source => "source",
             crate::core::framework::Basis::Editorial => "editorial",
+            crate::core::framework::Basis::Yours => "yours",
         };
         let _ = w.write_record([
             i.id.as_str(),

@@ -42,7 +42,7 @@ pub fn score(value: f64, unit: Unit, direction: Direction) -> Option<f64> {
     let (lo, hi) = match unit {
         Unit::Percent => (0.0, 100.0),
         Unit::MeanScore10 => (0.0, 10.0),
-        Unit::Ratio | Unit::Count => return None,
+        Unit::Ratio | Unit::Count | Unit::Index => return None,
     };
     let s = ((value - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0);
     match direction {
