@@ -1,17 +1,18 @@
 // Trunk's post-build hook (see Trunk.toml): runs on the staged build before it becomes dist/.
 //
-// 0. The browser modules, one per section of the app (`src/sections.rs`): Trunk builds the
-//    framework section's, this hook the others'. In a release build each is pruned of code
-//    it can never run (`src/bin/prune.rs`, which says why) and then optimised for size with
-//    wasm-opt (Trunk's own wasm-opt step is off, as it would run before the pruning).
+// 0. Trunk has built the framework's islands module (`islands-framework`); the others are
+//    built after the pages are written (1c).
 // 0b. The chart module (`src/bin/charts.rs`): the ECharts options builders, in a small wasm
 //    of their own that the app fetches with ECharts when a page first draws a chart.
 // 1. Every page, prerendered: `src/bin/prerender.rs` (the app's own components, rendered
 //    natively) writes a real HTML document per page and place, plus sitemap.xml and
 //    robots.txt, using Trunk's index.html as the template; a page loads its section's module.
 // 1b. Every chart drawn at build time, as SVG, into its page (chart-pictures.mjs says why).
-// 2. The Content Security Policy. Trunk starts the app with an inline module script (one per
-//    section, naming its module), so the policy allows exactly those scripts by their SHA-256 hashes; everything else must come from
+// 1c. The other browser modules: the indicators' and the data page's islands, and the
+//    whole-page module (each pruned of code it can never run, `src/bin/prune.rs`, and
+//    optimised with wasm-opt; Trunk's own wasm-opt step is off, as it would run first).
+// 2. The Content Security Policy. Trunk starts the app with an inline module script (the page's
+//    loader, the same on every page), so the policy allows exactly it by its SHA-256 hash; everything else must come from
 //    our own origin. (The page record, a JSON data block, is not a script to the browser.)
 //    The policy goes into every page as a <meta> tag (so it holds on any static host), and,
 //    with `frame-ancestors` (which a <meta> cannot carry), into `csp.txt` and `_headers` for
@@ -39,40 +40,11 @@ const sub = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/$/, '');
 const frameAncestors = process.env.CE_FRAME_ANCESTORS ?? '*';
 const started = Date.now();
 
-// 0. The browser modules, one per section of the app (src/sections.rs). Trunk built the
-//    framework section's (index.html); the other sections' are built here the same way. In a
-//    release build each is pruned and optimised; then each gets a name with its content's
-//    hash, as Trunk names its own, so hosts may keep it forever.
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
-function optimise(wasm) {
-  if (!release) return;
-  const pruned = `${wasm}.pruned`;
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune', '--', wasm, pruned], { stdio: 'inherit' });
-  execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm], { stdio: 'inherit' });
-  unlinkSync(pruned);
-}
 const trunkModule = readdirSync(dir).find((n) => /^cohesion-explorer-[0-9a-f]+_bg\.wasm$/.test(n));
 if (!trunkModule) throw new Error('post-build: Trunk wrote no cohesion-explorer module');
-optimise(join(dir, trunkModule));
-const SECTIONS = ['indicators', 'profile', 'data'];
-const sectionModules = [];
-for (const section of SECTIONS) {
-  execFileSync('cargo', ['build', '--quiet', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
-    '--features', `section-${section}`, '--bin', 'cohesion-explorer'], { stdio: 'inherit' });
-  const out = join('target', 'sections', section);
-  rmSync(out, { recursive: true, force: true });
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'module',
-    join('target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'cohesion-explorer.wasm')], { stdio: 'inherit' });
-  optimise(join(out, 'module_bg.wasm'));
-  const wasm = readFileSync(join(out, 'module_bg.wasm'));
-  const js = readFileSync(join(out, 'module.js'), 'utf8');
-  const stem = `cohesion-explorer-${section}-${createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16)}`;
-  writeFileSync(join(dir, `${stem}_bg.wasm`), wasm);
-  writeFileSync(join(dir, `${stem}.js`), js.replaceAll('module_bg.wasm', `${stem}_bg.wasm`));
-  if (existsSync(join(out, 'snippets'))) cpSync(join(out, 'snippets'), join(dir, 'snippets'), { recursive: true });
-  sectionModules.push(`${section}=${stem}`);
-}
+const trunkGlue = trunkModule.replace('_bg.wasm', '.js');
 
 // 0b. The chart module, always optimised (it is small, and a debug build of it is not).
 execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', 'wasm32-unknown-unknown',
@@ -81,11 +53,17 @@ execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir',
   join('target', 'wasm32-unknown-unknown', 'release', 'charts.wasm')], { stdio: 'inherit' });
 execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, 'charts_bg.wasm'), '-o', join(dir, 'charts_bg.wasm')], { stdio: 'inherit' });
 
+// 0c. The workbook module (src/bin/workbook.rs), always optimised: calamine in a wasm of its
+//    own, which the Data page runs in a worker (public/workbook-worker.js) only when a person
+//    chooses a workbook.
+execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', 'wasm32-unknown-unknown',
+  '--features', 'workbook-module', '--bin', 'workbook'], { stdio: 'inherit' });
+execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'workbook',
+  join('target', 'wasm32-unknown-unknown', 'release', 'workbook.wasm')], { stdio: 'inherit' });
+execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, 'workbook_bg.wasm'), '-o', join(dir, 'workbook_bg.wasm')], { stdio: 'inherit' });
+
 // 1. The pages. The renderer is an ordinary native build of this crate (feature `ssr`).
-execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir], {
-  stdio: 'inherit',
-  env: { ...process.env, CE_SECTION_MODULES: sectionModules.join(';') },
-});
+execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
 // 1b. Every chart on every page, drawn by ECharts as SVG into its box (chart-pictures.mjs).
 {
   const cache = new Map();
@@ -97,6 +75,57 @@ execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin
     charts += drawn;
   }
   console.log(`post-build: ${charts} charts given their pictures (${cache.size} pictures drawn, the rest the same as one drawn) in ${((Date.now() - drawing) / 1000).toFixed(1)} s`);
+}
+// 1c. The browser modules. Trunk built the framework's islands module; the others are built
+//    here the same way, each with its feature (see Cargo.toml): the indicators' (the overview,
+//    every indicator's page and the profile), the data page's, and the whole-page module. In a
+//    release build each is pruned (src/bin/prune.rs says why) and optimised with wasm-opt, and
+//    every module is named with its content's hash, as Trunk names its own, so hosts may keep
+//    it forever. Then each page's placeholders name its modules.
+{
+  const building = Date.now();
+  const names = new Map();
+  const optimise = (wasm) => {
+    if (!release) return;
+    const pruned = `${wasm}.pruned`;
+    execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune', '--', wasm, pruned], { stdio: 'inherit' });
+    execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm], { stdio: 'inherit' });
+    unlinkSync(pruned);
+  };
+  optimise(join(dir, trunkModule));
+  const module = (feature, stem) => {
+    execFileSync('cargo', ['build', '--quiet', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
+      '--features', feature, '--bin', 'cohesion-explorer'], { stdio: 'inherit' });
+    const out = join('target', 'modules', stem);
+    rmSync(out, { recursive: true, force: true });
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'module',
+      join('target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'cohesion-explorer.wasm')], { stdio: 'inherit' });
+    optimise(join(out, 'module_bg.wasm'));
+    const wasm = readFileSync(join(out, 'module_bg.wasm'));
+    const js = readFileSync(join(out, 'module.js'), 'utf8');
+    const name = `cohesion-explorer-${stem}-${createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16)}`;
+    writeFileSync(join(dir, `${name}_bg.wasm`), wasm);
+    writeFileSync(join(dir, `${name}.js`), js.replaceAll('module_bg.wasm', `${name}_bg.wasm`));
+    if (existsSync(join(out, 'snippets'))) cpSync(join(out, 'snippets'), join(dir, 'snippets'), { recursive: true });
+    return { wasm: `${name}_bg.wasm`, js: `${name}.js` };
+  };
+  const framework = { wasm: trunkModule, js: trunkGlue };
+  const indicators = module('islands-indicators', 'indicators');
+  const data = module('islands-data', 'data');
+  const app = module('app-module', 'app');
+  // Which module each section's pages load (the profile's pages are the indicators').
+  for (const [section, m] of [['framework', framework], ['indicators', indicators], ['profile', indicators], ['data', data]]) {
+    names.set(`@islands-${section}@`, m.wasm);
+    names.set(`@islands-js-${section}@`, m.js);
+  }
+  names.set('@app@', app.wasm);
+  names.set('@app-js@', app.js);
+  for (const page of walk(dir).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(page, 'utf8');
+    const named = html.replace(/@(islands-js-[a-z]+|islands-[a-z]+|app-js|app)@/g, (m) => names.get(m) ?? m);
+    if (named !== html) writeFileSync(page, named);
+  }
+  console.log(`post-build: the indicators', data page's and whole-page modules built in ${((Date.now() - building) / 1000).toFixed(1)} s`);
 }
 // What the prerenderer says about the sections, for the service worker; not part of the site.
 const sections = JSON.parse(readFileSync(join(dir, 'sections.json'), 'utf8'));
@@ -226,7 +255,9 @@ if (release) {
 // 4. Precompressed copies.
 const COMPRESS = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.csv', '.svg', '.md', '.txt', '.xml']);
 let compressed = 0;
-for (const file of walk(dir)) {
+// Release builds only: a development build's module is tens of megabytes, and the
+// development server compresses as it serves.
+for (const file of release ? walk(dir) : []) {
   if (!COMPRESS.has(extname(file))) continue;
   const body = readFileSync(file);
   writeFileSync(file + '.gz', gzipSync(body, { level: 9 }));

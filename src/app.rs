@@ -1,69 +1,80 @@
 //! The shell and the route table: every page of the app in one place.
 //!
-//! The caller provides the data and the head first (`data::provide_data`,
-//! `head::provide_head`) and says where the page is served (`components::link::set_site`):
-//! the build-time renderer for each page it writes, `start` in the browser before it takes
-//! the page over.
+//! The caller provides the data, the head and the address first (`data::provide_data`,
+//! `head::provide_head`, `url::provide_url`) and says where the page is served
+//! (`components::link::set_site`): the build-time renderer for each page it writes, the
+//! browser's whole-page module for a page the build could not write (see `start`).
+//!
+//! Most of a page is HTML the build writes once; the parts a person changes are islands
+//! (`#[island]`), the only code the browser's islands modules hold.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
-use crate::components::link::{base_path, place, A};
+use crate::components::link::{place, A};
 use crate::components::share::ShareActions;
+use crate::core::site::Page;
 use crate::embed::EmbedFooter;
 use crate::language::{t, t_string, use_i18n};
-// Each section's pages, or `Elsewhere` where this build is for another section (see
-// `crate::sections`): one route table for every build.
-use crate::pages::framework_section::{AboutPage, FrameworkPage, WorksheetPage};
-use crate::pages::data_section::DataPage;
-use crate::pages::indicators_section::{IndicatorPage, IndicatorsPage};
+use crate::pages::about::AboutPage;
+use crate::pages::data::DataPage;
+use crate::pages::framework::FrameworkPage;
+use crate::pages::indicator::IndicatorPage;
+use crate::pages::indicators::IndicatorsPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::profile_section::ProfilePage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::worksheet::WorksheetPage;
 
-#[component]
-pub fn App() -> impl IntoView {
+/// What every part of a page reads, provided once: the look, the embed's mode and theme
+/// parameters, the language, the offline state. The build's renderer and the whole-page
+/// module provide it in `App`; the islands module at the root every island descends from.
+pub fn provide_page_contexts() -> (bool, crate::language::I18n) {
     let place = place();
     crate::look::provide_look();
     crate::components::link::provide_sticky();
     let embedded = crate::embed::provide_embed(place.embed);
     let i18n = crate::language::provide_language(place.lang);
     crate::offline::provide_offline();
+    (embedded, i18n)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (embedded, i18n) = provide_page_contexts();
+    let url = crate::url::use_url();
+    // The page changes only when the route names another page (a framework's parts are one).
+    let page = Memo::new(move |_| Page::of(&url.route.get()));
+    let kind = Memo::new(move |_| std::mem::discriminant(&page.get()));
+    let shown = move || {
+        kind.track();
+        page_view(page.get_untracked())
+    };
     view! {
-        <Router base=base_path()>
-            <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip)}</a>
-            {(!embedded).then(|| view! { <Header /> })}
-            <main id="main" tabindex="-1">
-                <crate::offline::OfflineNotes />
-                {(!embedded).then(|| view! { <ShareActions /> })}
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=FrameworkPage />
-                    // One route for a framework, its parts and its text version, so selecting a
-                    // part updates the page rather than drawing a new one.
-                    <Route path=path!("/framework/:framework?/:part?") view=FrameworkPage />
-                    <Route path=path!("/indicators") view=IndicatorsPage />
-                    <Route path=path!("/indicators/:id") view=IndicatorPage />
-                    <Route path=path!("/profile") view=ProfilePage />
-                    <Route path=path!("/open-data") view=DataPage />
-                    <Route path=path!("/worksheet") view=WorksheetPage />
-                    <Route path=path!("/about") view=AboutPage />
-                </Routes>
-            </main>
-            {if embedded {
-                view! { <EmbedFooter /> }.into_any()
-            } else {
-                view! { <SiteFooter /> }.into_any()
-            }}
-        </Router>
+        <a class="skip-link" href="#main">{t!(i18n, skip)}</a>
+        {(!embedded).then(|| view! { <Header /> })}
+        <main id="main" tabindex="-1">
+            <crate::offline::OfflineNotes />
+            {(!embedded).then(|| view! { <ShareActions /> })}
+            {shown}
+        </main>
+        {if embedded {
+            view! { <EmbedFooter /> }.into_any()
+        } else {
+            view! { <SiteFooter /> }.into_any()
+        }}
     }
 }
 
-/// The router would treat `#main` as a navigation; move focus ourselves, as a browser would.
-fn skip_to_main(ev: leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+/// The page for a route.
+fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Framework { framework, .. } => view! { <FrameworkPage framework /> }.into_any(),
+        Page::Indicators => view! { <IndicatorsPage /> }.into_any(),
+        Page::Indicator(id) => view! { <IndicatorPage id /> }.into_any(),
+        Page::Profile => view! { <ProfilePage /> }.into_any(),
+        Page::OpenData => view! { <DataPage /> }.into_any(),
+        Page::Worksheet => view! { <WorksheetPage /> }.into_any(),
+        Page::About => view! { <AboutPage /> }.into_any(),
+        Page::NotFound => view! { <NotFound /> }.into_any(),
     }
 }
 
@@ -83,10 +94,10 @@ fn Header() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <a href=crate::components::link::with_base("/") class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Cohesion Explorer"
-            </A>
+            </a>
             <nav aria-label=t_string!(i18n, nav.label)>
                 <ul>
                     <li><A href="/framework">{t!(i18n, nav.framework)}</A></li>
@@ -102,8 +113,10 @@ fn Header() -> impl IntoView {
 
 /// A link to the same view in the other language, named in that language (and marked as
 /// such, so a screen reader says it with the right voice). It is a real link to a page of its
-/// own: it works before the app has started, and the choice is remembered when followed.
-#[component]
+/// own: it works before the app has started, and the choice is remembered when followed. An
+/// island, so it follows the view's address as the person changes it.
+#[cfg_attr(any(feature = "ssr", feature = "islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands")), component)]
 fn LanguageSwitch() -> impl IntoView {
     let here = place();
     let other = if here.lang == "mi" { "en" } else { "mi" };
@@ -116,8 +129,7 @@ fn LanguageSwitch() -> impl IntoView {
         format!("{sub}{}", here.with_lang(other).href(&format!("{route}{rest}")))
     };
     view! {
-        // `rel="external"`: another page, not a route of this one (the router leaves it alone).
-        <a class="language-switch" href=href hreflang=other lang=other rel="external"
+        <a class="language-switch" href=href hreflang=other lang=other
             on:click=move |_| crate::language::remember(other)>
             {if other == "mi" { "Te reo Māori" } else { "English" }}
         </a>

@@ -1,5 +1,5 @@
-//! The data pages read, shared through context: the framework atlas, the shipped indicator
-//! data, and the data a person loaded themselves (which stays in their browser).
+//! The data pages read, shared through context: the framework atlas and the shipped indicator
+//! data (and, beside them, the person's own measures: `crate::yours`).
 //!
 //! The atlas and the indicator data are each a [`Slot`]. A slot is either filled before the
 //! first render, or fetched the first time a view reads it:
@@ -16,8 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::error_panel::{ErrorPanel, Skeleton};
-use crate::core::indicators::Store;
-use crate::core::{Atlas, DataErrors};
+use crate::core::Atlas;
 use crate::fetch::{IndicatorData, LoadError, Loaded};
 use crate::language::{ts, use_i18n};
 
@@ -128,41 +127,6 @@ impl<T: Send + Sync + 'static> Slot<T> {
     }
 }
 
-/// A file the person loaded: what was accepted, and every problem found.
-#[derive(Debug, Clone)]
-pub struct UserDataset {
-    pub file: String,
-    pub store: Store,
-    pub rows_read: usize,
-    pub errors: DataErrors,
-}
-
-impl UserDataset {
-    /// What a reader made of the person's file `file`.
-    pub fn from_read(file: String, read: crate::core::indicators::parse::ObservationsRead) -> Arc<UserDataset> {
-        Arc::new(UserDataset {
-            file,
-            rows_read: read.rows_read,
-            store: read.store,
-            errors: read.errors,
-        })
-    }
-}
-
-impl AsRef<Store> for UserDataset {
-    fn as_ref(&self) -> &Store {
-        &self.store
-    }
-}
-
-#[derive(Clone, Copy)]
-pub struct UserData(pub RwSignal<Option<Arc<UserDataset>>>);
-
-/// Whether the browser keeps the person's data for the explorer's other pages (`src/carry.rs`):
-/// `None` before there is any, `Some(false)` when it would not (the file is too large).
-#[derive(Clone, Copy)]
-pub struct YourDataKept(pub RwSignal<Option<bool>>);
-
 /// Everything a page may read, with what was loaded before its first render.
 #[derive(Clone, Default)]
 pub struct Initial {
@@ -196,8 +160,7 @@ pub fn provide_data(initial: Initial) -> Data {
         indicators: Slot::new(initial.indicators, fetch_indicators),
     };
     provide_context(data.clone());
-    provide_context(UserData(RwSignal::new(None)));
-    provide_context(YourDataKept(RwSignal::new(None)));
+    crate::yours::provide_yours();
     data
 }
 

@@ -148,7 +148,9 @@ mod browser {
 }
 
 /// The embed's footer: a one-line source, and the same view in the full explorer.
-#[component]
+/// An island: the link follows the view's address as the person changes it.
+#[cfg_attr(any(feature = "ssr", feature = "islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands")), component)]
 pub fn EmbedFooter() -> impl IntoView {
     let path = crate::components::link::current_path();
     // The same address without the embed prefix, under the site's sub-path: a path, so the

@@ -33,9 +33,15 @@ pub fn provide_head() -> Head {
         description: RwSignal::new(String::new()),
     };
     provide_context(head);
+    // Only once a view says its title: most of a page is the build's HTML, whose title the
+    // document already has.
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        let title = Head::document_title(&head.title.get());
+        let page = head.title.get();
+        if page.is_empty() {
+            return;
+        }
+        let title = Head::document_title(&page);
         if document().title() != title {
             document().set_title(&title);
         }

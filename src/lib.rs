@@ -4,8 +4,8 @@
 //! a view). It compiles and tests on the host. Everything else is the view layer, compiled only
 //! with the `view` feature, twice over: natively with `ssr`, where `src/bin/prerender.rs`
 //! writes every page's HTML at build time, and to wasm with `hydrate`, where the browser takes
-//! over the page it was served (`start`). Both run the same components, so there is one
-//! source of markup.
+//! over the parts of the page a person changes, its islands (`start`). Both run the same
+//! components, so there is one source of markup.
 
 #![recursion_limit = "256"]
 
@@ -43,13 +43,15 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 #[cfg(feature = "view")]
-pub mod sections;
-#[cfg(feature = "view")]
 pub mod sentences;
-#[cfg(feature = "hydrate")]
-pub mod carry;
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "view")]
+pub mod url;
+#[cfg(any(feature = "islands", feature = "app-module"))]
 pub mod start;
+#[cfg(feature = "hydrate")]
+pub mod workbook;
+#[cfg(feature = "view")]
+pub mod yours;
 
 #[cfg(feature = "view")]
 pub use app::App;

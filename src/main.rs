@@ -1,9 +1,13 @@
-//! Browser entry point: Trunk builds this binary to WebAssembly (with the `hydrate` feature)
-//! and it takes over the prerendered page.
+//! The browser's modules: this binary, built to WebAssembly once per module (features
+//! `islands-framework`, `islands-indicators`, `islands-data`, `app-module`; see
+//! `scripts/post-build.mjs`). It runs nothing by itself: the page's loader (`Trunk.toml`)
+//! calls its exports (`start::start_islands`, each island, `start::islands_ready`, or
+//! `start::render_page`).
 
 #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 fn main() {
-    cohesion_explorer::start::start();
+    // Links the library in; its exports are the module's.
+    let _ = cohesion_explorer::core::site::Page::of as fn(&str) -> _;
 }
 
 // On the host there is nothing to run: the app only exists in the browser (its pages are

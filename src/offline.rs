@@ -48,7 +48,8 @@ pub fn is_offline() -> bool {
 }
 
 /// The quiet offline note and the new-version prompt, each shown only when it applies.
-#[component]
+#[cfg_attr(any(feature = "ssr", feature = "islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands")), component)]
 pub fn OfflineNotes() -> impl IntoView {
     let Some(Offline { online, update_ready }) = use_context::<Offline>() else {
         return ().into_any();

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 
 use crate::components::link::{set_site, Site};
 use crate::data::{provide_data, Initial};
@@ -42,12 +41,7 @@ pub fn render(site: &Site, route: &str, initial: &Initial) -> Rendered {
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let rendered = owner.with(|| {
         set_site(site.clone());
-        let url = if route == "/" && !site.base().is_empty() {
-            site.base()
-        } else {
-            format!("{}{route}", site.base())
-        };
-        provide_context(RequestUrl::new(&url));
+        crate::url::provide_url(route);
         let data = provide_data(initial.clone());
         let head = crate::head::provide_head();
         let body = view! { <App /> }.to_html();

@@ -1,11 +1,22 @@
-//! The browser's side of a prerendered page: read where the page was rendered and from what,
-//! go to another page if the address asks for another language or mode, fetch the data the
-//! page was rendered from, and take the page over (hydrate) without redrawing it. Then show
-//! the address that was opened, which may carry more state than the page (a lens, groups).
+//! The browser's side of a prerendered page. Two ways in, both called by `public/loader.js`:
 //!
-//! When the data on the server has changed since the build (an agency replaced the files; the
-//! page records their fingerprints) or could not be fetched, the page's markup and the data
-//! disagree, so the app renders the page afresh instead of taking it over.
+//! - **Islands** (every prerendered page): [`start_islands`] reads where the page was rendered
+//!   and from what, goes to another page if the address asks for another language or mode,
+//!   fetches the data the page was rendered from, and readies the shared state the islands
+//!   read (language, look, address, data). The loader then takes each island over in a task of
+//!   its own, those in view first, and calls [`islands_ready`], which moves to the address
+//!   that was opened (it may carry more state than the page: a lens, groups) and starts what
+//!   runs once per page (the embed's messages, the offline worker). Everything else on the
+//!   page is HTML the build wrote, which the browser's module never contains.
+//! - **The whole page** ([`render_page`], in a module of its own that only this path loads):
+//!   when the data on the server has changed since the build (an agency replaced the files;
+//!   the page records their fingerprints) or could not be fetched, the page's markup and the
+//!   data disagree; and a page the build could not write (an offline shell, the page of a
+//!   person's own measure) has nothing to take over. Then the app draws the whole page
+//!   afresh from the data.
+
+// Each module holds one way in (or, in a development build, both).
+#![cfg_attr(not(all(feature = "islands", feature = "app-module")), allow(unused_imports, dead_code))]
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -16,11 +27,18 @@ use crate::core::embed::EmbedOptions;
 use crate::core::prerender::{PageRecord, RECORD_ID};
 use crate::core::site::{open, Opened};
 use crate::data::{provide_data, Initial};
-use crate::fetch::{load_atlas, load_indicators, Prefetched, DATAPACKAGE, MANIFEST};
+use crate::fetch::{load_atlas, load_indicators, Prefetched, MANIFEST, DATAPACKAGE};
 use crate::App;
 
-/// Called once, from `main`.
-pub fn start() {
+#[cfg(feature = "islands")]
+thread_local! {
+    /// What the page was opened at, for `islands_ready`.
+    static OPENED: std::cell::RefCell<Option<Opened>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Where the page is, said once: the panic hook, the site, the embed's options, and what was
+/// opened (or `None` when the address asks for another page, which is then loaded).
+fn begin() -> Option<(Opened, Option<PageRecord>)> {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_fatal_error(&info.to_string());
@@ -30,7 +48,6 @@ pub fn start() {
     for name in ["__RESOLVED_RESOURCES", "__SERIALIZED_ERRORS", "__INCOMPLETE_CHUNKS"] {
         let _ = js_sys::Reflect::set(&window(), &JsValue::from_str(name), &js_sys::Array::new());
     }
-
     let location = window().location();
     let sub = sub_path();
     let pathname = location.pathname().unwrap_or_default();
@@ -40,37 +57,75 @@ pub fn start() {
     let opened = open(&path, &search, remembered().as_deref(), &browser_languages());
     crate::embed::set_options(EmbedOptions::from_query(&search));
     let record = page_record();
-
     if let Some(record) = &record {
         if record.place() != opened.place {
             // Another language or mode is another page: go there (an earlier link's
             // `?lang=mi` or `?embed=1`, or the language the person chose before).
             let _ = location.replace(&format!("{sub}{}{hash}", opened.href()));
-            return;
+            return None;
         }
     }
-    set_site(Site { sub: sub.clone(), place: opened.place });
-    crate::sections::note_opened_at(format!("{sub}{}", opened.href()));
-    crate::sections::start_section_links(sub.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        match record {
-            Some(record) => match fetch_as_rendered(&record).await {
-                Some(initial) => {
-                    // Parsing the data and taking the page over are separate tasks.
-                    mark("ce:data-read");
-                    crate::next_task::next_task().await;
-                    take_over(initial, &record, &opened, &sub, &hash);
-                    mark("ce:taken-over");
-                }
-                None => render_afresh(),
-            },
-            None => render_afresh(),
-        }
+    set_site(Site { sub, place: opened.place });
+    Some((opened, record))
+}
+
+/// The islands module's first step. Says what the loader does next: `"hydrate"` (take the
+/// islands over), `"afresh"` (load the whole-page module and call `render_page`), or
+/// `"moved"` (another page is loading).
+#[cfg(feature = "islands")]
+#[wasm_bindgen]
+pub async fn start_islands() -> String {
+    let Some((opened, record)) = begin() else {
+        return "moved".into();
+    };
+    let Some(record) = record else {
+        return "afresh".into();
+    };
+    // A page that only the browser can draw (the not-found page standing in for a person's
+    // own measure, or an offline shell) is drawn whole.
+    if crate::core::site::is_shell(&record.route) || (record.route == crate::core::site::NOT_FOUND_ROUTE && crate::yours::browser_has(&opened.route).await) {
+        return "afresh".into();
+    }
+    let Some(initial) = fetch_as_rendered(&record).await else {
+        return "afresh".into();
+    };
+    mark("ce:data-read");
+    crate::next_task::next_task().await;
+    leptos::mount::hydrate_islands();
+    // The shared state, on the root every island's owner descends from. The address starts
+    // where the page was rendered, so each island's first render is the page's.
+    crate::app::provide_page_contexts();
+    provide_data(initial);
+    crate::head::provide_head();
+    crate::url::provide_url(&record.route);
+    OPENED.with(|o| *o.borrow_mut() = Some(opened));
+    "hydrate".into()
+}
+
+/// Once every island has been taken over: what the person chose in the page's controls
+/// before the islands arrived counts, then the address that was opened is shown, and what
+/// runs once per page starts.
+#[cfg(feature = "islands")]
+#[wasm_bindgen]
+pub fn islands_ready() {
+    let Some(opened) = OPENED.with(|o| o.borrow_mut().take()) else {
+        return;
+    };
+    let url = crate::url::use_url();
+    untrack(|| {
+        // A page the person has already changed stays as they made it.
+        let replayed = replay_early_input();
+        let here = url.href();
+        let wanted = if replayed { here } else { opened.route_and_query() };
+        crate::url::follow_history(url, &wanted);
+        start_services(opened.place.embed);
     });
+    mark("ce:taken-over");
 }
 
 /// The data the page was rendered from, fetched again; `None` if any of it could not be
 /// fetched or is not what the page was rendered from.
+#[cfg(feature = "islands")]
 async fn fetch_as_rendered(record: &PageRecord) -> Option<Initial> {
     let files = Prefetched::fetch(&record.files).await;
     mark("ce:fetched");
@@ -98,52 +153,20 @@ async fn fetch_as_rendered(record: &PageRecord) -> Option<Initial> {
     Some(Initial { atlas, indicators })
 }
 
-/// Hydrates the page at the route it was rendered at, then moves to the opened address.
-fn take_over(initial: Initial, record: &PageRecord, opened: &Opened, sub: &str, hash: &str) {
-    let history = window().history().ok();
-    let rendered_at = format!("{sub}{}", opened.place.href(&record.route));
-    let wanted = format!("{sub}{}{hash}", opened.href());
-    if let Some(h) = &history {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&rendered_at));
-    }
-    let embedded = opened.place.embed;
-    leptos::mount::hydrate_body(move || {
-        let data = provide_data(initial);
-        crate::head::provide_head();
-        // After the page has been taken over, in a task of its own.
-        let owner = Owner::current();
-        leptos::task::spawn_local(async move {
-            crate::next_task::next_task().await;
-            let Some(owner) = owner else { return };
-            owner.with(|| untrack(|| {
-                // What the person chose before the app arrived comes first; a page they have
-                // already changed stays as they made it.
-                let replayed = replay_early_input();
-                if wanted != rendered_at && !replayed {
-                    if let Some(h) = window().history().ok() {
-                        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
-                    }
-                    if let Ok(event) = web_sys::PopStateEvent::new("popstate") {
-                        let _ = window().dispatch_event(&event);
-                    }
-                }
-                start_services(embedded, data);
-            }))
-        });
-        view! { <App /> }
-    });
-}
-
-/// Renders the app from nothing, replacing the prerendered markup; the data slots fetch
-/// what the views read (and show an error, with a retry, if they cannot).
-fn render_afresh() {
+/// The whole-page module's one call: draws the page afresh, replacing the prerendered
+/// markup; the data slots fetch what the views read (and show an error, with a retry, if
+/// they cannot).
+#[cfg(feature = "app-module")]
+#[wasm_bindgen]
+pub fn render_page() {
+    let Some((opened, _)) = begin() else { return };
     let body = document().body().expect("a page has a body");
     // Keep the <noscript> note; everything else is the prerendered page.
     let children = body.children();
     let mut remove = Vec::new();
     for i in 0..children.length() {
         if let Some(child) = children.item(i) {
-            if child.tag_name() != "NOSCRIPT" {
+            if child.tag_name() != "NOSCRIPT" && child.tag_name() != "SCRIPT" {
                 remove.push(child);
             }
         }
@@ -154,27 +177,33 @@ fn render_afresh() {
     while let Some(text) = body.first_child().filter(|n| n.node_type() == web_sys::Node::TEXT_NODE) {
         let _ = body.remove_child(&text);
     }
-    let embedded = crate::components::link::place().embed;
+    let embedded = opened.place.embed;
+    let wanted = opened.route_and_query();
     leptos::mount::mount_to_body(move || {
-        let data = provide_data(Initial::default());
+        provide_data(Initial::default());
         crate::head::provide_head();
+        let url = crate::url::provide_url(&wanted);
         Effect::new(move |_| {
-            let data = data.clone();
-            untrack(|| start_services(embedded, data))
+            untrack(|| {
+                crate::url::follow_history(url, &wanted);
+                start_services(embedded);
+            })
         });
         view! { <App /> }
     });
+    mark("ce:taken-over");
 }
 
-/// What runs once the page is the app's, however it became so (taken over or drawn afresh):
-/// the person's own data read back where this build shows it, the embed's behaviour, the
-/// offline worker, and the signal that the app is ready.
-fn start_services(embedded: bool, data: crate::data::Data) {
-    if crate::sections::shows_your_data() {
-        crate::carry::start_carrying();
-    }
+/// What runs once the page is the app's, however it became so: links to this same page are
+/// followed in place, the person's own data is read back, the embed's behaviour, the offline
+/// worker, and the signal that the app is ready.
+fn start_services(embedded: bool) {
+    crate::url::follow_links_in_page(crate::url::use_url());
+    crate::yours::start_keeping();
     crate::embed::start_embed(embedded);
-    crate::offline::start_offline(data);
+    if let Some(data) = use_context::<crate::data::Data>() {
+        crate::offline::start_offline(data);
+    }
     mark_ready();
 }
 
@@ -183,6 +212,7 @@ fn start_services(embedded: bool, data: crate::data::Data) {
 /// mean nothing: the app's state is still the page's. Each control whose value differs from
 /// the one it was served with gets the event it would have had, now that the app listens.
 /// Says whether there was any.
+#[cfg(feature = "islands")]
 fn replay_early_input() -> bool {
     let Ok(controls) = document().query_selector_all("main select, main input, main textarea") else {
         return false;
@@ -235,7 +265,7 @@ pub fn mark(name: &str) {
 
 /// Tells whoever is watching (the end-to-end tests, a host page) that the app is running.
 fn mark_ready() {
-    // Once the router has drawn the opened address (it does so in a task of its own).
+    // Once the address's state has been drawn (in a task of its own).
     let done = Closure::once_into_js(|| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-ready", "");
@@ -246,13 +276,14 @@ fn mark_ready() {
 }
 
 /// The page record the build wrote into the page, if this is a prerendered page.
+#[cfg_attr(not(feature = "islands"), allow(dead_code))]
 fn page_record() -> Option<PageRecord> {
     let text = document().get_element_by_id(RECORD_ID)?.text_content()?;
     serde_json::from_str(&text).ok()
 }
 
-/// The path the app is served under, from `<base href>` (Trunk's `--public-url`): "" at the
-/// root of a site, "/social-cohesion" under a sub-path.
+/// The path the app is served under, from `<base href>`: "" at the root of a site,
+/// "/social-cohesion" under a sub-path.
 fn sub_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     web_sys::Url::new(&base)

@@ -7,21 +7,20 @@
 //! input from the person (`core::prerender::routes`), plus a not-found page and each
 //! section's offline shell (`core::site::Section::shell_route`), it takes Trunk's
 //! `index.html` as the template and writes the page's head (title, description, canonical
-//! link, languages, Open Graph and the page record) and its rendered body. A page of a
-//! section other than the framework's loads that section's module (`src/sections.rs`). Then
-//! the sitemap, robots.txt and `sections.json` (for the post-build hook's service worker).
+//! link, languages, Open Graph, the page record and the modules it loads) and its rendered
+//! body. Then the sitemap, robots.txt and `sections.json` (for the post-build hook's service
+//! worker).
 //!
 //! Environment: `TRUNK_PUBLIC_URL` (the sub-path, from Trunk; default `/`), `CE_SITE_URL`
 //! (the site's origin, for canonical links and the sitemap; default `http://127.0.0.1:8080`,
-//! where `scripts/serve.sh` serves it: set it when deploying) and `CE_SECTION_MODULES` (the
-//! other sections' modules, `indicators=<name>;profile=<name>`, from the post-build hook).
+//! where `scripts/serve.sh` serves it: set it when deploying).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use cohesion_explorer::components::link::Site;
 use cohesion_explorer::core::prerender::{
-    file_for, head_tags, module_stem, robots, routes, section_modules, sections_json, sitemap, HeadInfo, PageRecord,
+    file_for, head_tags, module_tags, robots, routes, sections_json, sitemap, HeadInfo, PageRecord,
 };
 use cohesion_explorer::core::site::{Place, Section, NOT_FOUND_ROUTE};
 use cohesion_explorer::data::Initial;
@@ -61,21 +60,6 @@ fn main() {
     let mut extra = vec![NOT_FOUND_ROUTE.to_string()];
     extra.extend(Section::ALL.map(Section::shell_route));
 
-    // Trunk's module is the framework section's; each other section's replaces its name.
-    let trunk_module = module_stem(&template)
-        .unwrap_or_else(|| fail("index.html loads no module".into()))
-        .to_string();
-    let modules = section_modules(&std::env::var("CE_SECTION_MODULES").unwrap_or_default());
-    let module_of = |section: Section| -> String {
-        if section == Section::Framework {
-            return trunk_module.clone();
-        }
-        modules
-            .iter()
-            .find(|(name, _)| name == section.name())
-            .map(|(_, stem)| stem.clone())
-            .unwrap_or_else(|| fail(format!("no module for the {} section (CE_SECTION_MODULES)", section.name())))
-    };
 
     let mut written = 0;
     for place in Place::all() {
@@ -105,11 +89,8 @@ fn main() {
                 route: route.to_string(),
                 record,
             };
-            let mut html = compose(&template, &head_tags(&head), &page.body, place);
-            let module = module_of(Section::of(route));
-            if module != trunk_module {
-                html = html.replace(&trunk_module, &module);
-            }
+            let tags = format!("{}\n    {}", head_tags(&head), module_tags(Section::of(route)));
+            let html = compose(&template, &tags, &page.body, place);
             write(&dir, &file_for(place, route), &html);
             written += 1;
         }

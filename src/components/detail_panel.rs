@@ -4,12 +4,10 @@
 
 use std::sync::Arc;
 
-use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
 use crate::language::{t, t_string, ts, use_i18n, I18n};
-use leptos_router::NavigateOptions;
 
 use crate::components::diagram::focus_node;
 use crate::components::lang::marked;
@@ -32,6 +30,7 @@ pub fn basis_text(i18n: I18n, basis: Basis) -> AnyView {
     match basis {
         Basis::Source => t!(i18n, basis.source).into_any(),
         Basis::Editorial => t!(i18n, basis.editorial).into_any(),
+        Basis::Yours => t!(i18n, basis.yours).into_any(),
     }
 }
 
@@ -39,17 +38,11 @@ pub fn basis_text(i18n: I18n, basis: Basis) -> AnyView {
 pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
     let indicators = crate::data::use_data().indicators;
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let url = crate::url::use_url();
     let close = Callback::new(move |_: ()| {
         let current = state.get_untracked();
         let node = current.node.clone();
-        navigate(
-            &current.with_node(None).href(),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        url.go(&current.with_node(None).href(), false);
         if let Some(node) = node {
             focus_node(&node);
         }

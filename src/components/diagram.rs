@@ -15,11 +15,9 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::components::link::use_navigate;
 use leptos::prelude::*;
 
 use crate::language::{t, t_string, use_i18n};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::components::lang::marked_svg;
@@ -103,21 +101,12 @@ pub fn Diagram(
         FrameworkView { node: None, text: false, ..s }
     });
 
-    let navigate = use_navigate();
+    let url = crate::url::use_url();
     // The part's focus and highlight show at once; the page follows the new address once
     // that has been painted (a part's panel is a lot to draw on a phone).
     let select = Callback::new(move |id: Option<String>| {
         let href = state.get_untracked().with_node(id.as_deref()).href();
-        let navigate = navigate.clone();
-        crate::next_task::after_paint_do(move || {
-            navigate(
-                &href,
-                NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        crate::next_task::after_paint_do(move || url.go(&href, false));
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent, id: String| {

@@ -26,6 +26,9 @@ pub fn DataDownloads(
     /// The package's title (what the view shows).
     title: String,
     #[prop(optional)] csv: bool,
+    /// Notes on a person's own measure, which its files carry.
+    #[prop(optional, into)]
+    notes: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // Why a file could not be made, shown beside the buttons.
@@ -48,6 +51,7 @@ pub fn DataDownloads(
             indicators: write_indicators(&indicators),
             name,
             title: title.clone(),
+            description: notes.clone(),
         };
         let (file, mime) = match format {
             ExportFormat::SdmxCsv => (format!("{stem}.sdmx.csv"), "text/csv;charset=utf-8"),

@@ -133,7 +133,7 @@ pub fn IndicatorCards(
             let source_basis = ind.mapping_basis == crate::core::Basis::Source;
             let basis = move || if source_basis { t!(i18n, card.named).into_any() } else { t!(i18n, card.editorial).into_any() };
             Some(view! {
-                <article class="card indicator-card" hidden=move || visible.is_some_and(|v| v.with(|v| !v.contains(&i)))>
+                <article class="card indicator-card" data-card=i hidden=move || visible.is_some_and(|v| v.with(|v| !v.contains(&i)))>
                     {label.clone().map(|l| view! { <p class="origin-badge">{l}</p> })}
                     <h3 lang="en"><A href=crate::pages::indicator::indicator_href(&ind.id, &[])>{short_title}</A></h3>
                     <p class="measure" lang="en">{title}</p>

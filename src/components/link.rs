@@ -1,9 +1,7 @@
 //! Internal links that work wherever the app is served. Every page lives under the site's
 //! sub-path (`/social-cohesion`, from `<base href>`) and its place's prefix (`/mi`,
-//! `/embed`; see `core::site`); the router's base is both together, so routes are written
-//! bare (`/indicators`). The router's `A` leaves an absolute href as written, so this `A`
-//! puts the base in front. Programmatic navigation (`use_navigate`) already resolves against
-//! the router's base, so it takes bare routes.
+//! `/embed`; see `core::site`); the base is both together, so routes are written bare
+//! (`/indicators`) and this module puts the base in front.
 //!
 //! An embed's theme parameters (`theme`, `accent`, `font`) stay on every link and navigation,
 //! so an embed keeps its look. They are added only once the page has been taken over: the
@@ -29,7 +27,7 @@ pub struct Site {
 }
 
 impl Site {
-    /// The router's base: the sub-path and the place's prefix.
+    /// The base of every link: the sub-path and the place's prefix.
     pub fn base(&self) -> String {
         format!("{}{}", self.sub, self.place.prefix())
     }
@@ -50,7 +48,7 @@ pub fn place() -> Place {
     SITE.with(|s| s.borrow().place)
 }
 
-/// The router's base path.
+/// The base of every link.
 pub fn base_path() -> String {
     SITE.with(|s| s.borrow().base())
 }
@@ -76,12 +74,6 @@ pub fn with_sticky(path: &str) -> String {
     STICKY.with(|sticky| crate::core::embed::add_params(path, &sticky.borrow()))
 }
 
-/// The router's navigation, keeping the sticky parameters.
-pub fn use_navigate() -> impl Fn(&str, leptos_router::NavigateOptions) + Clone {
-    let navigate = leptos_router::hooks::use_navigate();
-    move |path: &str, options| navigate(&with_sticky(path), options)
-}
-
 /// `path` (an app route such as `/indicators/x?groups=…`) as an href under the base.
 pub fn with_base(path: &str) -> String {
     if path.starts_with('/') {
@@ -97,41 +89,36 @@ pub fn with_base(path: &str) -> String {
     }
 }
 
-/// The router's link, with the base in front of an absolute href.
+/// A link inside the app: the base in front of its route, the embed's theme parameters
+/// kept, and `aria-current="page"` when it is the page shown (its path is the address's, or,
+/// for a section's link, the address is under it).
 #[component]
 pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
     let sticky = use_context::<Sticky>();
+    let url = crate::url::use_url();
+    let path = href.split(['?', '#']).next().unwrap_or_default().to_string();
+    let current = move || {
+        let route = url.route.get();
+        (route == path || (path != "/" && route.starts_with(&format!("{path}/")))).then_some("page")
+    };
     let href = move || {
         if let Some(Sticky(s)) = sticky {
             s.track();
         }
         with_base(&href)
     };
-    view! { <leptos_router::components::A href=href>{children()}</leptos_router::components::A> }
+    view! { <a href=href aria-current=current>{children()}</a> }
 }
 
-/// The view the router shows now, as an app path with its place's prefix and query
-/// (`/mi/indicators?q=a`), without the site's origin or sub-path. Built from the router's
-/// location rather than read from `window.location`, which the router updates after its
-/// own signals.
+/// The view shown now, as an app path with its place's prefix and query (`/mi/indicators?q=a`),
+/// without the site's origin or sub-path.
 pub fn current_path() -> Signal<String> {
-    let location = leptos_router::hooks::use_location();
+    let url = crate::url::use_url();
+    let prefix = place().prefix();
     Signal::derive(move || {
-        let sub = site().sub;
-        let pathname = location.pathname.get();
-        let path = pathname.strip_prefix(sub.as_str()).unwrap_or(&pathname).to_string();
-        let search = location.search.get();
-        let search = search.trim_start_matches('?');
-        // The fragment exists only in the browser (a request never carries it).
-        #[cfg(feature = "hydrate")]
-        let hash = location.hash.get();
-        #[cfg(not(feature = "hydrate"))]
-        let hash = String::new();
-        format!(
-            "{}{}{search}{hash}",
-            if path.is_empty() { "/" } else { path.as_str() },
-            if search.is_empty() { "" } else { "?" }
-        )
+        let route = url.route.get();
+        let route = if route == "/" && !prefix.is_empty() { String::new() } else { route };
+        format!("{prefix}{route}{}", url.search.get())
     })
 }
 

@@ -84,8 +84,10 @@ fn CopyButton(
     }
 }
 
-/// "Share this view" and "Embed this view", above every page of the full explorer.
-#[component]
+/// "Share this view" and "Embed this view", above every page of the full explorer: an
+/// island, as the link follows the view.
+#[cfg_attr(any(feature = "ssr", feature = "islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands")), component)]
 pub fn ShareActions() -> impl IntoView {
     let url = current_url();
     let i18n = use_i18n();
@@ -110,7 +112,14 @@ pub fn ShareActions() -> impl IntoView {
             d.close();
         }
     };
+    // A person's own measure is on their device only: its link opens it nowhere else.
+    let route = crate::url::use_url().route;
+    let on_device = move || match crate::core::site::Page::of(&route.get()) {
+        crate::core::site::Page::Indicator(id) => id.starts_with("yours-"),
+        _ => false,
+    };
     view! {
+        {move || on_device().then(|| view! { <p class="meta share-note">{t!(i18n, share.on_device)}</p> })}
         <div class="view-actions" class:is-manual=move || manual.get()>
             <input id="share-url" class="share-url" type="text" readonly aria-label=ts!(i18n, share.link_label) prop:value=move || url.get() />
             <CopyButton field="share-url" label=ts!(i18n, share.share) text=url manual />

@@ -53,23 +53,17 @@ pub fn file_for(place: Place, route: &str) -> String {
     }
 }
 
-/// The name, without its ending, of the browser module a page template loads (Trunk's
-/// `cohesion-explorer-<hash>` from `…/cohesion-explorer-<hash>_bg.wasm`). Pages of another
-/// section load that section's module instead: the same name, replaced.
-pub fn module_stem(template: &str) -> Option<&str> {
-    let end = template.find("_bg.wasm")?;
-    let start = template[..end].rfind(['/', '\'', '"']).map_or(0, |i| i + 1);
-    (start < end).then(|| &template[start..end])
-}
-
-/// Each section's module name from `indicators=cohesion-explorer-indicators-<hash>;…` (how the
-/// post-build hook passes the modules it built).
-pub fn section_modules(list: &str) -> Vec<(String, String)> {
-    list.split(';')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(name, stem)| (name.trim().to_string(), stem.trim().to_string()))
-        .filter(|(name, stem)| !name.is_empty() && !stem.is_empty())
-        .collect()
+/// The modules a page of `section` loads, as `<meta>` tags for the page's loader: its
+/// section's islands module and its script (`ce-islands`, `ce-islands-js`), and the
+/// whole-page module with its script (`ce-app`, `ce-app-js`), loaded only when the page must
+/// be drawn afresh. The names are placeholders (`@islands-framework@`, `@islands-js-framework@`,
+/// `@app@`, `@app-js@`) that the post-build hook replaces with the modules it built, whose
+/// names carry their content's hash.
+pub fn module_tags(section: Section) -> String {
+    let s = section.name();
+    format!(
+        "<meta name=\"ce-islands\" content=\"@islands-{s}@\" />\n    <meta name=\"ce-islands-js\" content=\"@islands-js-{s}@\" />\n    <meta name=\"ce-app\" content=\"@app@\" />\n    <meta name=\"ce-app-js\" content=\"@app-js@\" />"
+    )
 }
 
 /// The sections as the post-build hook needs them for the service worker's rules: each one's
@@ -291,13 +285,10 @@ mod tests {
 
     #[test]
     fn a_section_page_loads_its_own_module() {
-        let loader = "await import('/sc/cohesion-explorer-46aa.js'); await init({ module_or_path: '/sc/cohesion-explorer-46aa_bg.wasm' });";
-        assert_eq!(module_stem(loader), Some("cohesion-explorer-46aa"));
-        assert_eq!(module_stem("no module"), None);
-        assert_eq!(
-            section_modules("indicators=ce-indicators-1; profile=ce-profile-2;;bad"),
-            vec![("indicators".into(), "ce-indicators-1".into()), ("profile".into(), "ce-profile-2".into())]
-        );
+        let tags = module_tags(crate::core::site::Section::Profile);
+        assert!(tags.contains(r#"<meta name="ce-islands" content="@islands-profile@" />"#), "{tags}");
+        assert!(tags.contains(r#"<meta name="ce-islands-js" content="@islands-js-profile@" />"#), "{tags}");
+        assert!(tags.contains(r#"content="@app@""#) && tags.contains(r#"content="@app-js@""#));
         let json: serde_json::Value = serde_json::from_str(&sections_json()).unwrap();
         assert_eq!(json[1]["name"], "indicators");
         assert_eq!(json[1]["segments"][0], "indicators");

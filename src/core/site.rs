@@ -277,9 +277,72 @@ fn without_prefix_words(route: &str) -> String {
     }
 }
 
+/// Which page a route is: the app's route table, in one place, for the build's renderer and
+/// the browser alike (there is no client router: every page is a page of its own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    /// `/`, `/framework`, `/framework/:framework` and `/framework/:framework/:part` (a part,
+    /// or `text`).
+    Framework { framework: Option<String>, part: Option<String> },
+    Indicators,
+    Indicator(String),
+    Profile,
+    OpenData,
+    Worksheet,
+    About,
+    NotFound,
+}
+
+impl Page {
+    /// The page `route` (a route inside the app, with or without its query) shows.
+    pub fn of(route: &str) -> Page {
+        let path = route.split(['?', '#']).next().unwrap_or_default();
+        let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(super::links::decode).collect();
+        let s: Vec<&str> = segments.iter().map(String::as_str).collect();
+        match s.as_slice() {
+            [] | ["framework"] => Page::Framework { framework: None, part: None },
+            ["framework", f] => Page::Framework { framework: Some(f.to_string()), part: None },
+            ["framework", f, p] => Page::Framework { framework: Some(f.to_string()), part: Some(p.to_string()) },
+            ["indicators"] => Page::Indicators,
+            ["indicators", id] => Page::Indicator(id.to_string()),
+            ["profile"] => Page::Profile,
+            ["open-data"] => Page::OpenData,
+            ["worksheet"] => Page::Worksheet,
+            ["about"] => Page::About,
+            _ => Page::NotFound,
+        }
+    }
+
+    /// Whether two routes show the same page (a framework's parts are one page: selecting a
+    /// part changes it in place).
+    pub fn same_page(a: &str, b: &str) -> bool {
+        match (Page::of(a), Page::of(b)) {
+            (Page::Framework { framework: f, .. }, Page::Framework { framework: g, .. }) => f == g,
+            (x, y) => x == y,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn routes_name_their_pages() {
+        assert_eq!(Page::of("/"), Page::Framework { framework: None, part: None });
+        assert_eq!(Page::of("/framework/strategic?lens=x"), Page::Framework { framework: Some("strategic".into()), part: None });
+        assert_eq!(
+            Page::of("/framework/strategic/strategic.vision"),
+            Page::Framework { framework: Some("strategic".into()), part: Some("strategic.vision".into()) }
+        );
+        assert_eq!(Page::of("/indicators/trust_police?groups=a"), Page::Indicator("trust_police".into()));
+        assert_eq!(Page::of("/indicators/yours-welcome%20here"), Page::Indicator("yours-welcome here".into()));
+        assert_eq!(Page::of("/open-data"), Page::OpenData);
+        assert_eq!(Page::of("/nope/at/all"), Page::NotFound);
+        assert_eq!(Page::of(NOT_FOUND_ROUTE), Page::NotFound);
+        assert!(Page::same_page("/framework/cef/cef.x", "/framework/cef?lens=y"));
+        assert!(!Page::same_page("/framework/cef", "/framework/strategic"));
+    }
     use proptest::prelude::*;
 
     fn opened(path: &str, query: &str) -> Opened {

@@ -5,14 +5,12 @@
 
 use std::sync::Arc;
 
-use crate::components::link::use_navigate;
-use crate::components::link::A;
+use crate::components::link::{with_base, A};
 use leptos::prelude::*;
 
 use crate::head::PageHead;
 use crate::language::{t, t_string, ts, use_i18n};
-use leptos_router::hooks::{use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use crate::url::use_url;
 
 use crate::components::crosswalk_table::CrosswalkTable;
 use crate::data::WithAtlas;
@@ -25,16 +23,54 @@ use crate::core::Atlas;
 
 pub const CROSSWALK: &str = "crosswalk";
 
+/// A framework's page: the crosswalk is a table the build writes once; every other framework
+/// is an island (its diagram, detail panel, lens and text version change as the person works).
 #[component]
-pub fn FrameworkPage() -> impl IntoView {
-    view! { <WithAtlas show={|atlas: Arc<Atlas>| view! { <FrameworkExplorer atlas /> }} /> }
+pub fn FrameworkPage(framework: Option<String>) -> impl IntoView {
+    if framework.as_deref() == Some(CROSSWALK) {
+        return view! { <WithAtlas show={|atlas: Arc<Atlas>| view! { <Crosswalk atlas /> }} /> }.into_any();
+    }
+    view! { <FrameworkIsland framework /> }.into_any()
+}
+
+/// The crosswalk: every framework against the five dimensions, with the frameworks' tabs.
+#[component]
+fn Crosswalk(atlas: Arc<Atlas>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="framework-tabs" aria-label=ts!(i18n, framework.tabs_label)><ul>{tabs(&atlas, CROSSWALK, None)}</ul></nav>
+        <PageHead title=t_string!(i18n, crosswalk.title).to_string() description=t_string!(i18n, crosswalk.summary).to_string() />
+        <CrosswalkTable atlas />
+    }
+}
+
+/// The frameworks' tabs and the crosswalk's, the current one marked, each keeping the lens.
+fn tabs(atlas: &Atlas, current: &str, lens: Option<&str>) -> impl IntoView {
+    let i18n = use_i18n();
+    // Framework titles are content, in English; "Crosswalk" is the interface's.
+    let mut tabs: Vec<(String, String, Option<&str>)> =
+        atlas.frameworks.iter().map(|f| (f.id.clone(), f.short_title.clone(), Some("en"))).collect();
+    tabs.push((CROSSWALK.to_string(), t_string!(i18n, framework.crosswalk_tab).to_string(), None));
+    tabs.into_iter()
+        .map(|(id, title, lang)| {
+            let href = with_base(&FrameworkView::of(&id).with_lens(lens).href());
+            let current = (id == current).then_some("page");
+            view! { <li><a href=href aria-current=current><span lang=lang>{title}</span></a></li> }
+        })
+        .collect_view()
+}
+
+/// A framework, explored: the part of the page that changes.
+#[cfg_attr(any(feature = "ssr", feature = "islands-framework"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-framework")), component)]
+fn FrameworkIsland(framework: Option<String>) -> impl IntoView {
+    view! { <WithAtlas show={move |atlas: Arc<Atlas>| view! { <FrameworkExplorer atlas framework=framework.clone() /> }} /> }
 }
 
 #[component]
-fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
+fn FrameworkExplorer(atlas: Arc<Atlas>, framework: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
+    let url = use_url();
     let first = atlas
         .frameworks
         .first()
@@ -42,24 +78,16 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
         .unwrap_or_default();
 
     // The view's state lives in the URL and is read from it, never mirrored.
-    let framework = Memo::new(move |_| {
-        params
-            .read()
-            .get("framework")
-            .unwrap_or_else(|| first.clone())
-    });
+    let framework = Memo::new(move |_| framework.clone().unwrap_or_else(|| first.clone()));
     // The part is in the path; an earlier link's `?node=` and `?view=text` still count.
-    let part = Memo::new(move |_| params.read().get("part"));
-    let text = Memo::new(move |_| {
-        part.get().as_deref() == Some(TEXT_SEGMENT) || query.read().get("view").as_deref() == Some("text")
+    let part = Memo::new(move |_| match crate::core::site::Page::of(&url.route.get()) {
+        crate::core::site::Page::Framework { part, .. } => part,
+        _ => None,
     });
-    let node = Memo::new(move |_| {
-        part.get()
-            .filter(|p| p != TEXT_SEGMENT)
-            .or_else(|| query.read().get("node"))
-    });
-    let lens = Memo::new(move |_| query.read().get("lens"));
-    let fit = Memo::new(move |_| query.read().get("fit").as_deref() == Some("1"));
+    let text = Memo::new(move |_| part.get().as_deref() == Some(TEXT_SEGMENT) || url.param("view").as_deref() == Some("text"));
+    let node = Memo::new(move |_| part.get().filter(|p| p != TEXT_SEGMENT).or_else(|| url.param("node")));
+    let lens = Memo::new(move |_| url.param("lens"));
+    let fit = Memo::new(move |_| url.param("fit").as_deref() == Some("1"));
     let state = Signal::derive(move || FrameworkView {
         framework: framework.get(),
         node: node.get(),
@@ -89,41 +117,12 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
 
     let tabs = {
         let atlas = atlas.clone();
-        move || {
-            let current = framework.get();
-            // Framework titles are content, in English; "Crosswalk" is the interface's.
-            let mut tabs: Vec<(String, String, Option<&str>)> = atlas
-                .frameworks
-                .iter()
-                .map(|f| (f.id.clone(), f.short_title.clone(), Some("en")))
-                .collect();
-            tabs.push((
-                CROSSWALK.to_string(),
-                t_string!(i18n, framework.crosswalk_tab).to_string(),
-                None,
-            ));
-            tabs.into_iter()
-                .map(|(id, title, lang)| {
-                    let href = FrameworkView::of(&id)
-                        .with_lens(lens.get().as_deref())
-                        .href();
-                    let current = (id == current).then_some("page");
-                    view! { <li><A href=href attr:aria-current=current><span lang=lang>{title}</span></A></li> }
-                })
-                .collect_view()
-        }
+        move || tabs(&atlas, &framework.get(), lens.get().as_deref())
     };
 
     let body = move || {
         let atlas = atlas.clone();
         let id = framework.get();
-        if id == CROSSWALK {
-            return view! {
-                <PageHead title=t_string!(i18n, crosswalk.title).to_string() description=t_string!(i18n, crosswalk.summary).to_string() />
-                <CrosswalkTable atlas />
-            }
-            .into_any();
-        }
         let Some(f) = atlas.framework(&id).cloned() else {
             return view! {
                 <PageHead title=t_string!(i18n, framework.not_found_title).to_string() />
@@ -167,13 +166,13 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
                 {worksheet}
                 <div class="toolbar">
                     <div class="view-switch" role="group" aria-label=ts!(i18n, framework.show_as)>
-                        // Plain links: the router's <A> would mark both current, as they share a path.
-                        <a href=diagram_href aria-current=move || (!text.get()).then_some("page")>{t!(i18n, framework.diagram)}</a>
-                        <a href=text_href aria-current=move || text.get().then_some("page")>{t!(i18n, framework.text)}</a>
+                        // Plain links: `A` would mark both current, as they share a path.
+                        <a href=move || with_base(&diagram_href()) aria-current=move || (!text.get()).then_some("page")>{t!(i18n, framework.diagram)}</a>
+                        <a href=move || with_base(&text_href()) aria-current=move || text.get().then_some("page")>{t!(i18n, framework.text)}</a>
                     </div>
                     <LensPicker atlas=atlas.clone() state />
                     {move || (!text.get()).then(|| {
-                        let href = state.get().with_fit(!fit.get()).href();
+                        let href = with_base(&state.get().with_fit(!fit.get()).href());
                         view! {
                             <a class="toggle" href=href role="button" aria-pressed=move || if fit.get() { "true" } else { "false" }>
                                 {t!(i18n, framework.fit)}
@@ -211,7 +210,7 @@ fn FrameworkExplorer(atlas: Arc<Atlas>) -> impl IntoView {
 #[component]
 fn LensPicker(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let url = use_url();
     let options: Vec<(String, String)> = atlas
         .dimensions()
         .iter()
@@ -221,13 +220,7 @@ fn LensPicker(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl IntoView 
         let value = event_target_value(&ev);
         let lens = (!value.is_empty()).then_some(value);
         let href = state.get_untracked().with_lens(lens.as_deref()).href();
-        navigate(
-            &href,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        url.go(&href, false);
     };
     view! {
         <label class="lens">

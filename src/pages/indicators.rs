@@ -3,17 +3,15 @@
 
 use std::sync::Arc;
 
-use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
 use crate::head::PageHead;
 use crate::language::{t, t_string, ts, use_i18n};
-use leptos_router::hooks::use_query_map;
-use leptos_router::NavigateOptions;
+use crate::url::use_url;
 
 use crate::components::indicator_cards::IndicatorCards;
-use crate::data::{UserData, WithAtlas, WithIndicators};
+use crate::data::{WithAtlas, WithIndicators};
 use crate::components::downloads::DataDownloads;
 use crate::core::catalogue::{all_domains, group_types, sections, Filter, Grouping};
 use crate::core::links::FrameworkView;
@@ -32,9 +30,12 @@ pub fn IndicatorsPage() -> impl IntoView {
                 <A href="/profile">{t!(i18n, indicators.compare_groups)}</A> "."
             </p>
         </header>
+        <YourCards />
+        <OverviewFilters />
         <WithAtlas show={|atlas: Arc<Atlas>| view! {
-            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Overview atlas=atlas.clone() data /> }} />
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <OverviewCards atlas=atlas.clone() data /> }} />
         }} />
+        <OverviewDownloads />
         <section>
             <h2>{t!(i18n, indicators.examples_heading)}</h2>
             <p class="summary">{t!(i18n, indicators.examples_summary)}</p>
@@ -43,54 +44,74 @@ pub fn IndicatorsPage() -> impl IntoView {
     }
 }
 
-/// The filters (drawn once, so typing keeps focus) and the cards they select.
+/// The filter in the URL.
+fn use_filter() -> Memo<Filter> {
+    let url = use_url();
+    Memo::new(move |_| Filter::from_query(|k| url.param(k)))
+}
+
+/// A dimension's name, from its id.
+fn dimension_namer(atlas: Arc<Atlas>) -> Callback<String, String> {
+    Callback::new(move |id: String| atlas.node(&id).map(|n| n.label.clone()).unwrap_or(id))
+}
+
+/// Every indicator's card under every heading, for each way of grouping them, written once
+/// by the build; the filters show and hide them (`OverviewFilters`), so typing in the search
+/// never redraws a hundred cards, and the browser's module holds no card.
 #[component]
-fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+fn OverviewCards(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+    let dimension_label = dimension_namer(atlas.clone());
+    let groupings = [Grouping::Dimensions, Grouping::Domains].into_iter().map(|grouping| {
+        let every = Filter { grouping, ..Filter::default() };
+        let sections = sections(&atlas, &data.store, &every)
+            .into_iter()
+            .map(|s| {
+                let heading_id = format!("section-{}-{}", grouping.param(), s.id.replace('.', "-"));
+                let labelled_by = heading_id.clone();
+                view! {
+                    <section class="indicator-section" aria-labelledby=labelled_by data-section=s.id.clone()>
+                        <h2 id=heading_id lang="en">{s.title}</h2>
+                        <IndicatorCards store=data.store.clone() dimension_label only=s.indicators />
+                    </section>
+                }
+            })
+            .collect_view();
+        // The default grouping shows; the other waits, hidden, for the person to choose it.
+        let hidden = grouping != Grouping::default();
+        view! { <div class="grouping" data-grouping=grouping.param() hidden=hidden>{sections}</div> }
+    });
+    view! { <div class="overview-results">{groupings.collect_view()}</div> }
+}
+
+/// The filters, how many indicators they find, and the cards they show: the filters live in
+/// the URL; the cards are the build's, shown or hidden here.
+#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+fn OverviewFilters() -> impl IntoView {
+    view! {
+        <WithAtlas show={|atlas: Arc<Atlas>| view! {
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Filters atlas=atlas.clone() data /> }} />
+        }} />
+    }
+}
+
+#[component]
+fn Filters(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let filter = Memo::new(move |_| Filter::from_query(|k| query.read().get(k)));
-    let navigate = use_navigate();
-    let set_filter = Callback::new(move |f: Filter| {
-        navigate(
-            &format!("/indicators{}", f.to_query()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        )
-    });
-    let dimension_atlas = atlas.clone();
-    let dimension_label = Callback::new(move |id: String| {
-        dimension_atlas
-            .node(&id)
-            .map(|n| n.label.clone())
-            .unwrap_or(id)
-    });
-    let dimensions: Vec<(String, String)> = atlas
-        .dimensions()
-        .iter()
-        .map(|n| (n.id.clone(), n.label.clone()))
-        .collect();
+    let url = use_url();
+    let filter = use_filter();
+    let set_filter = Callback::new(move |f: Filter| url.go(&format!("/indicators{}", f.to_query()), true));
+    let dimensions: Vec<(String, String)> = atlas.dimensions().iter().map(|n| (n.id.clone(), n.label.clone())).collect();
     let domains = all_domains(&atlas);
-    let types: Vec<(String, String)> = group_types(&data.store)
-        .into_iter()
-        .map(|t| (t.clone(), t.replace('_', " ")))
-        .collect();
-    // The downloads hold every row of the indicators the filter shows.
-    let (export_atlas, export_data) = (atlas.clone(), data.clone());
-    let export_rows = Callback::new(move |()| {
-        let found = sections(&export_atlas, &export_data.store, &filter.get_untracked());
-        let shown: std::collections::BTreeSet<usize> = found.iter().flat_map(|s| s.indicators.iter().copied()).collect();
-        export_data.store.rows_of_indicators(&shown.into_iter().collect::<Vec<_>>())
-    });
-    let export_indicators = Arc::new(data.store.indicators.clone());
-    // What the filter selects, per heading. The cards themselves are drawn once per grouping
-    // (every indicator under every heading) and a filter only shows or hides them, so typing in
-    // the search never rebuilds a hundred cards.
+    let types: Vec<(String, String)> = group_types(&data.store).into_iter().map(|t| (t.clone(), t.replace('_', " "))).collect();
+    // What the filter selects, per heading.
     let (found_atlas, found_data) = (atlas.clone(), data.clone());
     let found = Memo::new(move |_| sections(&found_atlas, &found_data.store, &filter.get()));
-    let grouping = Memo::new(move |_| filter.get().grouping);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let grouping = filter.get().grouping;
+        found.with(|found| show_cards(grouping, found));
+    });
     let count = move || {
         let distinct: std::collections::BTreeSet<usize> = found.with(|f| f.iter().flat_map(|s| s.indicators.iter().copied()).collect());
         match distinct.len() {
@@ -107,58 +128,93 @@ fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             </div>
         })
     };
-    let all_sections = move || {
-        let every = Filter { grouping: grouping.get(), ..Filter::default() };
-        sections(&atlas, &data.store, &every)
-            .into_iter()
-            .map(|s| {
-                let heading_id = format!("section-{}", s.id.replace('.', "-"));
-                let labelled_by = heading_id.clone();
-                let (id, for_cards) = (s.id.clone(), s.id.clone());
-                let hidden = move || found.with(|f| !f.iter().any(|x| x.id == id));
-                let visible = Signal::derive(move || {
-                    found.with(|f| f.iter().find(|x| x.id == for_cards).map(|x| x.indicators.clone()).unwrap_or_default())
-                });
-                view! {
-                    <section class="indicator-section" aria-labelledby=labelled_by hidden=hidden>
-                        <h2 id=heading_id lang="en">{s.title}</h2>
-                        <IndicatorCards store=data.store.clone() dimension_label only=s.indicators visible />
-                    </section>
-                }
-            })
-            .collect_view()
-    };
-    let results = view! {
+    view! {
+        <FilterBar filter set_filter dimensions domains types />
         <p class="result-count" role="status">{count}</p>
         {empty}
-        {all_sections}
-    };
-    view! {
-        <YourCards dimension_label />
-        <FilterBar filter set_filter dimensions domains types />
-        <div class="overview-results">{results}</div>
-        <section class="panel" aria-labelledby="overview-downloads">
-            <h2 id="overview-downloads">{t!(i18n, downloads.heading)}</h2>
-            <p>{t!(i18n, downloads.overview)}</p>
-            <DataDownloads rows=export_rows indicators=export_indicators stem="indicators".to_string() title=t_string!(i18n, indicators.title).to_string() csv=true />
-        </section>
     }
 }
 
-/// The person's own data's cards, labelled as theirs.
-#[component]
-fn YourCards(dimension_label: Callback<String, String>) -> impl IntoView {
-    let UserData(user) = expect_context::<UserData>();
+/// Shows the cards and headings the filter found, in the grouping chosen, and hides the rest.
+#[cfg(feature = "hydrate")]
+fn show_cards(grouping: Grouping, found: &[crate::core::catalogue::Section]) {
+    use wasm_bindgen::JsCast;
+    let Ok(groupings) = document().query_selector_all(".overview-results > .grouping") else { return };
+    for i in 0..groupings.length() {
+        let Some(g) = groupings.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let current = g.get_attribute("data-grouping").as_deref() == Some(grouping.param());
+        g.set_hidden(!current);
+        if !current {
+            continue;
+        }
+        let Ok(list) = g.query_selector_all("section[data-section]") else { continue };
+        for j in 0..list.length() {
+            let Some(section) = list.item(j).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+            let id = section.get_attribute("data-section").unwrap_or_default();
+            let shown = found.iter().find(|s| s.id == id);
+            section.set_hidden(shown.is_none());
+            let Ok(cards) = section.query_selector_all("[data-card]") else { continue };
+            for k in 0..cards.length() {
+                let Some(card) = cards.item(k).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+                let index = card.get_attribute("data-card").and_then(|c| c.parse::<usize>().ok());
+                card.set_hidden(!shown.is_some_and(|s| index.is_some_and(|i| s.indicators.contains(&i))));
+            }
+        }
+    }
+}
+
+/// The downloads of every row of the indicators the filter shows.
+#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+fn OverviewDownloads() -> impl IntoView {
     let i18n = use_i18n();
+    view! {
+        <WithAtlas show={move |atlas: Arc<Atlas>| view! {
+            <WithIndicators show={move |data: Arc<IndicatorData>| {
+                let filter = use_filter();
+                let (export_atlas, export_data) = (atlas.clone(), data.clone());
+                let export_rows = Callback::new(move |()| {
+                    let found = sections(&export_atlas, &export_data.store, &filter.get_untracked());
+                    let shown: std::collections::BTreeSet<usize> = found.iter().flat_map(|s| s.indicators.iter().copied()).collect();
+                    export_data.store.rows_of_indicators(&shown.into_iter().collect::<Vec<_>>())
+                });
+                let export_indicators = Arc::new(data.store.indicators.clone());
+                view! {
+                    <section class="panel" aria-labelledby="overview-downloads">
+                        <h2 id="overview-downloads">{t!(i18n, downloads.heading)}</h2>
+                        <p>{t!(i18n, downloads.overview)}</p>
+                        <DataDownloads rows=export_rows indicators=export_indicators stem="indicators".to_string() title=t_string!(i18n, indicators.title).to_string() csv=true />
+                    </section>
+                }
+            }} />
+        }} />
+    }
+}
+
+/// The person's own measures' cards, each labelled as theirs, with the file it came from.
+#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+fn YourCards() -> impl IntoView {
+    let yours = crate::yours::use_yours();
+    let i18n = use_i18n();
+    let atlas = crate::data::use_data().atlas;
     move || {
-        user.get().map(|u| {
-            let label = t_string!(i18n, indicators.your_data_from, file = u.file.clone()).to_string();
-            let file = u.file.clone();
+        let own = yours.own();
+        (!own.is_empty()).then(|| {
+            let names = atlas.peek();
+            let dimension_label = Callback::new(move |id: String| names.as_ref().and_then(|a| a.node(&id).map(|n| n.label.clone())).unwrap_or(id));
+            let cards = own
+                .iter()
+                .map(|m| {
+                    let label = t_string!(i18n, indicators.your_data_from, file = m.file.clone()).to_string();
+                    view! { <IndicatorCards store=crate::core::owndata::measures::store_of([m.as_ref()]) dimension_label label /> }
+                })
+                .collect_view();
             view! {
                 <section class="user-data" aria-label=ts!(i18n, indicators.your_data)>
                     <h2>{t!(i18n, indicators.your_data)}</h2>
-                    <p class="summary">{t_string!(i18n, indicators.your_data_summary, file = file.clone()).to_string()}</p>
-                    <IndicatorCards store=u.store.clone() dimension_label label />
+                    <p class="summary">{t!(i18n, indicators.your_data_summary)}</p>
+                    {cards}
                 </section>
             }
         })

@@ -4,7 +4,6 @@
 
 use crate::components::link::A;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::components::error_panel::Skeleton;
 use crate::core::site::{indicator_of, is_shell, NOT_FOUND_ROUTE};
@@ -13,16 +12,10 @@ use crate::language::{t, t_string, use_i18n};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let location = use_location();
+    let url = crate::url::use_url();
     let i18n = use_i18n();
-    // The route inside the app (the router's location includes its base).
-    let asked = move || {
-        let path = location.pathname.get();
-        let (_, route) = crate::core::site::split(
-            path.strip_prefix(crate::components::link::site().sub.as_str()).unwrap_or(&path),
-        );
-        route
-    };
+    // The route asked for (the build renders this page at `NOT_FOUND_ROUTE`).
+    let asked = move || url.route.get();
     // An offline shell: the frame of a page the app is about to draw (see `core::site`).
     if is_shell(&asked()) {
         return view! { <Skeleton label=t_string!(i18n, offline.opening).to_string() /> }.into_any();

@@ -4,15 +4,12 @@
 
 use std::sync::Arc;
 
-use crate::components::link::use_navigate;
 use crate::components::link::A;
 use leptos::prelude::*;
 
 use crate::components::lang::group_cell;
 use crate::head::PageHead;
 use crate::language::{group_name, t, t_string, ts, use_i18n, I18n};
-use leptos_router::hooks::use_query_map;
-use leptos_router::NavigateOptions;
 
 use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
@@ -59,9 +56,7 @@ pub fn ProfilePage() -> impl IntoView {
             <h1>{t!(i18n, profile.heading)}</h1>
             <p class="summary">{t!(i18n, profile.summary)}</p>
         </header>
-        <WithAtlas show={|atlas: Arc<Atlas>| view! {
-            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Profiles atlas=atlas.clone() data /> }} />
-        }} />
+        <ProfileIsland />
         <section class="panel prose" aria-labelledby="method-heading">
             <h2 id="method-heading">{t!(i18n, profile.method)}</h2>
             <p class="english-only">{t!(i18n, english_only)}</p>
@@ -77,9 +72,20 @@ pub fn ProfilePage() -> impl IntoView {
     }
 }
 
+/// The groups, weights, charts and tables: the part of the page that changes.
+#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+fn ProfileIsland() -> impl IntoView {
+    view! {
+        <WithAtlas show={|atlas: Arc<Atlas>| view! {
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Profiles atlas=atlas.clone() data /> }} />
+        }} />
+    }
+}
+
 #[component]
 fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
-    let query = use_query_map();
+    let url = crate::url::use_url();
     let i18n = use_i18n();
     let dims: Vec<(String, String)> = atlas
         .dimensions()
@@ -94,13 +100,11 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let export_rows = Callback::new(move |()| profile_rows(&export_data.store, &export_dims));
     let export_indicators = Arc::new(data.store.indicators.clone());
     let n = dims.len();
-    let weights = Memo::new(move |_| parse_weights(query.read().get("w").as_deref(), n));
+    let weights = Memo::new(move |_| parse_weights(url.param("w").as_deref(), n));
     let picked_all = all.clone();
     let chosen = Memo::new(move |_| {
-        let from_url: Option<Vec<GroupRef>> = query
-            .read()
-            .get("groups")
-            .map(|g| g.split(',').filter_map(GroupRef::parse).collect());
+        let from_url: Option<Vec<GroupRef>> =
+            url.param("groups").map(|g| g.split(',').filter_map(GroupRef::parse).collect());
         from_url.unwrap_or_else(|| default_groups(&picked_all))
     });
     if all.is_empty() {
@@ -204,7 +208,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 label=profile_label
                 file_stem="dimension-profile".to_string() />
         </section>
-        <WeightsForm names=dim_names chosen weights />
+        <WeightsForm names=dim_names.clone() chosen weights />
         <section class="panel" aria-labelledby="index-heading">
             <h2 id="index-heading">{t!(i18n, profile.your_index)}</h2>
             <p class="summary" role="status">{summary}</p>
@@ -214,6 +218,7 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.scores_label) tabindex="0">{table}</div>
         </section>
         <Sensitivity all=all.clone() weights />
+        <YourProfile dims=dim_ids.clone() names=dim_names.clone() weights />
         <section class="panel" aria-labelledby="profile-downloads">
             <h2 id="profile-downloads">{t!(i18n, downloads.heading)}</h2>
             <p>{t!(i18n, downloads.profile)}</p>
@@ -221,6 +226,58 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The person's own measures on the five dimensions, scored the same way. Their figures are
+/// about their own population (a town, a community, the people they surveyed), so they are
+/// profiled among themselves: "everyone" here is everyone in their data, never the country's.
+#[component]
+fn YourProfile(dims: Vec<String>, names: Vec<String>, weights: Memo<Vec<f64>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let yours = crate::yours::use_yours();
+    move || {
+        let own = yours.own();
+        let store = crate::core::owndata::measures::store_of(own.iter().map(|m| m.as_ref()));
+        let all = profiles(&store, &dims);
+        if all.is_empty() {
+            return None;
+        }
+        let w = weights.get();
+        let head = names.iter().map(|d| view! { <th scope="col" lang="en">{d.clone()}</th> }).collect_view();
+        let rows = ranked(&all, &w)
+            .into_iter()
+            .map(|r| {
+                let p = &all[r.profile];
+                let cells = p
+                    .scores
+                    .iter()
+                    .zip(&p.counts)
+                    .map(|(s, c)| {
+                        let text = match s {
+                            Some(s) if *c == 1 => t_string!(i18n, profile.score_one, score = format!("{s:.1}")).to_string(),
+                            Some(s) => t_string!(i18n, profile.score_many, score = format!("{s:.1}"), count = c).to_string(),
+                            None => t_string!(i18n, profile.no_score).to_string(),
+                        };
+                        view! { <td class="num">{text}</td> }
+                    })
+                    .collect_view();
+                let name = if p.group_type == "total" { t_string!(i18n, profile.yours_everyone).to_string() } else { p.group.clone() };
+                view! { <tr><th scope="row" lang="en">{name}</th>{cells}<td class="num">{format!("{:.1}", r.composite)}</td></tr> }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="panel user-data" aria-labelledby="your-profile-heading">
+                <h2 id="your-profile-heading">{t!(i18n, profile.yours_heading)}</h2>
+                <p>{t!(i18n, profile.yours_summary)}</p>
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.yours_heading) tabindex="0">
+                    <table class="data-table">
+                        <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}<th scope="col">{t!(i18n, profile.index)}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        })
+    }
 }
 
 /// Everyone, and the groups scored on the most dimensions (up to five more).
@@ -255,7 +312,7 @@ fn GroupChoice(
     chosen: Memo<Vec<GroupRef>>,
     weights: Memo<Vec<f64>>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let url = crate::url::use_url();
     let i18n = use_i18n();
     let boxes = all
         .iter()
@@ -263,7 +320,6 @@ fn GroupChoice(
         .map(|p| {
             let g = GroupRef { group_type: p.group_type.clone(), group: p.group.clone() };
             let label = format!("{} ({})", p.group, p.group_type.replace('_', " "));
-            let navigate = navigate.clone();
             let this = g.clone();
             let on = Memo::new(move |_| chosen.get().contains(&this));
             view! {
@@ -277,7 +333,7 @@ fn GroupChoice(
                             } else {
                                 now.into_iter().chain(std::iter::once(g.clone())).collect()
                             };
-                            navigate(&profile_href(Some(&next), &weights.get_untracked()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                            url.go(&profile_href(Some(&next), &weights.get_untracked()), true);
                         }} />
                     <span lang="en">{label}</span>
                 </label>
@@ -299,21 +355,13 @@ fn WeightsForm(
     chosen: Memo<Vec<GroupRef>>,
     weights: Memo<Vec<f64>>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let url = crate::url::use_url();
     let i18n = use_i18n();
     let go = move |w: Vec<f64>| {
         // Keep the groups in the link only if the person chose them.
-        let chose = query.with_untracked(|q| q.get("groups").is_some());
+        let chose = untrack(|| url.param("groups").is_some());
         let groups = chosen.get_untracked();
-        navigate(
-            &profile_href(chose.then_some(groups.as_slice()), &w),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        url.go(&profile_href(chose.then_some(groups.as_slice()), &w), true);
     };
     let sliders = names
         .into_iter()

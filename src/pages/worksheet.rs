@@ -51,8 +51,15 @@ pub fn WorksheetPage() -> impl IntoView {
             <h1>{t!(i18n, worksheet.heading)}</h1>
             <p class="summary">{t!(i18n, worksheet.summary)}</p>
         </header>
-        <WithAtlas show={|atlas: Arc<Atlas>| view! { <Sheets atlas /> }} />
+        <WorksheetIsland />
     }
+}
+
+/// The questions and the answer boxes, kept on the device as the person writes.
+#[cfg_attr(any(feature = "ssr", feature = "islands-framework"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-framework")), component)]
+fn WorksheetIsland() -> impl IntoView {
+    view! { <WithAtlas show={|atlas: Arc<Atlas>| view! { <Sheets atlas /> }} /> }
 }
 
 #[component]

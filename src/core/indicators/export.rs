@@ -32,13 +32,53 @@ pub const SDMX_COLUMNS: [&str; 14] = [
     "NOTE",
 ];
 
+/// Custom columns (as the SDMX-CSV field guide allows) that describe a person's own measure,
+/// written when the rows include one, so the file loads back to the same measure: its title,
+/// unit, direction, dimensions, parts, source, licence and notes.
+pub const SDMX_MEASURE_COLUMNS: [&str; 10] = [
+    "MEASURE_TITLE",
+    "MEASURE_SHORT_TITLE",
+    "UNIT",
+    "DIRECTION",
+    "DIMENSIONS",
+    "NODES",
+    "MEASURE_SOURCE",
+    "MEASURE_SOURCE_URL",
+    "LICENCE",
+    "MEASURE_NOTES",
+];
+
 /// The rows as SDMX-CSV: everyone's rows have the group (and group type) `_T`, SDMX's code
 /// for a total; `OBS_STATUS` is `A` (normal) for a value and `M` (missing) for a gap.
 pub fn write_sdmx(rows: &[Observation]) -> String {
+    write_sdmx_with(rows, &[], "")
+}
+
+/// As [`write_sdmx`]; where a row's indicator is one of `indicators` and the person's own, each
+/// row also says what the measure is ([`SDMX_MEASURE_COLUMNS`]), with `notes`.
+pub fn write_sdmx_with(rows: &[Observation], indicators: &[Indicator], notes: &str) -> String {
+    let own = |id: &str| indicators.iter().find(|i| i.id == id && i.mapping_basis == crate::core::framework::Basis::Yours);
+    let describe = rows.iter().any(|o| own(&o.indicator).is_some());
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let head = ["STRUCTURE", "STRUCTURE_ID", "ACTION"].into_iter().chain(SDMX_COLUMNS);
-    let _ = w.write_record(head);
+    let _ = if describe { w.write_record(head.chain(SDMX_MEASURE_COLUMNS)) } else { w.write_record(head) };
     for o in rows {
+        let measure: Vec<String> = match (describe, own(&o.indicator)) {
+            (false, _) => Vec::new(),
+            (true, None) => vec![String::new(); SDMX_MEASURE_COLUMNS.len()],
+            (true, Some(i)) => vec![
+                i.title.clone(),
+                i.short_title.clone(),
+                i.unit.name().to_string(),
+                i.direction.name().to_string(),
+                i.dimensions.join(";"),
+                i.nodes.join(";"),
+                i.source_name.clone(),
+                i.source_url.clone(),
+                i.licence.clone(),
+                notes.to_string(),
+            ],
+        };
         let total = o.group_type == "total";
         let (group_type, group) = if total { ("_T", "_T") } else { (o.group_type.as_str(), o.group.as_str()) };
         let _ = w.write_record([
@@ -59,9 +99,38 @@ pub fn write_sdmx(rows: &[Observation]) -> String {
             &o.source_url,
             &o.read_at,
             &o.note,
-        ]);
+        ].into_iter().map(str::to_string).chain(measure));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The indicator a row of our SDMX-CSV describes as a person's own measure, with its notes.
+pub fn measure_of_sdmx_row(id: &str, cell: impl Fn(&str) -> String) -> Option<(Indicator, String)> {
+    let title = cell("MEASURE_TITLE");
+    if title.trim().is_empty() {
+        return None;
+    }
+    let list = |c: &str| cell(c).split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let short = cell("MEASURE_SHORT_TITLE");
+    Some((
+        Indicator {
+            id: id.to_string(),
+            short_title: if short.is_empty() { title.clone() } else { short },
+            definition: title.clone(),
+            title,
+            dimensions: list("DIMENSIONS"),
+            nodes: list("NODES"),
+            mapping_basis: crate::core::framework::Basis::Yours,
+            unit: super::Unit::parse(&cell("UNIT")).unwrap_or(super::Unit::Count),
+            direction: super::Direction::parse(&cell("DIRECTION")).unwrap_or(super::Direction::Neutral),
+            survey: String::new(),
+            population: String::new(),
+            source_name: cell("MEASURE_SOURCE"),
+            source_url: cell("MEASURE_SOURCE_URL"),
+            licence: cell("LICENCE"),
+        },
+        cell("MEASURE_NOTES"),
+    ))
 }
 
 /// The Frictionless field of a column: its name, type and what it holds.
@@ -115,10 +184,12 @@ fn licence(text: &str) -> Value {
     }
 }
 
-/// Metadata for a downloaded package: a name (lower case, digits, `-`, `_`, `.`) and title.
+/// Metadata for a downloaded package: a name (lower case, digits, `-`, `_`, `.`) and title,
+/// and a description (a person's notes on their measure; empty for none).
 pub struct PackageName<'a> {
     pub name: &'a str,
     pub title: &'a str,
+    pub description: &'a str,
 }
 
 /// The rows, and the indicators they measure, as one Frictionless Data Package with the data
@@ -172,7 +243,7 @@ pub fn write_data_package(rows: &[Observation], indicators: &[Indicator], packag
             Value::Object(row)
         })
         .collect();
-    let package = json!({
+    let mut package_json = json!({
         "profile": "tabular-data-package",
         "name": package.name,
         "title": package.title,
@@ -200,7 +271,18 @@ pub fn write_data_package(rows: &[Observation], indicators: &[Indicator], packag
             },
         ],
     });
-    serde_json::to_string_pretty(&package).unwrap_or_default()
+    if !package.description.is_empty() {
+        package_json["description"] = Value::String(package.description.to_string());
+    }
+    serde_json::to_string_pretty(&package_json).unwrap_or_default()
+}
+
+/// A package's description (a person's notes on their measure), or "".
+pub fn package_description(bytes: &[u8]) -> String {
+    serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .and_then(|v| v.get("description").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn basis_name(basis: crate::core::framework::Basis) -> &'static str {
@@ -231,6 +313,10 @@ pub struct ExportRequest {
     /// The package's name and title.
     pub name: String,
     pub title: String,
+    /// A person's notes on their measure, for the package's description and the SDMX-CSV's
+    /// measure columns.
+    #[serde(default)]
+    pub description: String,
 }
 
 /// The file an export request asks for, or why it cannot be written.
@@ -243,8 +329,8 @@ pub fn answer(request: &str) -> Result<String, String> {
     }
     let rows: Vec<Observation> = (0..read.store.len()).map(|i| read.store.row(i)).collect();
     Ok(match r.format {
-        ExportFormat::SdmxCsv => write_sdmx(&rows),
-        ExportFormat::DataPackage => write_data_package(&rows, &indicators, PackageName { name: &r.name, title: &r.title }),
+        ExportFormat::SdmxCsv => write_sdmx_with(&rows, &indicators, &r.description),
+        ExportFormat::DataPackage => write_data_package(&rows, &indicators, PackageName { name: &r.name, title: &r.title, description: &r.description }),
     })
 }
 
@@ -285,12 +371,43 @@ pub fn read_data_package(file: &str, bytes: &[u8], indicators: Vec<Indicator>) -
             return fail(DataError::new(file, Some(at), format!("not valid JSON: {e}")), indicators);
         }
     };
-    let data = package
-        .get("resources")
-        .and_then(Value::as_array)
-        .and_then(|r| r.iter().find(|r| r.get("name").and_then(Value::as_str) == Some("observations")))
-        .and_then(|r| r.get("data"))
-        .and_then(Value::as_array);
+    let resource = |name: &str| {
+        package
+            .get("resources")
+            .and_then(Value::as_array)
+            .and_then(|r| r.iter().find(|r| r.get("name").and_then(Value::as_str) == Some(name)))
+            .and_then(|r| r.get("data"))
+            .and_then(Value::as_array)
+    };
+    // A person's own measures come with their definitions; the shipped indicators' stay ours.
+    let mut indicators = indicators;
+    if let Some(defined) = resource("indicators") {
+        let cell = |row: &Value, c: &str| row.get(c).and_then(Value::as_str).unwrap_or("").to_string();
+        for row in defined {
+            let id = cell(row, "id");
+            if cell(row, "mapping_basis") != "yours" || id.is_empty() || indicators.iter().any(|i| i.id == id) {
+                continue;
+            }
+            let list = |c: &str| cell(row, c).split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            indicators.push(Indicator {
+                id,
+                title: cell(row, "title"),
+                short_title: cell(row, "short_title"),
+                dimensions: list("dimensions"),
+                nodes: list("nodes"),
+                mapping_basis: crate::core::framework::Basis::Yours,
+                unit: super::Unit::parse(&cell(row, "unit")).unwrap_or(super::Unit::Count),
+                direction: super::Direction::parse(&cell(row, "direction")).unwrap_or(super::Direction::Neutral),
+                definition: cell(row, "definition"),
+                survey: cell(row, "survey"),
+                population: cell(row, "population"),
+                source_name: cell(row, "source_name"),
+                source_url: cell(row, "source_url"),
+                licence: cell(row, "licence"),
+            });
+        }
+    }
+    let data = resource("observations");
     let Some(data) = data else {
         let message = "expected a resource named \"observations\" with its rows inline (\"data\"): a package as the explorer downloads it";
         return fail(DataError::new(file, None, message), indicators);
@@ -361,13 +478,14 @@ mod tests {
                 indicators: write_indicators(indicators),
                 name: "cohesion-explorer-x".into(),
                 title: "X".into(),
+                description: String::new(),
             })
             .unwrap()
         };
         assert_eq!(answer(&request(ExportFormat::SdmxCsv)).unwrap(), write_sdmx(&rows));
         assert_eq!(
             answer(&request(ExportFormat::DataPackage)).unwrap(),
-            write_data_package(&rows, indicators, PackageName { name: "cohesion-explorer-x", title: "X" })
+            write_data_package(&rows, indicators, PackageName { name: "cohesion-explorer-x", title: "X", description: "" })
         );
         assert!(answer("{}").unwrap_err().starts_with("the data to download could not be read"));
         // The indicators file round-trips too.
@@ -389,7 +507,7 @@ mod tests {
     #[test]
     fn the_data_package_is_tabular_with_schemas_licences_and_sources_and_loads_back() {
         let rows = shipped_rows();
-        let text = write_data_package(&rows, &store().indicators, PackageName { name: "cohesion-explorer-all", title: "All" });
+        let text = write_data_package(&rows, &store().indicators, PackageName { name: "cohesion-explorer-all", title: "All", description: "" });
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["profile"], "tabular-data-package");
         assert_eq!(v["name"], "cohesion-explorer-all");

@@ -3,7 +3,6 @@
 //! shows (series, change and its significance, gaps, the five-dimension profile, trends).
 
 pub mod breakdown;
-pub mod carry;
 pub mod datapackage;
 pub mod export;
 pub mod model;

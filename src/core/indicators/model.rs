@@ -223,6 +223,13 @@ pub struct Store {
     by_indicator: Vec<Vec<u32>>,
 }
 
+/// A store is its own data, for views that take anything holding one.
+impl AsRef<Store> for Store {
+    fn as_ref(&self) -> &Store {
+        self
+    }
+}
+
 /// `u32::MAX` marks a missing sample size.
 const NO_SAMPLE: u32 = u32::MAX;
 

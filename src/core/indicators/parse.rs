@@ -213,6 +213,9 @@ pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataE
             ));
             continue;
         }
+        // A person's own measure need not name a source or licence (their own survey may have
+        // neither yet); the published ones must.
+        let own = field("mapping_basis") == "yours";
         for name in [
             "title",
             "short_title",
@@ -220,7 +223,7 @@ pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataE
             "source_url",
             "licence",
         ] {
-            if field(name).is_empty() {
+            if field(name).is_empty() && !(own && !matches!(name, "title" | "short_title")) {
                 errors.push(err(
                     file,
                     line,

@@ -167,6 +167,36 @@ pub fn header(file: &str, bytes: &[u8]) -> Result<Vec<String>, DataError> {
     Ok(h.iter().map(str::to_string).collect())
 }
 
+/// Reads a file of the app's own SDMX-CSV export (as `SdmxMapping::recognise` knows it): its
+/// rows, against `indicators` and the person's own measures the file describes (its measure
+/// columns, `export::SDMX_MEASURE_COLUMNS`), and the notes on the first of those.
+pub fn read_ours(file: &str, bytes: &[u8], mut indicators: Vec<Indicator>) -> (ObservationsRead, String) {
+    let columns = header(file, bytes).unwrap_or_default();
+    let Some(mapping) = SdmxMapping::recognise(&columns) else {
+        return (read_sdmx(file, bytes, &SdmxMapping::ours(), indicators), String::new());
+    };
+    let mut notes = String::new();
+    if columns.iter().any(|c| c == "MEASURE_TITLE") {
+        let at = |name: &str| columns.iter().position(|c| c == name);
+        let text = String::from_utf8_lossy(bytes);
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        for record in rdr.records().flatten() {
+            let get = |name: &str| at(name).and_then(|i| record.get(i)).unwrap_or("").trim().to_string();
+            let id = get("INDICATOR");
+            if id.is_empty() || indicators.iter().any(|i| i.id == id) {
+                continue;
+            }
+            if let Some((indicator, measure_notes)) = super::export::measure_of_sdmx_row(&id, get) {
+                if notes.is_empty() {
+                    notes = measure_notes;
+                }
+                indicators.push(indicator);
+            }
+        }
+    }
+    (read_sdmx(file, bytes, &mapping, indicators), notes)
+}
+
 /// Reads an SDMX-CSV file through `mapping`.
 pub fn read_sdmx(
     file: &str,

@@ -261,7 +261,7 @@ fn indicator_files_are_validated_too() {
         .expect_err("invalid")
         .to_string();
     assert!(e.contains("indicators.csv, line 2, column 11: indicator \"x\": expected source_url, found an empty cell"), "{e}");
-    assert!(e.contains("line 2, column 7: expected a unit (percent, mean score 0-10, ratio, count), found \"furlongs\""), "{e}");
+    assert!(e.contains("line 2, column 7: expected a unit (percent, mean score 0-10, ratio, count, index), found \"furlongs\""), "{e}");
     assert!(e.contains("line 2, column 8: expected a direction (higher_is_better, lower_is_better, neutral), found \"up\""), "{e}");
     assert!(
         e.contains("line 3, column 1: indicator \"x\" is defined twice (first on line 2)"),

@@ -22,6 +22,7 @@ pub mod decode;
 pub mod describe;
 pub mod grid;
 pub mod keep;
+pub mod measures;
 pub mod notes;
 pub mod reading;
 pub mod records;
@@ -29,6 +30,7 @@ pub mod sdmx;
 pub mod sniff;
 pub mod table;
 pub mod totals;
+pub mod workbook_sheet;
 #[cfg(feature = "workbook")]
 pub mod workbook;
 

@@ -80,6 +80,8 @@ pub struct Reading {
     /// What a note's cells are joined with: a note written with a comma in it was split
     /// there, and reads again as written.
     joiner: &'static str,
+    /// The text read, when it was text (for the app's own formats, read by their own readers).
+    text: Option<Arc<str>>,
 }
 
 impl Reading {
@@ -92,7 +94,7 @@ impl Reading {
             b';' => ";",
             _ => " ",
         };
-        Reading { joiner, ..Reading::over(file, Source::text(SharedText(text), delimiter)) }
+        Reading { joiner, text: Some(text.clone()), ..Reading::over(file, Source::text(SharedText(text), delimiter)) }
     }
 
     /// Reads the cells of a workbook's sheet.
@@ -109,7 +111,22 @@ impl Reading {
             problems: DataErrors::default(),
             ended: false,
             joiner: " ",
+            text: None,
         }
+    }
+
+    /// The whole of what was read, as text: a file's text, or a sheet's cells as CSV (for a
+    /// file in one of the app's own formats, which its own readers take from here).
+    pub fn into_text(self) -> Arc<str> {
+        if let Some(text) = self.text {
+            return text;
+        }
+        let Source::Grid { rows, .. } = self.source else { return Arc::from("") };
+        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+        for row in rows {
+            let _ = w.write_record(&row);
+        }
+        Arc::from(String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default())
     }
 
     /// Reads up to `budget` more records.

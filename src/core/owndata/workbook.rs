@@ -12,14 +12,7 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 
-/// A sheet, for the person to choose.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Sheet {
-    pub name: String,
-    /// Rows and columns holding anything.
-    pub rows: usize,
-    pub columns: usize,
-}
+pub use super::workbook_sheet::{likely_sheet, Sheet};
 
 /// Why a workbook could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
@@ -46,11 +39,6 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
             Sheet { name, rows, columns }
         })
         .collect())
-}
-
-/// The first sheet that holds a table (more than one filled column), else the first sheet.
-pub fn likely_sheet(sheets: &[Sheet]) -> Option<&Sheet> {
-    sheets.iter().find(|s| s.rows > 1 && s.columns > 1).or(sheets.first())
 }
 
 /// The cells of sheet `name` as text, row by row from the sheet's first row.
