@@ -322,16 +322,14 @@ pub fn profile_chart(
     profiles: &[(String, &GroupProfile)],
     dimensions: &[String],
     axis: &str,
+    signed: bool,
     look: Look,
 ) -> Chart {
+    let widest = profiles.iter().flat_map(|(_, p)| p.scores.iter().flatten()).fold(0.0f64, |m, v| m.max(v.abs()));
     let mut chart = bars_frame(look, dimensions.to_vec(), 72)
         // One row that pages, so many groups never push the legend into the plot on a phone.
         .legend(Legend::new().top(0).type_(LegendType::Scroll))
-        .x_axis(
-            below(Axis::new().type_(AxisType::Value).name(axis))
-                .min(0)
-                .max(100),
-        );
+        .x_axis(score_axis(axis, signed, widest));
     for (label, p) in profiles {
         chart = chart.series(
             Bar::new().name(label.clone()).data(
@@ -346,18 +344,27 @@ pub fn profile_chart(
 }
 
 /// The weighted composite by group, highest first.
-pub fn composite_chart(rows: &[(String, f64)], axis: &str, series: &str, look: Look) -> Chart {
+pub fn composite_chart(rows: &[(String, f64)], axis: &str, series: &str, signed: bool, look: Look) -> Chart {
     let values: Vec<DataPoint> = rows
         .iter()
         .map(|r| bar_item(round1(r.1), look.palette()[2]))
         .collect();
+    let widest = rows.iter().fold(0.0f64, |m, r| m.max(r.1.abs()));
     bars_frame(look, rows.iter().map(|r| r.0.clone()).collect(), 24)
-        .x_axis(
-            below(Axis::new().type_(AxisType::Value).name(axis))
-                .min(0)
-                .max(100),
-        )
+        .x_axis(score_axis(axis, signed, widest))
         .series(labelled_bars(series, values))
+}
+
+/// A score axis: 0 to 100; or, for differences, the same distance either side of 0, to the
+/// next 5 past the widest, so bars above and below everyone are drawn on one honest scale.
+fn score_axis(name: &str, signed: bool, widest: f64) -> Axis {
+    let axis = below(Axis::new().type_(AxisType::Value).name(name));
+    if signed {
+        let edge = ((widest / 5.0).ceil() * 5.0).max(5.0);
+        axis.min(-edge).max(edge)
+    } else {
+        axis.min(0).max(100)
+    }
 }
 
 /// Each group's best-to-worst rank over every weighting (`rows`: name, best, worst), as a bar
@@ -650,6 +657,7 @@ mod tests {
             &[("Everyone".into(), 50.0)],
             "index (0 to 100)",
             "Index",
+            false,
             Look::default(),
         ))
         .expect("json");

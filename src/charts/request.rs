@@ -45,6 +45,9 @@ pub enum Plot {
         dimensions: Vec<String>,
         /// The score axis's name, in the interface's language.
         axis: String,
+        /// The scores are differences (around 0), not scores from 0 to 100.
+        #[serde(default)]
+        signed: bool,
     },
     /// The weighted index, highest first.
     Composite {
@@ -52,6 +55,9 @@ pub enum Plot {
         /// The axis's and the bars' names, in the interface's language.
         axis: String,
         series: String,
+        /// The values are differences (around 0), not indexes from 0 to 100.
+        #[serde(default)]
+        signed: bool,
     },
     /// Each group's best to worst rank over every weighting (name, best, worst), of `groups`
     /// ranked; `axis` and `series` name them in the interface's language.
@@ -98,12 +104,12 @@ impl ChartRequest {
             Plot::TimeSeries { series, periods, words } => time_series(series, periods, words, look),
             Plot::Breakdown { breakdown, unit, words } => breakdown_chart(breakdown, *unit, words, look),
             Plot::Gaps { breakdown, words } => gap_chart(breakdown, words, look),
-            Plot::Profile { profiles, dimensions, axis } => {
+            Plot::Profile { profiles, dimensions, axis, signed } => {
                 let shown: Vec<(String, &GroupProfile)> =
                     profiles.iter().map(|(name, p)| (name.clone(), p)).collect();
-                profile_chart(&shown, dimensions, axis, look)
+                profile_chart(&shown, dimensions, axis, *signed, look)
             }
-            Plot::Composite { rows, axis, series } => composite_chart(rows, axis, series, look),
+            Plot::Composite { rows, axis, series, signed } => composite_chart(rows, axis, series, *signed, look),
             Plot::RankRange { rows, groups, axis, series } => rank_range_chart(rows, *groups, axis, series, look),
         };
         match &self.background {

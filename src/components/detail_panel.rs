@@ -133,7 +133,11 @@ pub fn DetailPanel(atlas: Arc<Atlas>, state: Signal<FrameworkView>) -> impl Into
             <aside class="detail" aria-labelledby="detail-title" on:keydown=close_key>
                 <div class="detail-head">
                     <p class="kind" lang="en">{kind_name(&node.kind)}</p>
-                    <button type="button" class="icon-button" aria-label=ts!(i18n, detail.close) on:click=move |_| close.run(())>"×"</button>
+                    // A link to the framework without the part, so it closes the panel with
+                    // scripts off too; with them, it closes in place and returns focus.
+                    <a class="icon-button" role="button" href=crate::components::link::with_base(&state.get_untracked().with_node(None).href())
+                        aria-label=ts!(i18n, detail.close)
+                        on:click=move |ev: leptos::ev::MouseEvent| { ev.prevent_default(); close.run(()) }>"×"</a>
                 </div>
                 <h2 id="detail-title" tabindex="-1" node_ref=heading lang="en">
                     {node.label_mi.clone().map(|mi| view! { {marked(&mi, &terms)} ". " })}

@@ -31,11 +31,25 @@ pub fn node_dom_id(id: &str) -> String {
     format!("node-{id}")
 }
 
-/// Moves keyboard focus to a node of the diagram, if it is drawn.
+/// Moves keyboard focus to a node of the diagram, if it is drawn, and scrolls it into view:
+/// focusing an SVG link does not scroll in every browser (Firefox), so its box is scrolled to.
 pub fn focus_node(id: &str) {
     let element = document().get_element_by_id(&node_dom_id(id));
     if let Some(svg) = element.and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
-        let _ = svg.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = svg.focus_with_options(&options);
+        scroll_to(&svg);
+    }
+}
+
+/// Scrolls a node's box into view, as little as need be.
+fn scroll_to(node: &web_sys::Element) {
+    if let Ok(Some(rect)) = node.query_selector("rect") {
+        let scroll = web_sys::ScrollIntoViewOptions::new();
+        scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        scroll.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        rect.scroll_into_view_with_scroll_into_view_options(&scroll);
     }
 }
 
@@ -344,7 +358,14 @@ fn node_view(
             on:keydown=move |ev| key(ev, i7.clone())
             on:mouseenter={ let id = id.clone(); move |_| set_if_changed(hovered, &id) }
             on:mouseleave=move |_| hovered.set(None)
-            on:focus=move |_| { set_if_changed(hovered, &id); set_if_changed(active, &id) }
+            on:focus=move |ev: leptos::ev::FocusEvent| {
+                set_if_changed(hovered, &id);
+                set_if_changed(active, &id);
+                // Tab's own focus does not scroll an SVG link into view in every browser.
+                if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    scroll_to(&el);
+                }
+            }
             on:blur=move |_| hovered.set(None)
         >
             <title>{label.clone()}</title>

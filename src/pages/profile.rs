@@ -14,6 +14,7 @@ use crate::language::{group_name, t, t_string, ts, use_i18n, I18n};
 use crate::charts::request::{ChartRequest, Plot};
 use crate::charts::render::EChart;
 use crate::data::{WithAtlas, WithIndicators};
+use crate::core::indicators::matched::{comparisons, rank_ranges, standings, Comparison, Standing, DRAWS, SEED};
 use crate::core::indicators::profile::{
     parse_weights, profile_rows, profiles, ranked, weights_param, GroupProfile, WEIGHT_MAX,
 };
@@ -59,15 +60,15 @@ pub fn ProfilePage() -> impl IntoView {
         <ProfileIsland />
         <section class="panel prose" aria-labelledby="method-heading">
             <h2 id="method-heading">{t!(i18n, profile.method)}</h2>
-            <p class="english-only">{t!(i18n, english_only)}</p>
-            <ol lang="en">
-                <li>"Only indicators about the population most indicators describe (people aged 15 and over) go in, so a group's figures are never mixed with those of a sub-population, such as Māori adults' age groups; and only those whose latest figure for the whole population is from the five years up to the newest figure in the data, so the profile is one recent picture, not a mix of decades."</li>
-                <li>"For each indicator, we take the latest year that has a figure for the whole population."</li>
-                <li>"Each group's figure becomes a score from 0 to 100 on the indicator's own scale (0 to 100 for a percentage, 0 to 10 for a mean score), turned round where lower is better, so 100 is always the good end. Counts, ratios and indicators with no better direction are left out."</li>
-                <li>"A group's score on a dimension is the average of its scores on the indicators of that dimension. No indicator, no score: a gap, never a zero."</li>
-                <li>"The index is the weighted average of the dimension scores a group has, with your weights. A dimension without a score drops out, so the table says how many dimensions each group's index rests on."</li>
+            <ol>
+                <li>{t!(i18n, profile.method_figures)}</li>
+                <li>{t!(i18n, profile.method_scores)}</li>
+                <li>{t!(i18n, profile.method_dimensions)}</li>
+                <li>{t!(i18n, profile.method_matched)}</li>
+                <li>{t!(i18n, profile.method_index)}</li>
+                <li>{t!(i18n, profile.method_sure)}</li>
             </ol>
-            <p lang="en">"Scoring on each indicator's fixed scale, rather than against the best and worst group, means a group's score does not change when other groups are added. Which indicator counts towards which dimension is partly our editorial judgment; each indicator's page says which."</p>
+            <p>{t!(i18n, profile.method_scale)}</p>
         </section>
     }
 }
@@ -83,6 +84,27 @@ fn ProfileIsland() -> impl IntoView {
     }
 }
 
+/// A group's difference from everyone on the same figures, by dimension, as a profile (what
+/// the chart draws and the sensitivity ranks).
+fn difference_profile(c: &Comparison) -> GroupProfile {
+    GroupProfile {
+        scores: c.group.scores.iter().zip(&c.everyone.scores).map(|(g, e)| Some((*g)? - (*e)?)).collect(),
+        ..c.group.clone()
+    }
+}
+
+/// A signed number: "+3.2", "−1.5", "0.0".
+fn signed(v: f64) -> String {
+    let v = (v * 10.0).round() / 10.0;
+    if v > 0.0 {
+        format!("+{v:.1}")
+    } else if v < 0.0 {
+        format!("\u{2212}{:.1}", -v)
+    } else {
+        "0.0".into()
+    }
+}
+
 #[component]
 fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let url = crate::url::use_url();
@@ -94,79 +116,120 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         .collect();
     let dim_ids: Vec<String> = dims.iter().map(|d| d.0.clone()).collect();
     let dim_names: Vec<String> = dims.iter().map(|d| d.1.clone()).collect();
-    let all = Arc::new(profiles(&data.store, &dim_ids));
+    // Every group beside everyone on the same figures.
+    let compared = Arc::new(comparisons(&data.store, &dim_ids));
+    let groups: Arc<Vec<GroupProfile>> = Arc::new(compared.iter().map(|c| c.group.clone()).collect());
+    let differences: Arc<Vec<GroupProfile>> = Arc::new(compared.iter().map(difference_profile).collect());
     // The downloads hold the published rows the profile is made of.
     let (export_data, export_dims) = (data.clone(), dim_ids.clone());
     let export_rows = Callback::new(move |()| profile_rows(&export_data.store, &export_dims));
     let export_indicators = Arc::new(data.store.indicators.clone());
     let n = dims.len();
     let weights = Memo::new(move |_| parse_weights(url.param("w").as_deref(), n));
-    let picked_all = all.clone();
+    let picked = groups.clone();
     let chosen = Memo::new(move |_| {
         let from_url: Option<Vec<GroupRef>> =
             url.param("groups").map(|g| g.split(',').filter_map(GroupRef::parse).collect());
-        from_url.unwrap_or_else(|| default_groups(&picked_all))
+        from_url.unwrap_or_else(|| default_groups(&picked))
     });
-    if all.is_empty() {
+    if compared.is_empty() {
         return view! { <p class="panel empty-state">{t!(i18n, profile.nothing)}</p> }.into_any();
     }
     let look = use_look();
-    let chart_all = all.clone();
-    let names_for_chart = dim_names.clone();
+    let (for_chart, names_for_chart) = (differences.clone(), dim_names.clone());
     let profile_label = t_string!(i18n, profile.chart_label).to_string();
     let index_label = t_string!(i18n, profile.index_label).to_string();
     let (for_profile, for_index) = (profile_label.clone(), index_label.clone());
     let profile_options = Memo::new(move |_| {
-        let profiles: Vec<(String, GroupProfile)> = shown_profiles(&chart_all, &chosen.get())
+        let profiles: Vec<(String, GroupProfile)> = shown_profiles(&for_chart, &chosen.get())
             .into_iter()
             .map(|p| (label_of(i18n, p), p.clone()))
             .collect();
-        let plot = Plot::Profile { profiles, dimensions: names_for_chart.clone(), axis: t_string!(i18n, profile.score_axis).to_string() };
+        let plot = Plot::Profile { profiles, dimensions: names_for_chart.clone(), axis: t_string!(i18n, profile.difference_axis).to_string(), signed: true };
         ChartRequest::new(plot, look.get(), for_profile.clone())
     });
-    let rank_all = all.clone();
+    // Where each group stands with the weights, and how sure its rank is.
+    let (for_standings, for_ranges, store) = (compared.clone(), compared.clone(), data.clone());
+    let standing = Memo::new(move |_| standings(&for_standings, &weights.get()));
+    let ranges = Memo::new(move |_| rank_ranges(&store.store, &for_ranges, &standing.get(), &weights.get(), DRAWS, SEED));
+    let for_composite = compared.clone();
     let composite_options = Memo::new(move |_| {
-        let rows: Vec<(String, f64)> = ranked(&rank_all, &weights.get())
-            .into_iter()
-            .map(|r| (label_of(i18n, &rank_all[r.profile]), r.composite))
-            .collect();
-        let (axis, series) = (t_string!(i18n, profile.index_axis).to_string(), t_string!(i18n, profile.index).to_string());
-        ChartRequest::new(Plot::Composite { rows, axis, series }, look.get(), for_index.clone())
-    });
-    let table_all = all.clone();
-    let table_names = dim_names.clone();
-    let table = move || {
-        let w = weights.get();
-        let head = table_names
+        let rows: Vec<(String, f64)> = standing
+            .get()
             .iter()
-            .map(|d| view! { <th scope="col" lang="en">{d.clone()}</th> })
-            .collect_view();
-        let l_index = t_string!(i18n, profile.index).to_string();
-        let l_used = t_string!(i18n, profile.dimensions_used).to_string();
-        let rows = ranked(&table_all, &w)
-            .into_iter()
-            .map(|r| {
-                let p = &table_all[r.profile];
-                let cells = p
+            .map(|s| (label_of(i18n, &for_composite[s.comparison].group), s.difference))
+            .collect();
+        let (axis, series) = (t_string!(i18n, profile.difference_axis).to_string(), t_string!(i18n, profile.difference).to_string());
+        ChartRequest::new(Plot::Composite { rows, axis, series, signed: true }, look.get(), for_index.clone())
+    });
+    // The dimension chart's numbers: each group, each dimension, against everyone on the same
+    // figures, and how many indicators each rests on.
+    let (dim_table_all, dim_table_names) = (compared.clone(), dim_names.clone());
+    let dimension_table = move || {
+        let head = dim_table_names.iter().map(|d| view! { <th scope="col" lang="en">{d.clone()}</th> }).collect_view();
+        let shown = chosen.get();
+        let rows = dim_table_all
+            .iter()
+            .filter(|c| shown.iter().any(|g| g.group_type == c.group.group_type && g.group == c.group.group))
+            .map(|c| {
+                let cells = c
+                    .group
                     .scores
                     .iter()
-                    .zip(&p.counts)
-                    .zip(&table_names)
-                    .map(|((s, c), dimension)| {
-                        let text = match s {
-                            Some(s) if *c == 1 => t_string!(i18n, profile.score_one, score = format!("{s:.1}")).to_string(),
-                            Some(s) => t_string!(i18n, profile.score_many, score = format!("{s:.1}"), count = c).to_string(),
-                            None => t_string!(i18n, profile.no_score).to_string(),
+                    .zip(&c.everyone.scores)
+                    .zip(&c.group.counts)
+                    .zip(&dim_table_names)
+                    .map(|(((g, e), count), dimension)| {
+                        let text = match (g, e) {
+                            (Some(g), Some(e)) => t_string!(i18n, profile.dimension_cell, group = format!("{g:.1}"), everyone = format!("{e:.1}"), difference = signed(g - e), count = count).to_string(),
+                            _ => t_string!(i18n, profile.no_score).to_string(),
                         };
                         view! { <td class="num" data-label=dimension.clone()>{text}</td> }
                     })
                     .collect_view();
+                view! { <tr>{group_cell(i18n, &c.group.group_type, &c.group.group)}{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <table class="data-table stacks">
+                <caption>{t!(i18n, profile.dimension_caption)}</caption>
+                <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    let table_all = compared.clone();
+    let table = move || {
+        let (l_index, l_everyone, l_difference) = (t_string!(i18n, profile.index).to_string(), t_string!(i18n, profile.everyone_same).to_string(), t_string!(i18n, profile.difference).to_string());
+        let (l_count, l_rank, l_sure) = (t_string!(i18n, profile.indicators).to_string(), t_string!(i18n, profile.rank).to_string(), t_string!(i18n, profile.how_sure).to_string());
+        let ranges = ranges.get();
+        let rows = standing
+            .get()
+            .into_iter()
+            .zip(ranges)
+            .map(|(s, range)| {
+                let c = &table_all[s.comparison];
+                let count = if s.indicators == 1 { t_string!(i18n, profile.one_figure).to_string() } else { s.indicators.to_string() };
+                let rank = match s.rank {
+                    Some(r) => r.to_string(),
+                    None => t_string!(i18n, profile.not_ranked).to_string(),
+                };
+                let sure = match range {
+                    None => String::new(),
+                    Some(r) if r.drawn == 0 => t_string!(i18n, profile.sure_unknown).to_string(),
+                    Some(r) if r.unknown == 0 && r.best == r.worst => t_string!(i18n, profile.sure_one, rank = r.best).to_string(),
+                    Some(r) if r.unknown == 0 => t_string!(i18n, profile.sure_range, best = r.best, worst = r.worst).to_string(),
+                    Some(r) => t_string!(i18n, profile.sure_partly, best = r.best, worst = r.worst, unknown = r.unknown).to_string(),
+                };
                 view! {
-                    <tr>
-                        {group_cell(i18n, &p.group_type, &p.group)}
-                        {cells}
-                        <td class="num" data-label=l_index.clone()>{format!("{:.1}", r.composite)}</td>
-                        <td class="num" data-label=l_used.clone()>{t_string!(i18n, profile.used, used = r.dimensions_used, of = n).to_string()}</td>
+                    <tr class:unranked=s.rank.is_none()>
+                        {group_cell(i18n, &c.group.group_type, &c.group.group)}
+                        <td class="num" data-label=l_index.clone()>{format!("{:.1}", s.group_index)}</td>
+                        <td class="num" data-label=l_everyone.clone()>{format!("{:.1}", s.everyone_index)}</td>
+                        <td class="num" data-label=l_difference.clone()>{signed(s.difference)}</td>
+                        <td class="num" data-label=l_count.clone()>{count}</td>
+                        <td class="num" data-label=l_rank.clone()>{rank}</td>
+                        <td data-label=l_sure.clone()>{sure}</td>
                     </tr>
                 }
             })
@@ -174,39 +237,57 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         view! {
             <table class="data-table stacks">
                 <caption>{t!(i18n, profile.caption)}</caption>
-                <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}<th scope="col">{t!(i18n, profile.index)}</th><th scope="col">{t!(i18n, profile.dimensions_used)}</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, profile.index)}</th>
+                    <th scope="col">{t!(i18n, profile.everyone_same)}</th><th scope="col">{t!(i18n, profile.difference)}</th>
+                    <th scope="col">{t!(i18n, profile.indicators)}</th><th scope="col">{t!(i18n, profile.rank)}</th>
+                    <th scope="col">{t!(i18n, profile.how_sure)}</th>
+                </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }
     };
-    let sentence_all = all.clone();
+    let sentence_all = compared.clone();
     let summary = move || {
-        let r = ranked(&sentence_all, &weights.get());
-        match (r.first(), r.last()) {
-            (Some(hi), Some(lo)) if r.len() > 1 => t_string!(
+        let st = standing.get();
+        let ranked: Vec<&Standing> = st.iter().filter(|s| s.rank.is_some()).collect();
+        let unranked = st.len() - ranked.len();
+        match (ranked.first(), ranked.last()) {
+            (Some(hi), Some(lo)) if ranked.len() > 1 => t_string!(
                 i18n,
                 profile.sentence,
-                high = label_of(i18n, &sentence_all[hi.profile]),
-                high_score = format!("{:.1}", hi.composite),
-                low = label_of(i18n, &sentence_all[lo.profile]),
-                low_score = format!("{:.1}", lo.composite),
-                single = r.iter().filter(|x| x.dimensions_used == 1).count(),
-                groups = r.len()
+                high = label_of(i18n, &sentence_all[hi.comparison].group),
+                high_score = signed(hi.difference),
+                low = label_of(i18n, &sentence_all[lo.comparison].group),
+                low_score = signed(lo.difference),
+                unranked = unranked,
+                groups = st.len()
             )
             .to_string(),
+            _ if !st.is_empty() => t_string!(i18n, profile.too_few, unranked = unranked, groups = st.len()).to_string(),
             _ => t_string!(i18n, profile.no_index).to_string(),
         }
     };
+    // The profile's own figures, as a table to download: each group beside everyone on the
+    // same figures, by dimension and in the index, with its rank and how sure it is.
+    let (scores_all, scores_names) = (compared.clone(), dim_names.clone());
+    let scores_csv = move || {
+        let w = weights.get();
+        let st = standing.get();
+        let ranges = ranges.get();
+        crate::core::indicators::matched::scores_csv(&scores_all, &scores_names, &w, &st, &ranges)
+    };
     let profile_height = 120 + 60 * n as u32;
-    let composite_height = 56 + 36 * all.len() as u32;
+    let composite_height = 56 + 36 * compared.len() as u32;
     view! {
-        <GroupChoice all=all.clone() chosen weights />
+        <GroupChoice all=groups.clone() chosen weights />
         <section class="panel" aria-labelledby="profile-heading">
             <h2 id="profile-heading">{t!(i18n, profile.by_dimension)}</h2>
             <p class="summary">{t!(i18n, profile.by_dimension_summary)}</p>
             <EChart id="profile".to_string() request=profile_options.into() height=profile_height
                 label=profile_label
                 file_stem="dimension-profile".to_string() />
+            <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.dimension_caption) tabindex="0">{dimension_table}</div>
         </section>
         <WeightsForm names=dim_names.clone() chosen weights />
         <section class="panel" aria-labelledby="index-heading">
@@ -217,12 +298,15 @@ fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
                 file_stem="your-index".to_string() />
             <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.scores_label) tabindex="0">{table}</div>
         </section>
-        <Sensitivity all=all.clone() weights />
+        <Sensitivity all=differences.clone() weights />
         <YourProfile dims=dim_ids.clone() names=dim_names.clone() weights />
         <section class="panel" aria-labelledby="profile-downloads">
             <h2 id="profile-downloads">{t!(i18n, downloads.heading)}</h2>
             <p>{t!(i18n, downloads.profile)}</p>
             <DataDownloads rows=export_rows indicators=export_indicators stem="profile".to_string() title=t_string!(i18n, profile.heading).to_string() csv=true />
+            <p>{t!(i18n, profile.scores_download_summary)}</p>
+            <a class="button secondary" download="profile-scores.csv"
+                href=move || format!("data:text/csv;charset=utf-8,{}", encode(&scores_csv()))>{t!(i18n, profile.scores_download)}</a>
         </section>
     }
     .into_any()

@@ -16,6 +16,7 @@ pub mod workload;
 
 pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, SourceLink, Store, Unit};
 pub use period::Period;
+pub mod matched;
 pub mod profile;
 pub mod query;
 

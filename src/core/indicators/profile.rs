@@ -54,15 +54,15 @@ pub fn score(value: f64, unit: Unit, direction: Direction) -> Option<f64> {
 
 /// A row that goes into the profile: the store's row, its score, and the dimensions (their
 /// positions in the list asked for) it counts towards.
-struct Scored {
-    row: u32,
-    score: f64,
-    dimensions: Vec<usize>,
+pub(crate) struct Scored {
+    pub(crate) row: u32,
+    pub(crate) score: f64,
+    pub(crate) dimensions: Vec<usize>,
 }
 
 /// The rows the profile is made of: for each indicator of a dimension, each group's figure in
 /// the latest period that has a figure for everyone, where it can be scored.
-fn scored_rows(store: &Store, dimensions: &[String]) -> Vec<Scored> {
+pub(crate) fn scored_rows(store: &Store, dimensions: &[String]) -> Vec<Scored> {
     let total_gt = store.string_id("total");
     let total_g = store.string_id("Total");
     let population = headline_population(store);

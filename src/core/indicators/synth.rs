@@ -3,17 +3,18 @@
 
 use std::fmt::Write;
 
-/// A small deterministic generator (xorshift), so the same size gives the same file.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), so the same size gives the same file (and the
+/// profile's rank ranges, drawn with a fixed seed, the same ranges every time).
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
