@@ -180,6 +180,9 @@ fn WhenLoaded<T, F, V>(
     #[prop(into)]
     loading: Signal<String>,
     show: F,
+    /// Says nothing when the data cannot be loaded: another part of the page says it.
+    #[prop(optional)]
+    quiet: bool,
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
@@ -203,6 +206,7 @@ where
         let _ = phase.get();
         match untrack(|| slot.get()) {
             None => view! { <Skeleton label=loading /> }.into_any(),
+            Some(Err(_)) if quiet => ().into_any(),
             Some(Err(error)) => view! { <ErrorPanel what error retry /> }.into_any(),
             Some(Ok(value)) => show(value).into_view().into_any(),
         }
@@ -211,24 +215,34 @@ where
 
 /// Renders `show` with the loaded atlas.
 #[component]
-pub fn WithAtlas<F, V>(show: F) -> impl IntoView
+pub fn WithAtlas<F, V>(
+    show: F,
+    /// Says nothing when the data cannot be loaded: another part of the page says it.
+    #[prop(optional)]
+    quiet: bool,
+) -> impl IntoView
 where
     F: Fn(Arc<Atlas>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let i18n = use_i18n();
     let slot = use_data().atlas;
-    view! { <WhenLoaded source=slot what=ts!(i18n, load.framework_data) loading=ts!(i18n, load.framework_loading) show /> }
+    view! { <WhenLoaded source=slot what=ts!(i18n, load.framework_data) loading=ts!(i18n, load.framework_loading) show quiet /> }
 }
 
 /// Renders `show` with the shipped indicator data.
 #[component]
-pub fn WithIndicators<F, V>(show: F) -> impl IntoView
+pub fn WithIndicators<F, V>(
+    show: F,
+    /// Says nothing when the data cannot be loaded: another part of the page says it.
+    #[prop(optional)]
+    quiet: bool,
+) -> impl IntoView
 where
     F: Fn(Arc<IndicatorData>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let i18n = use_i18n();
     let slot = use_data().indicators;
-    view! { <WhenLoaded source=slot what=ts!(i18n, load.indicator_data) loading=ts!(i18n, load.indicator_loading) show /> }
+    view! { <WhenLoaded source=slot what=ts!(i18n, load.indicator_data) loading=ts!(i18n, load.indicator_loading) show quiet /> }
 }

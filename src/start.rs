@@ -81,9 +81,10 @@ pub async fn start_islands() -> String {
     let Some(record) = record else {
         return "afresh".into();
     };
-    // A page that only the browser can draw (the not-found page standing in for a person's
-    // own measure, or an offline shell) is drawn whole.
-    if crate::core::site::is_shell(&record.route) || (record.route == crate::core::site::NOT_FOUND_ROUTE && crate::yours::browser_has(&opened.route).await) {
+    // A page that only the browser can draw is drawn whole: an offline shell, and the
+    // not-found page, which names the address asked for, and stands in for the page of a
+    // person's own measure (kept on their device, so never written by the build).
+    if crate::core::site::is_shell(&record.route) || record.route == crate::core::site::NOT_FOUND_ROUTE {
         return "afresh".into();
     }
     let Some(initial) = fetch_as_rendered(&record).await else {
@@ -91,6 +92,7 @@ pub async fn start_islands() -> String {
     };
     mark("ce:data-read");
     crate::next_task::next_task().await;
+    note_early_input();
     leptos::mount::hydrate_islands();
     // The shared state, on the root every island's owner descends from. The address starts
     // where the page was rendered, so each island's first render is the page's.
@@ -199,6 +201,8 @@ pub fn render_page() {
 /// worker, and the signal that the app is ready.
 fn start_services(embedded: bool) {
     crate::url::follow_links_in_page(crate::url::use_url());
+    // Only the pages that show a person's own measures read them back (and carry the code).
+    #[cfg(any(feature = "islands-indicators", feature = "islands-data", feature = "app-module"))]
     crate::yours::start_keeping();
     crate::embed::start_embed(embedded);
     if let Some(data) = use_context::<crate::data::Data>() {
@@ -207,48 +211,87 @@ fn start_services(embedded: bool) {
     mark_ready();
 }
 
-/// What the person chose in the page's controls before the app took it over (a filter picked
-/// while the module was still downloading on a slow phone) would otherwise show on screen but
-/// mean nothing: the app's state is still the page's. Each control whose value differs from
-/// the one it was served with gets the event it would have had, now that the app listens.
-/// Says whether there was any.
+/// A control the person changed before the islands were taken over: what they made it.
 #[cfg(feature = "islands")]
-fn replay_early_input() -> bool {
-    let Ok(controls) = document().query_selector_all("main select, main input, main textarea") else {
-        return false;
-    };
-    let mut replayed = false;
+enum Early {
+    Value(web_sys::Element, String, &'static str),
+    Checked(web_sys::HtmlInputElement, bool),
+}
+
+#[cfg(feature = "islands")]
+thread_local! {
+    static EARLY: std::cell::RefCell<Vec<Early>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What the person chose in the page's controls before the islands arrived (a filter picked,
+/// a box ticked, while the module was still downloading on a slow phone) would otherwise show
+/// on screen but mean nothing, and taking an island over sets its controls back to the page's
+/// state. So it is noted before the islands are taken over ([`note_early_input`]), and then
+/// each such control is given back what the person made it, and the event it would have had
+/// ([`replay_early_input`]). Says whether there was any.
+#[cfg(feature = "islands")]
+fn note_early_input() {
+    let Ok(controls) = document().query_selector_all("main select, main input, main textarea") else { return };
+    let mut noted = Vec::new();
     for i in 0..controls.length() {
         let Some(node) = controls.item(i) else { continue };
-        let event = if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+        if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
             // Served with: the option marked `selected`, else (as a browser does) the first.
             let options: Vec<web_sys::HtmlOptionElement> = (0..select.options().length())
                 .filter_map(|j| select.options().item(j))
                 .filter_map(|o| o.dyn_into().ok())
                 .collect();
             let served = options.iter().find(|o| o.default_selected()).or(options.first()).map(|o| o.value());
-            (!select.disabled() && served.is_some_and(|v| v != select.value())).then_some("change")
+            if !select.disabled() && served.is_some_and(|v| v != select.value()) {
+                noted.push(Early::Value(select.clone().into(), select.value(), "change"));
+            }
         } else if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
             if input.read_only() || input.disabled() {
-                None
-            } else {
-                match input.type_().as_str() {
-                    "checkbox" | "radio" => (input.checked() != input.default_checked()).then_some("change"),
-                    "file" | "button" | "submit" | "reset" | "hidden" => None,
-                    _ => (input.value() != input.default_value()).then_some("input"),
-                }
+                continue;
+            }
+            match input.type_().as_str() {
+                "checkbox" | "radio" if input.checked() != input.default_checked() => noted.push(Early::Checked(input.clone(), input.checked())),
+                "checkbox" | "radio" | "file" | "button" | "submit" | "reset" | "hidden" => {}
+                _ if input.value() != input.default_value() => noted.push(Early::Value(input.clone().into(), input.value(), "input")),
+                _ => {}
             }
         } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            (!area.read_only() && !area.disabled() && Ok(area.value()) != area.default_value()).then_some("input")
-        } else {
-            None
-        };
-        if let Some(kind) = event {
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
-                let _ = node.dispatch_event(&event);
-                replayed = true;
+            if !area.read_only() && !area.disabled() && Ok(area.value()) != area.default_value() {
+                noted.push(Early::Value(area.clone().into(), area.value(), "input"));
+            }
+        }
+    }
+    EARLY.with(|e| *e.borrow_mut() = noted);
+}
+
+#[cfg(feature = "islands")]
+fn replay_early_input() -> bool {
+    let noted = EARLY.with(|e| std::mem::take(&mut *e.borrow_mut()));
+    let replayed = !noted.is_empty();
+    let fire = |target: &web_sys::Element, kind: &str| {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+            let _ = target.dispatch_event(&event);
+        }
+    };
+    for early in noted {
+        match early {
+            Early::Checked(input, checked) => {
+                if input.checked() != checked {
+                    input.set_checked(checked);
+                }
+                fire(&input, "change");
+            }
+            Early::Value(el, value, kind) => {
+                if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    select.set_value(&value);
+                } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    input.set_value(&value);
+                } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    area.set_value(&value);
+                }
+                fire(&el, kind);
             }
         }
     }

@@ -61,7 +61,7 @@ pub fn use_yours() -> Yours {
 }
 
 #[cfg(feature = "hydrate")]
-pub use browser::{add, browser_has, forget, forget_all, start_keeping};
+pub use browser::{add, forget, forget_all, start_keeping};
 
 #[cfg(not(feature = "hydrate"))]
 pub fn add(_measures: Vec<Measure>) {}
@@ -120,14 +120,6 @@ mod browser {
         }
         .map_err(|e| e.to_string())?;
         tx.done().await.map(|_| ()).map_err(|e| e.to_string())
-    }
-
-    /// Whether the device keeps the person's own measure that `route` is the page of.
-    pub async fn browser_has(route: &str) -> bool {
-        let crate::core::site::Page::Indicator(id) = crate::core::site::Page::of(route) else {
-            return false;
-        };
-        id.starts_with("yours-") && read_all().await.is_ok_and(|all| all.iter().any(|(k, _)| *k == id))
     }
 
     /// Reads back what the device keeps (once per page).

@@ -14,7 +14,6 @@ use cohesion_explorer::core::{Atlas, DataError, DataErrors, Position};
 use cohesion_explorer::fetch::LoadError;
 use cohesion_explorer::language::{provide_language, Locale};
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -94,7 +93,7 @@ async fn mount_strategic_diagram() -> (
     let state = Signal::derive(|| FrameworkView::of("strategic"));
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_language("en");
-        view! { <Router><Diagram atlas=atlas.clone() framework="strategic".to_string() state /></Router> }
+        view! { <Diagram atlas=atlas.clone() framework="strategic".to_string() state /> }
     });
     settle().await;
     (root, handle)
@@ -303,7 +302,7 @@ async fn indicator_cards_show_the_chosen_indicators_in_order_with_a_named_sparkl
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_language("en");
         let label = Callback::new(|d: String| d);
-        view! { <Router><IndicatorCards store=store.clone() dimension_label=label only=vec![1, 0] /></Router> }
+        view! { <IndicatorCards store=store.clone() dimension_label=label only=vec![1, 0] /> }
     });
     settle().await;
     let titles: Vec<String> = (0..2)
@@ -423,4 +422,69 @@ async fn te_reo_summary_and_source_cell_mark_what_is_data() {
     assert_eq!(link.get_attribute("href").as_deref(), Some("https://news.example/b"));
     assert_eq!(link.text_content().as_deref(), Some("te wāhi i pānuitia ai"));
     assert!(cell.text_content().unwrap_or_default().contains("Other words before 2014."));
+}
+
+/// Waits until `ready` holds (checking every 50 ms, for up to 10 s).
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("timed out");
+}
+
+/// The Data page's own-data tools, mounted on their own: a table pasted in is read, the
+/// describe step shows each column's role and a preview as the app understands it, a change of
+/// role shows at once, and showing the measure says how many figures it has.
+#[wasm_bindgen_test]
+async fn a_pasted_table_is_described_and_becomes_a_measure() {
+    use cohesion_explorer::components::your_data::YourData;
+    use cohesion_explorer::data::{provide_data, Initial};
+    let root = container(900);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_language("en");
+        provide_data(Initial::default());
+        view! { <YourData /> }
+    });
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = root.query_selector("#yours-paste").expect("q").expect("the paste box").unchecked_into();
+    area.set_value("Year\tMāori\tPacific peoples\tEveryone\n2022\t68\t65\t71\n2023\t70\t69\t73\n");
+    let read = root.query_selector(".paste + p button").expect("q").expect("the read button");
+    read.unchecked_ref::<web_sys::HtmlElement>().click();
+    until(|| root.query_selector(".describe").ok().flatten().is_some()).await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("pasted table: 6 rows read as a table with periods down."), "{text}");
+    // Each column's role, as a person can change it.
+    let role = |id: &str| -> web_sys::HtmlSelectElement { root.query_selector(id).expect("q").expect("a role").unchecked_into() };
+    assert_eq!(role("#yours-role-0").value(), "period");
+    assert_eq!(role("#yours-role-1").value(), "group");
+    assert_eq!(role("#yours-role-2").value(), "value");
+    let everyone: web_sys::HtmlSelectElement = root.query_selector("#yours-everyone").expect("q").expect("everyone").unchecked_into();
+    assert_eq!(everyone.value(), "Everyone");
+    // The preview, as the app understands it: everyone's figures marked so.
+    let preview = root.query_selector(".describe caption").expect("q").expect("a caption").text_content().unwrap_or_default();
+    assert_eq!(preview, "The first 6 figures, as they will show");
+    let rows = root.query_selector_all(".describe table.data-table:not(.roles) tbody tr").expect("q");
+    let first = rows.item(0).expect("a row").text_content().unwrap_or_default();
+    assert!(first.contains("2022") && first.contains("Māori") && first.contains("68"), "{first}");
+    // Saying nobody is everyone shows at once in the preview.
+    everyone.set_value("");
+    let change = web_sys::Event::new_with_event_init_dict("change", &{ let i = web_sys::EventInit::new(); i.set_bubbles(true); i }).expect("event");
+    everyone.dispatch_event(&change).expect("dispatch");
+    settle().await;
+    let all = root.query_selector(".describe").expect("q").expect("describe").text_content().unwrap_or_default();
+    assert!(!all.contains("(everyone)"), "{all}");
+    // Text from the file is text: a title with markup in it stays words.
+    let title: web_sys::HtmlInputElement = root.query_selector("#yours-title").expect("q").expect("title").unchecked_into();
+    title.set_value("<b>Feel welcome</b>");
+    title.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{ let i = web_sys::EventInit::new(); i.set_bubbles(true); i }).expect("event")).expect("dispatch");
+    settle().await;
+    let show = root.query_selector(".describe > p > button").expect("q").expect("show");
+    show.unchecked_ref::<web_sys::HtmlElement>().click();
+    until(|| root.query_selector(".outcome").ok().flatten().is_some()).await;
+    let outcome = root.query_selector(".outcome strong").expect("q").expect("the outcome");
+    assert_eq!(outcome.text_content().as_deref(), Some("<b>Feel welcome</b>: 6 figures."));
+    assert!(outcome.query_selector("b").expect("q").is_none(), "never rendered as HTML");
 }

@@ -93,7 +93,8 @@ fn YourIndicator(atlas: Arc<Atlas>, shipped: Arc<IndicatorData>, id: String) -> 
 fn with_data<V: IntoView + 'static>(show: impl Fn(Arc<IndicatorData>) -> V + Send + Sync + 'static) -> AnyView {
     match use_context::<Theirs>() {
         Some(theirs) => show(theirs.data).into_any(),
-        None => view! { <WithIndicators show /> }.into_any(),
+        // The page's own read of the data says if it cannot be loaded.
+        None => view! { <WithIndicators show quiet=true /> }.into_any(),
     }
 }
 

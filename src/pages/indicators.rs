@@ -39,7 +39,7 @@ pub fn IndicatorsPage() -> impl IntoView {
         <section>
             <h2>{t!(i18n, indicators.examples_heading)}</h2>
             <p class="summary">{t!(i18n, indicators.examples_summary)}</p>
-            <WithAtlas show={|atlas: Arc<Atlas>| view! { <IndicatorList atlas /> }} />
+            <WithAtlas quiet=true show={|atlas: Arc<Atlas>| view! { <IndicatorList atlas /> }} />
         </section>
     }
 }
@@ -88,9 +88,10 @@ fn OverviewCards(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
 #[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
 fn OverviewFilters() -> impl IntoView {
+    // The cards below say if the data cannot be loaded.
     view! {
-        <WithAtlas show={|atlas: Arc<Atlas>| view! {
-            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Filters atlas=atlas.clone() data /> }} />
+        <WithAtlas quiet=true show={|atlas: Arc<Atlas>| view! {
+            <WithIndicators quiet=true show={move |data: Arc<IndicatorData>| view! { <Filters atlas=atlas.clone() data /> }} />
         }} />
     }
 }
@@ -169,8 +170,8 @@ fn show_cards(grouping: Grouping, found: &[crate::core::catalogue::Section]) {
 fn OverviewDownloads() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <WithAtlas show={move |atlas: Arc<Atlas>| view! {
-            <WithIndicators show={move |data: Arc<IndicatorData>| {
+        <WithAtlas quiet=true show={move |atlas: Arc<Atlas>| view! {
+            <WithIndicators quiet=true show={move |data: Arc<IndicatorData>| {
                 let filter = use_filter();
                 let (export_atlas, export_data) = (atlas.clone(), data.clone());
                 let export_rows = Callback::new(move |()| {

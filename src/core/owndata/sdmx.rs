@@ -148,16 +148,13 @@ impl SdmxPlan {
                     about.title = Some(cell.trim().to_string());
                 }
                 Field::Code(col) => {
-                    if self.labels == Labels::Both && self.columns[col].2 == Kind::Codes {
-                        match cell.split_once(": ") {
-                            Some((code, name)) => {
-                                table.push(col, code);
-                                table.name_last(col, name);
-                            }
-                            None => table.push(col, cell),
+                    // `CODE: Name` (labels=both); some files write cells so under plain headers.
+                    match cell.split_once(": ").filter(|(code, _)| self.columns[col].2 == Kind::Codes && is_code(code)) {
+                        Some((code, name)) => {
+                            table.push(col, code);
+                            table.name_last(col, name);
                         }
-                    } else {
-                        table.push(col, cell);
+                        None => table.push(col, cell),
                     }
                 }
                 Field::Name(col) => table.name_last(col, cell),
@@ -167,6 +164,12 @@ impl SdmxPlan {
         table.end_row(line, self.value_field as u16 + 1);
         true
     }
+}
+
+/// Whether text is an SDMX code (`_T`, `CEN23_GEO_008`, `01`, `Y15T24`), not words.
+fn is_code(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.len() <= 40 && t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '$' | '-' | '.'))
 }
 
 /// A publisher's name for the agency that starts a structure's id (`STATSNZ:…`), where it is
@@ -287,6 +290,12 @@ mod tests {
         );
         assert_eq!(t.about.title.as_deref(), Some("Feeling welcome"));
         assert_eq!(t.about.reference.as_deref(), Some("STATSNZ:DF_X(1.0)"));
+    }
+
+    #[test]
+    fn cells_with_names_under_plain_headers() {
+        let (_, t) = read(&["DATAFLOW", "ETHNICITY", "TIME_PERIOD", "OBS_VALUE"], &[&["STATSNZ:TEST(1.0)", "_T: Total", "2022", "8.1"], &["STATSNZ:TEST(1.0)", "2: Māori", "2022", "8.6"]]);
+        assert!(matches!(&t.columns[0].cells, Cells::Codes { codes, names, .. } if codes == &["_T", "2"] && names == &["Total", "Māori"]));
     }
 
     #[test]

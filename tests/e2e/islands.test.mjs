@@ -1,0 +1,107 @@
+// Islands (issue 23): every page is HTML the build wrote; the parts a person changes are
+// islands, taken over by their section's module (the framework's, the indicators' with the
+// profile's, or the data page's), each downloaded by its own pages only. A page the build
+// could not write (an unknown address, a person's own measure, an offline shell) is drawn by
+// the whole-page module instead. Changing a view within a page stays in the page (the address
+// follows, and the back button steps back); any other link loads its page. What a person
+// chose before the islands arrived still counts once they have.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, ready, where } from './helpers.mjs';
+
+let app;
+before(async () => { app = await launch(); });
+after(async () => { await app.close(); });
+
+/** The app modules (wasm) a page asked for, by name. */
+function modulesOf(requested) {
+  return requested
+    .map((p) => p.match(/\/cohesion-explorer-(?:(indicators|data|app)-)?[0-9a-f]{16}_bg\.wasm$/))
+    .filter(Boolean)
+    .map((m) => m[1] ?? 'framework');
+}
+
+test('each page downloads its own section\'s islands module, and the whole-page module only when the build could not write the page', async () => {
+  for (const [path, modules] of [
+    ['/', ['framework']],
+    ['/framework/cef/text', ['framework']],
+    ['/about', ['framework']],
+    ['/indicators', ['indicators']],
+    ['/indicators/trust_police', ['indicators']],
+    ['/profile', ['indicators']],
+    ['/open-data', ['data']],
+    ['/mi/embed/indicators/trust_police', ['indicators']],
+    ['/no/such/page', ['framework', 'app']],
+  ]) {
+    const page = await app.page({ width: 390, height: 844 });
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(app.origin + path);
+    assert.deepEqual(modulesOf(requested), modules, path);
+    assert.deepEqual(page.consoleErrors, [], path);
+    assert.deepEqual(page.consoleWarnings, [], path);
+    await page.close();
+  }
+});
+
+test('only the parts a person changes are islands, their props in the page', async () => {
+  const page = await app.page();
+  await page.goto(app.origin + '/indicators/trust_police');
+  const islands = await page.locator('leptos-island').evaluateAll((els) => els.map((e) => e.dataset.component.replace(/_\d+$/, '')));
+  assert.deepEqual(islands.sort(), ['IndicatorBreakdown', 'IndicatorExplorer', 'IndicatorSummary', 'LanguageSwitch', 'OfflineNotes', 'ShareActions'].sort());
+  const props = await page.locator('leptos-island[data-component^="IndicatorExplorer"]').getAttribute('data-props');
+  assert.deepEqual(JSON.parse(props), { id: 'trust_police' });
+  // The page's heading, its About panel and its footer are the build's, not an island's.
+  assert.equal(await page.locator('leptos-island h1').count(), 0);
+  assert.equal(await page.locator('leptos-island footer').count(), 0);
+  await page.close();
+});
+
+test('a view changed within a page stays in the page; any other link loads its page; back steps back', async () => {
+  const page = await app.page({ width: 390, height: 844 });
+  await page.goto(app.origin + '/framework/strategic');
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.getByRole('button', { name: /^All people, whānau/ }).click();
+  await page.waitForURL('**/framework/strategic/strategic.vision');
+  await page.getByRole('combobox', { name: 'Lens' }).selectOption({ label: 'Belonging' });
+  await page.waitForFunction(() => location.search === '?lens=dimensions.belonging');
+  await page.getByRole('link', { name: 'Text', exact: true }).click();
+  await page.waitForURL('**/framework/strategic/text?lens=dimensions.belonging');
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'parts, lens and text version are one page');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
+  await page.waitForURL('**/about');
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.sameDocument), undefined, 'another page is a page load');
+  await page.goBack();
+  await page.waitForURL('**/framework/strategic/text?lens=dimensions.belonging');
+  await ready(page);
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname === '/framework/strategic/strategic.vision');
+  await page.getByRole('complementary', { name: /All people, whānau and communities thrive/ }).waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('a filter chosen and a box ticked before the islands arrive count once they have', async () => {
+  for (const [path, module, act, check] of [
+    ['/indicators', 'indicators', (p) => p.getByRole('combobox', { name: 'Dimension' }).selectOption({ label: 'Recognition' }),
+      (p) => p.waitForFunction(() => location.search === '?dimension=dimensions.recognition')],
+    ['/indicators/discrimination', 'indicators', (p) => p.getByRole('checkbox', { name: 'Māori (ethnicity)' }).check(),
+      (p) => p.waitForFunction(() => decodeURIComponent(location.search) === '?groups=ethnicity:Māori')],
+  ]) {
+    // A page made here, not by app.page(): its `goto` must not wait for the app.
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(new RegExp(`cohesion-explorer-${module}-[0-9a-f]{16}_bg\\.wasm$`), async (route) => { await held; await route.continue(); });
+    await page.goto(app.origin + path);
+    // The prerendered page: readable, its controls there, the islands not yet running.
+    await act(page);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-ready')), false);
+    release();
+    await ready(page);
+    await check(page);
+    assert.ok(where(page).startsWith(path));
+    await page.close();
+  }
+});
