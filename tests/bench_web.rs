@@ -73,5 +73,14 @@ async fn benchmark() {
             field(&js, "table_ms")
         ));
     }
+    // A person's own data: a 1,000,000-row labelled SDMX-CSV file beside today's reader on the
+    // same rows, and a 1,000 x 100 wide table, read in the Data page's slices.
+    use cohesion_explorer::core::owndata::workload::{labelled_sdmx_beside_own_format, report as own_report, wide};
+    report.push_str(&own_report("wasm, labelled SDMX-CSV", &labelled_sdmx_beside_own_format(1_000_000, &now)));
+    report.push_str(&own_report("wasm, wide table 1,000 x 100", &wide(1000, 100, &now)));
+    // The profile's rank ranges: today's groups come from the native benchmark's shipped
+    // files; here 1,000 synthetic groups.
+    let (groups, ms) = cohesion_explorer::core::indicators::workload::synthetic_rank_ranges(1000, &now);
+    report.push_str(&format!("wasm, synthetic: rank ranges, {groups} ranked groups, 400 draws: {ms:.1} ms\n"));
     web_sys::console::log_1(&report.into());
 }

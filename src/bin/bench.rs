@@ -33,6 +33,8 @@ fn main() {
     let start = std::time::Instant::now();
     let now = move || start.elapsed().as_secs_f64() * 1000.0;
     shipped_sensitivity(&now);
+    rank_ranges(&now);
+    own_data(&now);
     for rows in [10_000, 100_000, 1_000_000] {
         let (bytes, timings) = run(rows, &now);
         println!(
@@ -80,6 +82,36 @@ fn shipped_sensitivity(now: &dyn Fn() -> f64) {
         groups.len(),
         (now() - t) / calls as f64
     );
+}
+
+/// The profile's rank ranges: today's groups, and 1,000 synthetic ones (goals 16 and 200 ms).
+#[cfg(not(target_arch = "wasm32"))]
+fn rank_ranges(now: &dyn Fn() -> f64) {
+    use cohesion_explorer::core::indicators::workload::{rank_ranges_time, synthetic_rank_ranges};
+    if let Some(store) = shipped_store() {
+        let (groups, ms) = rank_ranges_time(&store, now);
+        println!("native, shipped figures: rank ranges, {groups} ranked groups, 400 draws: {ms:.3} ms (goal 16 ms)");
+    }
+    let (groups, ms) = synthetic_rank_ranges(1000, now);
+    println!("native, synthetic: rank ranges, {groups} ranked groups, 400 draws: {ms:.3} ms (goal 200 ms)");
+}
+
+/// A person's own data: a 1,000,000-row labelled SDMX-CSV file beside today's reader, and a
+/// 1,000 x 100 wide table.
+#[cfg(not(target_arch = "wasm32"))]
+fn own_data(now: &dyn Fn() -> f64) {
+    use cohesion_explorer::core::owndata::workload::{labelled_sdmx_beside_own_format, report, wide};
+    let sdmx = labelled_sdmx_beside_own_format(1_000_000, now);
+    print!("{}", report("native, labelled SDMX-CSV", &sdmx));
+    print!("{}", report("native, wide table 1,000 x 100", &wide(1000, 100, now)));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn shipped_store() -> Option<cohesion_explorer::core::indicators::model::Store> {
+    use cohesion_explorer::core::indicators::parse::{read_indicators, read_observations};
+    let read = |name: &str| std::fs::read(format!("public/data/indicators/{name}")).unwrap_or_default();
+    let indicators = read_indicators("indicators.csv", &read("indicators.csv")).ok()?;
+    Some(read_observations("observations.csv", &read("observations.csv"), indicators).store)
 }
 
 #[cfg(target_arch = "wasm32")]

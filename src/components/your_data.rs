@@ -251,6 +251,7 @@ impl Tools {
 
     /// Reads a table in slices, a task each, with its progress, until done or stopped.
     async fn read(self, name: String, source: Source) {
+        use crate::core::owndata::pace::{Pace, SLICE_MS};
         use crate::core::owndata::reading::{Ours, Outcome as Read, Reading, Step};
         let sheet = match &source {
             Source::Sheet(sheet, _) => Some(sheet.clone()),
@@ -261,13 +262,11 @@ impl Tools {
             Source::Sheet(_, rows) => Reading::grid(&name, rows),
         };
         let now = || window().performance().map_or(0.0, |p| p.now());
-        // Records per slice, tuned so that a slice takes about 25 ms on this device.
-        let mut budget = 2000usize;
+        let mut pace = Pace::new(SLICE_MS);
         let read = loop {
             let started = now();
-            let step = reading.step(budget);
-            let took = (now() - started).max(0.5);
-            budget = ((budget as f64) * (25.0 / took)).clamp(200.0, 200_000.0) as usize;
+            let step = reading.step(pace.records());
+            pace.took(now() - started);
             match step {
                 Step::Done(read) => break read,
                 Step::Reading { done, total } => {

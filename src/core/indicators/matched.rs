@@ -19,14 +19,14 @@
 //! rank range is the middle 95% of its ranks over the draws, widened to include its rank on
 //! the published figures. A figure without an interval (or with error bars of no stated level)
 //! is held as published, and the range says how many such figures it leaves unknown: a range
-//! with none drawn is not a certainty, it is an unknown.
+//! with none drawn is not a certainty, it is an unknown. Each figure is drawn once per draw, so
+//! everyone's figure moves the same way for every group beside it.
 
 use std::collections::BTreeMap;
 
 use super::model::Store;
-use super::profile::{composite, scored_rows, score, GroupProfile};
+use super::profile::{composite, scored_rows, GroupProfile, Scale};
 use super::query::{has_flag, FLAG_LEVEL_UNSTATED};
-use super::synth::Rng;
 
 /// A group ranks only when its weighted index rests on at least this many indicators.
 pub const MIN_INDICATORS: usize = 2;
@@ -179,55 +179,119 @@ pub struct RankRange {
 
 /// How sure each ranked standing's rank is (in the order of `standings`; `None` for one not
 /// ranked).
+///
+/// Each figure is drawn once per draw: everyone's figure on an indicator, beside which many
+/// groups stand, moves the same way for all of them in that draw, as one uncertain figure
+/// would. A group's difference is a weighted sum of its figures' scores (each figure's weight
+/// from the dimensions it counts towards), so each draw is a sum over the group's figures.
 pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Standing], weights: &[f64], draws: usize, seed: u64) -> Vec<Option<RankRange>> {
+    use rand::SeedableRng;
+    use rand_distr::{Distribution, StandardNormal};
+
     let ranked: Vec<&Standing> = standings.iter().filter(|s| s.rank.is_some()).collect();
-    let se = |row: u32| -> Option<f64> {
-        let r = row as usize;
-        let (lo, hi) = (store.lower[r], store.upper[r]);
-        (!lo.is_nan() && !hi.is_nan() && !has_flag(store.str(store.flags[r]), FLAG_LEVEL_UNSTATED)).then(|| (hi - lo) / (2.0 * 1.959_963_984_540_054))
-    };
-    let mut rng = Rng(seed | 1);
-    let mut normal = || {
-        // Box and Muller's transform of two uniform draws.
-        let (u, v) = (rng.unit().max(1e-12), rng.unit());
-        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
-    };
-    let n = weights.len();
+    let mut figures = Figures::default();
+    // For each ranked group, its terms: (its figure, everyone's figure, the weight of their
+    // difference in its index).
+    let mut terms: Vec<Vec<(usize, usize, f64)>> = Vec::with_capacity(ranked.len());
+    let mut counts: Vec<(usize, usize)> = Vec::with_capacity(ranked.len());
+    for s in &ranked {
+        let c = &comparisons[s.comparison];
+        let weighted: f64 = (0..weights.len()).filter(|&d| weights[d] > 0.0 && c.group.counts.get(d).is_some_and(|&n| n > 0)).map(|d| weights[d]).sum();
+        let mut own = Vec::with_capacity(c.pairs.len());
+        let (mut drawn, mut unknown) = (0, 0);
+        for p in &c.pairs {
+            let w: f64 = p
+                .dimensions
+                .iter()
+                .filter(|&&d| weights.get(d).is_some_and(|w| *w > 0.0))
+                .map(|&d| weights[d] / (c.group.counts[d] as f64 * weighted))
+                .sum();
+            let (g, e) = (figures.of(store, p.group_row, p.group_score), figures.of(store, p.everyone_row, p.everyone_score));
+            for f in [g, e] {
+                if figures.known[f] {
+                    drawn += 1;
+                } else {
+                    unknown += 1;
+                }
+            }
+            if w > 0.0 {
+                own.push((g, e, w));
+            }
+        }
+        terms.push(own);
+        counts.push((drawn, unknown));
+    }
+
+    let mut rng = rand::rngs::Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut scores = figures.published.clone();
     let mut ranks: Vec<Vec<usize>> = vec![Vec::with_capacity(draws); ranked.len()];
     let mut differences = vec![0.0; ranked.len()];
+    let mut order: Vec<usize> = (0..ranked.len()).collect();
+    let mut sorted = vec![0.0; ranked.len()];
     for _ in 0..draws {
-        for (k, s) in ranked.iter().enumerate() {
-            let c = &comparisons[s.comparison];
-            let mut redraw = |row: u32, published: f64| -> f64 {
-                let Some(se) = se(row) else { return published };
-                let r = row as usize;
-                let ind = &store.indicators[store.indicator[r] as usize];
-                let value = store.value[r] + se * normal();
-                score(value, ind.unit, ind.direction).unwrap_or(published)
-            };
-            let drawn: Vec<(f64, f64, &[usize])> =
-                c.pairs.iter().map(|p| (redraw(p.group_row, p.group_score), redraw(p.everyone_row, p.everyone_score), p.dimensions.as_slice())).collect();
-            let (g, _) = by_dimension(drawn.iter().map(|(g, _, d)| (*g, *d)), n);
-            let (e, _) = by_dimension(drawn.iter().map(|(_, e, d)| (*e, *d)), n);
-            differences[k] = composite(&g, weights).unwrap_or(0.0) - composite(&e, weights).unwrap_or(0.0);
+        for f in 0..scores.len() {
+            let se = figures.se[f];
+            if se > 0.0 {
+                let z: f64 = StandardNormal.sample(&mut rng);
+                scores[f] = figures.scale[f].score(figures.value[f] + se * z);
+            }
         }
-        let mut order: Vec<usize> = (0..ranked.len()).collect();
+        for (k, own) in terms.iter().enumerate() {
+            differences[k] = own.iter().map(|&(g, e, w)| w * (scores[g] - scores[e])).sum();
+        }
         order.sort_by(|&a, &b| differences[b].total_cmp(&differences[a]));
-        let sorted: Vec<f64> = order.iter().map(|&k| differences[k]).collect();
+        for (pos, &k) in order.iter().enumerate() {
+            sorted[pos] = differences[k];
+        }
         for (pos, r) in competition_ranks(&sorted).into_iter().enumerate() {
             ranks[order[pos]].push(r);
         }
     }
-    let mut ranges = ranked.iter().zip(ranks).map(|(s, mut r)| {
+    let mut ranges = ranked.iter().zip(ranks).zip(counts).map(|((s, mut r), (drawn, unknown))| {
         r.sort_unstable();
         let point = s.rank.unwrap_or(1);
         let at = |q: f64| r.get(((r.len().saturating_sub(1)) as f64 * q).round() as usize).copied().unwrap_or(point);
-        let c = &comparisons[s.comparison];
-        let rows: Vec<u32> = c.pairs.iter().flat_map(|p| [p.group_row, p.everyone_row]).collect();
-        let drawn = rows.iter().filter(|&&row| se(row).is_some()).count();
-        RankRange { best: at(0.025).min(point), worst: at(0.975).max(point), drawn, unknown: rows.len() - drawn }
+        RankRange { best: at(0.025).min(point), worst: at(0.975).max(point), drawn, unknown }
     });
     standings.iter().map(|s| s.rank.map(|_| ranges.next().expect("one range per ranked standing"))).collect()
+}
+
+/// The distinct figures behind the ranked groups, each with what a draw needs.
+#[derive(Default)]
+struct Figures {
+    at: rustc_hash::FxHashMap<u32, usize>,
+    value: Vec<f64>,
+    /// The standard error from the published 95% interval; 0 where there is none (the figure
+    /// is held as published).
+    se: Vec<f64>,
+    /// Whether it has a published interval (of a stated level), however narrow.
+    known: Vec<bool>,
+    scale: Vec<Scale>,
+    published: Vec<f64>,
+}
+
+impl Figures {
+    fn of(&mut self, store: &Store, row: u32, published: f64) -> usize {
+        if let Some(&f) = self.at.get(&row) {
+            return f;
+        }
+        let r = row as usize;
+        let ind = &store.indicators[store.indicator[r] as usize];
+        let (lo, hi) = (store.lower[r], store.upper[r]);
+        let known = !lo.is_nan() && !hi.is_nan() && !has_flag(store.str(store.flags[r]), FLAG_LEVEL_UNSTATED);
+        let se = if known { (hi - lo) / (2.0 * 1.959_963_984_540_054) } else { 0.0 };
+        // Every figure behind a comparison was scored, so its indicator has a scale; were it
+        // not, the figure is held as published.
+        let scale = Scale::of(ind.unit, ind.direction);
+        let f = self.value.len();
+        self.at.insert(row, f);
+        self.value.push(store.value[r]);
+        self.se.push(if scale.is_some() { se } else { 0.0 });
+        self.known.push(known);
+        self.scale.push(scale.unwrap_or(Scale::of(super::Unit::Percent, super::Direction::HigherIsBetter).expect("a scale")));
+        self.published.push(published);
+        f
+    }
 }
 
 /// The profile's own figures as CSV, one row per group and dimension and one for its index:

@@ -39,16 +39,42 @@ pub struct GroupProfile {
 
 /// A value's score from 0 to 100 on its indicator's scale, 100 being the better end.
 pub fn score(value: f64, unit: Unit, direction: Direction) -> Option<f64> {
-    let (lo, hi) = match unit {
-        Unit::Percent => (0.0, 100.0),
-        Unit::MeanScore10 => (0.0, 10.0),
-        Unit::Ratio | Unit::Count | Unit::Index => return None,
-    };
-    let s = ((value - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0);
-    match direction {
-        Direction::HigherIsBetter => Some(s),
-        Direction::LowerIsBetter => Some(100.0 - s),
-        Direction::Neutral => None,
+    Some(Scale::of(unit, direction)?.score(value))
+}
+
+/// An indicator's fixed scale, from its unit and direction: what turns its figures into
+/// scores.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    lo: f64,
+    hi: f64,
+    lower_is_better: bool,
+}
+
+impl Scale {
+    /// `None` for units with no fixed scale (counts, ratios, indices) and for indicators with
+    /// no better direction.
+    pub fn of(unit: Unit, direction: Direction) -> Option<Scale> {
+        let (lo, hi) = match unit {
+            Unit::Percent => (0.0, 100.0),
+            Unit::MeanScore10 => (0.0, 10.0),
+            Unit::Ratio | Unit::Count | Unit::Index => return None,
+        };
+        let lower_is_better = match direction {
+            Direction::HigherIsBetter => false,
+            Direction::LowerIsBetter => true,
+            Direction::Neutral => return None,
+        };
+        Some(Scale { lo, hi, lower_is_better })
+    }
+
+    pub fn score(self, value: f64) -> f64 {
+        let s = ((value - self.lo) / (self.hi - self.lo) * 100.0).clamp(0.0, 100.0);
+        if self.lower_is_better {
+            100.0 - s
+        } else {
+            s
+        }
     }
 }
 

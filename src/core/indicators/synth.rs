@@ -112,3 +112,20 @@ mod tests {
         );
     }
 }
+
+/// An `observations.csv` of everyone and `groups` groups on every synthetic indicator in one
+/// year, each figure with a 95% interval: the profile's rank ranges at scale.
+pub fn groups_csv(groups: usize) -> String {
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let mut out = String::from("indicator_id,period,group_type,group,value,lower,upper\n");
+    for g in 0..=groups {
+        let (gt, name) = if g == 0 { ("total".to_string(), "Total".to_string()) } else { ("group".to_string(), format!("Group {g}")) };
+        for i in 0..SYNTH_INDICATORS {
+            let (scale, half) = if i % 2 == 0 { (100.0, 2.5) } else { (10.0, 0.25) };
+            let v = (0.2 + 0.6 * rng.unit()) * scale;
+            let h = half * (0.5 + rng.unit());
+            let _ = writeln!(out, "synthetic_{i},2023,{gt},{name},{v:.2},{:.2},{:.2}", v - h, v + h);
+        }
+    }
+    out
+}

@@ -100,3 +100,33 @@ pub fn run(rows: usize, now: &dyn Fn() -> f64) -> (usize, Vec<Timing>) {
     });
     (text.len(), out)
 }
+
+/// The profile's rank ranges (comparisons, standings and 400 draws with the fixed seed) over
+/// `store` with equal weights: how many groups were ranked, and the best of three times.
+pub fn rank_ranges_time(store: &super::model::Store, now: &dyn Fn() -> f64) -> (usize, f64) {
+    use super::matched::{comparisons, rank_ranges, standings, DRAWS, SEED};
+    let dims: Vec<String> = ["belonging", "inclusion", "participation", "recognition", "legitimacy"]
+        .iter()
+        .map(|d| format!("dimensions.{d}"))
+        .collect();
+    let weights = [1.0; 5];
+    let mut best = f64::MAX;
+    let mut ranked = 0;
+    for _ in 0..3 {
+        let t = now();
+        let c = comparisons(store, &dims);
+        let s = standings(&c, &weights);
+        let r = rank_ranges(store, &c, &s, &weights, DRAWS, SEED);
+        best = best.min(now() - t);
+        ranked = r.iter().flatten().count();
+    }
+    (ranked, best)
+}
+
+/// The rank ranges for `groups` synthetic groups on the synthetic indicators.
+pub fn synthetic_rank_ranges(groups: usize, now: &dyn Fn() -> f64) -> (usize, f64) {
+    let indicators = read_indicators("synthetic-indicators.csv", indicators_csv().as_bytes()).unwrap_or_default();
+    let read = read_observations("synthetic-groups.csv", super::synth::groups_csv(groups).as_bytes(), indicators);
+    assert!(read.errors.is_empty(), "the synthetic groups are valid: {}", read.errors);
+    rank_ranges_time(&read.store, now)
+}

@@ -24,6 +24,7 @@ pub mod grid;
 pub mod keep;
 pub mod measures;
 pub mod notes;
+pub mod pace;
 pub mod reading;
 pub mod records;
 pub mod sdmx;
@@ -31,6 +32,7 @@ pub mod sniff;
 pub mod table;
 pub mod totals;
 pub mod workbook_sheet;
+pub mod workload;
 #[cfg(feature = "workbook")]
 pub mod workbook;
 
