@@ -22,7 +22,7 @@ BENCH_PEER_URL=http://127.0.0.1:8097/peer.js \
 CHROMEDRIVER=/usr/bin/chromedriver \
 WASM_BINDGEN_TEST_TIMEOUT=600 \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --release --target wasm32-unknown-unknown --test bench_web -- --nocapture 2>&1 | tee target/bench/browser.log
+  cargo test --locked --release --target wasm32-unknown-unknown --features hydrate --test bench_web -- --nocapture 2>&1 | tee target/bench/browser.log
 
 echo "== page weight (release build)"
 trunk build --release > /dev/null 2>&1
@@ -31,5 +31,7 @@ echo "== first load"
 node scripts/first-load.mjs
 echo "== Lighthouse"
 node scripts/lighthouse.mjs --runs 3
+echo "== Lighthouse, a fresh browser profile for every run (a first visit)"
+node scripts/lighthouse.mjs --runs 3 --fresh
 echo "== interaction to next paint"
 node scripts/interactions.mjs

@@ -24,7 +24,10 @@
 // Environment (from Trunk): TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL. Optional: CE_SITE_URL, the
 // site's origin for canonical links and the sitemap (see src/bin/prerender.rs);
 // CE_FRAME_ANCESTORS, the origins allowed to embed the app (default `*`: any site may embed
-// it; an agency narrows this).
+// it; an agency narrows this); CE_MODULES_FROM, a finished release build of the same sources
+// whose browser modules are taken as they are instead of being built, pruned and optimised
+// again (the modules do not depend on the base path: the app reads it from `<base href>`), so
+// a build for a sub-path costs little more than its pages (scripts/test.sh uses it).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, rmSync, cpSync, existsSync } from 'node:fs';
@@ -35,6 +38,13 @@ import { pictureCharts } from './chart-pictures.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const release = process.env.TRUNK_PROFILE === 'release';
+const modulesFrom = process.env.CE_MODULES_FROM;
+/** A module file from `CE_MODULES_FROM`, copied into this build; false when there is none. */
+const reuse = (name) => {
+  if (!modulesFrom || !existsSync(join(modulesFrom, name))) return false;
+  cpSync(join(modulesFrom, name), join(dir, name));
+  return true;
+};
 /** The site's sub-path, without its trailing slash ("" at a host's root). */
 const sub = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/$/, '');
 const frameAncestors = process.env.CE_FRAME_ANCESTORS ?? '*';
@@ -46,21 +56,20 @@ const trunkModule = readdirSync(dir).find((n) => /^cohesion-explorer-[0-9a-f]+_b
 if (!trunkModule) throw new Error('post-build: Trunk wrote no cohesion-explorer module');
 const trunkGlue = trunkModule.replace('_bg.wasm', '.js');
 
-// 0b. The chart module, always optimised (it is small, and a debug build of it is not).
-execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', 'wasm32-unknown-unknown',
-  '--features', 'chart-module', '--bin', 'charts'], { stdio: 'inherit' });
-execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'charts',
-  join('target', 'wasm32-unknown-unknown', 'release', 'charts.wasm')], { stdio: 'inherit' });
-execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, 'charts_bg.wasm'), '-o', join(dir, 'charts_bg.wasm')], { stdio: 'inherit' });
-
-// 0c. The workbook module (src/bin/workbook.rs), always optimised: calamine in a wasm of its
-//    own, which the Data page runs in a worker (public/workbook-worker.js) only when a person
-//    chooses a workbook.
-execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', 'wasm32-unknown-unknown',
-  '--features', 'workbook-module', '--bin', 'workbook'], { stdio: 'inherit' });
-execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'workbook',
-  join('target', 'wasm32-unknown-unknown', 'release', 'workbook.wasm')], { stdio: 'inherit' });
-execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, 'workbook_bg.wasm'), '-o', join(dir, 'workbook_bg.wasm')], { stdio: 'inherit' });
+// 0b. The chart module (the ECharts options builders) and 0c. the workbook module (calamine,
+//    which the Data page runs in a worker, public/workbook-worker.js, only when a person
+//    chooses a workbook): each a wasm of its own, always optimised (they are small, and a
+//    debug build of either is not).
+const smallModule = (bin, feature) => {
+  if (reuse(`${bin}.js`) && reuse(`${bin}_bg.wasm`)) return;
+  execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', 'wasm32-unknown-unknown',
+    '--features', feature, '--bin', bin], { stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', bin,
+    join('target', 'wasm32-unknown-unknown', 'release', `${bin}.wasm`)], { stdio: 'inherit' });
+  execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, `${bin}_bg.wasm`), '-o', join(dir, `${bin}_bg.wasm`)], { stdio: 'inherit' });
+};
+smallModule('charts', 'chart-module');
+smallModule('workbook', 'workbook-module');
 
 // 1. The pages. The renderer is an ordinary native build of this crate (feature `ssr`).
 execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
@@ -92,8 +101,14 @@ execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin
     execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm], { stdio: 'inherit' });
     unlinkSync(pruned);
   };
-  optimise(join(dir, trunkModule));
+  // Trunk names its module by the unoptimised build's hash, so the same name is the same module.
+  if (!reuse(trunkModule)) optimise(join(dir, trunkModule));
   const module = (feature, stem) => {
+    const built = modulesFrom && readdirSync(modulesFrom).find((n) => n.startsWith(`cohesion-explorer-${stem}-`) && n.endsWith('_bg.wasm'));
+    if (built && reuse(built) && reuse(built.replace('_bg.wasm', '.js'))) {
+      if (existsSync(join(modulesFrom, 'snippets'))) cpSync(join(modulesFrom, 'snippets'), join(dir, 'snippets'), { recursive: true });
+      return { wasm: built, js: built.replace('_bg.wasm', '.js') };
+    }
     execFileSync('cargo', ['build', '--quiet', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
       '--features', feature, '--bin', 'cohesion-explorer'], { stdio: 'inherit' });
     const out = join('target', 'modules', stem);

@@ -4,11 +4,26 @@
 # served on 127.0.0.1 and driven in Chromium). Ends with each runner's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
+# Where the time goes: each step's wall time, printed as a table at the end (and on failure).
+: > target/steps.tsv
+last_step=""; last_start=$(date +%s)
+step() {
+  local now; now=$(date +%s)
+  [ -z "$last_step" ] || printf '%s\t%s\n' "$last_step" $((now - last_start)) >> target/steps.tsv
+  last_step=$1; last_start=$now
+  [ -z "$1" ] || printf '\n\033[1m== %s\033[0m\n' "$*"
+}
+steps_table() {
+  step ""
+  echo; echo "where the time went (seconds):"
+  awk -F'\t' '{ total += $2; printf "  %-60s %5d\n", $1, $2 } END { printf "  %-60s %5d\n", "all", total }' target/steps.tsv
+}
+trap steps_table EXIT
+
+step "set-up: scripts/setup.sh (installs only what is missing)"
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-
-mkdir -p target
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native: cargo test (src/core, shipped data against the seed texts)"
 cargo test --locked 2>&1 | tee target/native-tests.log
@@ -17,16 +32,24 @@ step "browser: wasm-bindgen-test in headless Chromium"
 # The loaders are tested against the real files, served as a host would serve them.
 node scripts/static-server.mjs --dir public --port 8098 --cors > /dev/null &
 data_server=$!
-trap 'kill $data_server 2>/dev/null || true' EXIT
+trap 'kill $data_server 2>/dev/null || true; steps_table' EXIT
 TEST_DATA_ORIGIN=http://127.0.0.1:8098 \
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --features hydrate --test web 2>&1 | tee target/browser-tests.log
 
-step "end-to-end: release build, served and driven in Chromium"
+step "benchmarks: compiled, not run (scripts/bench.sh runs them), so they cannot break unseen"
+# The browser benchmark in the browser tests' profile (its crates are built already); the
+# native one is compiled by `cargo test` above, as every binary is.
+cargo test --locked --target wasm32-unknown-unknown --features hydrate --test bench_web --no-run 2>&1 | tail -n 2
+
+step "release build: trunk build --release (every module, the pages, the charts' pictures)"
 trunk build --release
-# The same build for a sub-path, as an agency would host it (tests/e2e/embed.test.mjs).
-trunk build --release --public-url /social-cohesion/ --dist target/dist-sub
+step "release build for a sub-path"
+# The same build for a sub-path, as an agency would host it (tests/e2e/embed.test.mjs). Its
+# pages differ (their links and base); its modules do not, so they are taken from dist/.
+CE_MODULES_FROM=dist trunk build --release --public-url /social-cohesion/ --dist target/dist-sub
+step "end-to-end: the release build, served and driven in Chromium"
 # A test that hangs fails after four minutes instead of holding the run.
 node --test --test-concurrency=1 --test-timeout=240000 tests/e2e/ 2>&1 | tee target/e2e-tests.log
 

@@ -451,7 +451,7 @@ async fn a_pasted_table_is_described_and_becomes_a_measure() {
     settle().await;
     let area: web_sys::HtmlTextAreaElement = root.query_selector("#yours-paste").expect("q").expect("the paste box").unchecked_into();
     area.set_value("Year\tMāori\tPacific peoples\tEveryone\n2022\t68\t65\t71\n2023\t70\t69\t73\n");
-    let read = root.query_selector(".paste + p button").expect("q").expect("the read button");
+    let read = root.query_selector(".paste-box + p button").expect("q").expect("the read button");
     read.unchecked_ref::<web_sys::HtmlElement>().click();
     until(|| root.query_selector(".describe").ok().flatten().is_some()).await;
     let text = root.text_content().unwrap_or_default();

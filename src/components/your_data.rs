@@ -664,6 +664,51 @@ fn column_row(i18n: I18n, table: &Table, i: usize, column: &crate::core::owndata
     }
 }
 
+/// Which of the description's lists a box is in.
+#[derive(Clone, Copy)]
+enum Speaks {
+    Dimensions,
+    Nodes,
+}
+
+impl Speaks {
+    fn of(self, d: &Description) -> &Vec<String> {
+        match self {
+            Speaks::Dimensions => &d.dimensions,
+            Speaks::Nodes => &d.nodes,
+        }
+    }
+
+    fn of_mut(self, d: &mut Description) -> &mut Vec<String> {
+        match self {
+            Speaks::Dimensions => &mut d.dimensions,
+            Speaks::Nodes => &mut d.nodes,
+        }
+    }
+}
+
+/// A box ticked when `id` is in one of the description's lists (the dimensions or framework
+/// parts it speaks to), which ticking and unticking change.
+fn tick(d: RwSignal<Option<Description>>, id: String, list: Speaks, label: String) -> impl IntoView {
+    let on = {
+        let id = id.clone();
+        move || d.with(|d| d.as_ref().is_some_and(|d| list.of(d).contains(&id)))
+    };
+    view! {
+        <label class="check">
+            <input type="checkbox" prop:checked=on on:change=move |ev| {
+                let checked = event_target_checked(&ev);
+                let id = id.clone();
+                d.update(|d| if let Some(d) = d {
+                    list.of_mut(d).retain(|x| *x != id);
+                    if checked { list.of_mut(d).push(id); }
+                });
+            } />
+            <span lang="en">{label}</span>
+        </label>
+    }
+}
+
 /// What the figures measure: their title, unit, direction and source, the dimensions and
 /// framework parts they speak to; or the shipped indicator they are figures for.
 #[component]
@@ -701,26 +746,7 @@ fn MeasureForm(description: RwSignal<Option<Description>>) -> impl IntoView {
         let dimensions = atlas
             .dimensions()
             .into_iter()
-            .map(|n| {
-                let id = n.id.clone();
-                let on = {
-                    let id = id.clone();
-                    move || d.with(|d| d.as_ref().is_some_and(|d| d.dimensions.contains(&id)))
-                };
-                view! {
-                    <label class="check">
-                        <input type="checkbox" prop:checked=on on:change=move |ev| {
-                            let checked = event_target_checked(&ev);
-                            let id = id.clone();
-                            d.update(|d| if let Some(d) = d {
-                                d.dimensions.retain(|x| *x != id);
-                                if checked { d.dimensions.push(id); }
-                            });
-                        } />
-                        <span lang="en">{n.label.clone()}</span>
-                    </label>
-                }
-            })
+            .map(|n| tick(d, n.id.clone(), Speaks::Dimensions, n.label.clone()))
             .collect_view();
         let parts = atlas
             .frameworks
@@ -730,26 +756,7 @@ fn MeasureForm(description: RwSignal<Option<Description>>) -> impl IntoView {
                 let boxes = f
                     .nodes
                     .iter()
-                    .map(|n| {
-                        let id = n.id.clone();
-                        let on = {
-                            let id = id.clone();
-                            move || d.with(|d| d.as_ref().is_some_and(|d| d.nodes.contains(&id)))
-                        };
-                        view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=on on:change=move |ev| {
-                                    let checked = event_target_checked(&ev);
-                                    let id = id.clone();
-                                    d.update(|d| if let Some(d) = d {
-                                        d.nodes.retain(|x| *x != id);
-                                        if checked { d.nodes.push(id); }
-                                    });
-                                } />
-                                <span lang="en">{crate::core::text::shorten(&n.display_name(), 90)}</span>
-                            </label>
-                        }
-                    })
+                    .map(|n| tick(d, n.id.clone(), Speaks::Nodes, crate::core::text::shorten(&n.display_name(), 90)))
                     .collect_view();
                 view! { <details><summary lang="en">{f.short_title.clone()}</summary>{boxes}</details> }
             })

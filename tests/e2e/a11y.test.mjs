@@ -97,7 +97,7 @@ test('no serious or critical axe violations with a person\'s data loaded', async
   await page.getByRole('button', { name: 'Show this measure' }).click();
   await page.locator('.outcome').getByRole('link', { name: 'Open its page' }).click();
   await page.getByText(/Your own measure, from ade-names\.csv/).waitFor();
-  assert.deepEqual(await violations(page), [], 'their own measure's page');
+  assert.deepEqual(await violations(page), [], "their own measure's page");
   await page.close();
 });
 

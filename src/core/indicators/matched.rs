@@ -190,14 +190,15 @@ pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Stand
 
     let ranked: Vec<&Standing> = standings.iter().filter(|s| s.rank.is_some()).collect();
     let mut figures = Figures::default();
-    // For each ranked group, its terms: (its figure, everyone's figure, the weight of their
-    // difference in its index).
-    let mut terms: Vec<Vec<(usize, usize, f64)>> = Vec::with_capacity(ranked.len());
+    // Every ranked group's terms, one after another (group k's are `terms[starts[k]..starts[k + 1]]`):
+    // (its figure, everyone's figure, the weight of their difference in its index).
+    let mut terms: Vec<(u32, u32, f64)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(ranked.len() + 1);
     let mut counts: Vec<(usize, usize)> = Vec::with_capacity(ranked.len());
     for s in &ranked {
+        starts.push(terms.len());
         let c = &comparisons[s.comparison];
         let weighted: f64 = (0..weights.len()).filter(|&d| weights[d] > 0.0 && c.group.counts.get(d).is_some_and(|&n| n > 0)).map(|d| weights[d]).sum();
-        let mut own = Vec::with_capacity(c.pairs.len());
         let (mut drawn, mut unknown) = (0, 0);
         for p in &c.pairs {
             let w: f64 = p
@@ -215,43 +216,53 @@ pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Stand
                 }
             }
             if w > 0.0 {
-                own.push((g, e, w));
+                terms.push((g as u32, e as u32, w));
             }
         }
-        terms.push(own);
         counts.push((drawn, unknown));
     }
+    starts.push(terms.len());
 
+    // Only figures with some width are drawn again; the rest keep their published score.
+    let moving: Vec<usize> = (0..figures.spread.len()).filter(|&f| figures.spread[f] != 0.0).collect();
     let mut rng = rand::rngs::Xoshiro256PlusPlus::seed_from_u64(seed);
     let mut scores = figures.published.clone();
-    let mut ranks: Vec<Vec<usize>> = vec![Vec::with_capacity(draws); ranked.len()];
-    let mut differences = vec![0.0; ranked.len()];
-    let mut order: Vec<usize> = (0..ranked.len()).collect();
-    let mut sorted = vec![0.0; ranked.len()];
-    for _ in 0..draws {
-        for f in 0..scores.len() {
-            let se = figures.se[f];
-            if se > 0.0 {
-                let z: f64 = StandardNormal.sample(&mut rng);
-                scores[f] = figures.scale[f].score(figures.value[f] + se * z);
-            }
+    let n = ranked.len();
+    // Group k's rank in draw d is `ranks[k * draws + d]`.
+    let mut ranks: Vec<u32> = vec![0; n * draws];
+    let mut differences = vec![0.0; n];
+    let mut order: Vec<usize> = (0..n).collect();
+    for d in 0..draws {
+        for &f in &moving {
+            let z: f64 = StandardNormal.sample(&mut rng);
+            scores[f] = (figures.centre[f] + figures.spread[f] * z).clamp(0.0, 100.0);
         }
-        for (k, own) in terms.iter().enumerate() {
-            differences[k] = own.iter().map(|&(g, e, w)| w * (scores[g] - scores[e])).sum();
+        for k in 0..n {
+            differences[k] = terms[starts[k]..starts[k + 1]].iter().map(|&(g, e, w)| w * (scores[g as usize] - scores[e as usize])).sum();
         }
-        order.sort_by(|&a, &b| differences[b].total_cmp(&differences[a]));
+        order.sort_unstable_by(|&a, &b| differences[b].total_cmp(&differences[a]));
+        // Competition ranks (1, 2, 2, 4), as the point ranks are given.
+        let mut rank = 1;
         for (pos, &k) in order.iter().enumerate() {
-            sorted[pos] = differences[k];
-        }
-        for (pos, r) in competition_ranks(&sorted).into_iter().enumerate() {
-            ranks[order[pos]].push(r);
+            if pos > 0 && (differences[order[pos - 1]] - differences[k]).abs() >= 1e-9 {
+                rank = pos + 1;
+            }
+            ranks[k * draws + d] = rank as u32;
         }
     }
-    let mut ranges = ranked.iter().zip(ranks).zip(counts).map(|((s, mut r), (drawn, unknown))| {
-        r.sort_unstable();
+    let mut ranges = ranked.iter().enumerate().map(|(k, s)| {
+        let r = &mut ranks[k * draws..(k + 1) * draws];
         let point = s.rank.unwrap_or(1);
-        let at = |q: f64| r.get(((r.len().saturating_sub(1)) as f64 * q).round() as usize).copied().unwrap_or(point);
-        RankRange { best: at(0.025).min(point), worst: at(0.975).max(point), drawn, unknown }
+        let mut at = |q: f64| {
+            if r.is_empty() {
+                return point;
+            }
+            let i = ((r.len() - 1) as f64 * q).round() as usize;
+            *r.select_nth_unstable(i).1 as usize
+        };
+        let (best, worst) = (at(0.025), at(0.975));
+        let (drawn, unknown) = counts[k];
+        RankRange { best: best.min(point), worst: worst.max(point), drawn, unknown }
     });
     standings.iter().map(|s| s.rank.map(|_| ranges.next().expect("one range per ranked standing"))).collect()
 }
@@ -260,13 +271,13 @@ pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Stand
 #[derive(Default)]
 struct Figures {
     at: rustc_hash::FxHashMap<u32, usize>,
-    value: Vec<f64>,
-    /// The standard error from the published 95% interval; 0 where there is none (the figure
-    /// is held as published).
-    se: Vec<f64>,
+    /// The figure's score before it is held to 0..100, and how far one standard error (from
+    /// the published 95% interval) moves it; 0 where there is no interval (the figure is held
+    /// as published).
+    centre: Vec<f64>,
+    spread: Vec<f64>,
     /// Whether it has a published interval (of a stated level), however narrow.
     known: Vec<bool>,
-    scale: Vec<Scale>,
     published: Vec<f64>,
 }
 
@@ -282,13 +293,19 @@ impl Figures {
         let se = if known { (hi - lo) / (2.0 * 1.959_963_984_540_054) } else { 0.0 };
         // Every figure behind a comparison was scored, so its indicator has a scale; were it
         // not, the figure is held as published.
-        let scale = Scale::of(ind.unit, ind.direction);
-        let f = self.value.len();
+        let f = self.published.len();
         self.at.insert(row, f);
-        self.value.push(store.value[r]);
-        self.se.push(if scale.is_some() { se } else { 0.0 });
+        match Scale::of(ind.unit, ind.direction) {
+            Some(scale) => {
+                self.centre.push(scale.unclamped(store.value[r]));
+                self.spread.push(scale.slope() * se);
+            }
+            None => {
+                self.centre.push(published);
+                self.spread.push(0.0);
+            }
+        }
         self.known.push(known);
-        self.scale.push(scale.unwrap_or(Scale::of(super::Unit::Percent, super::Direction::HigherIsBetter).expect("a scale")));
         self.published.push(published);
         f
     }

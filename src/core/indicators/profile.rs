@@ -69,9 +69,24 @@ impl Scale {
     }
 
     pub fn score(self, value: f64) -> f64 {
-        let s = ((value - self.lo) / (self.hi - self.lo) * 100.0).clamp(0.0, 100.0);
+        self.unclamped(value).clamp(0.0, 100.0)
+    }
+
+    /// The score before it is held to 0..100: an affine function of the value, so a value
+    /// moved by `d` moves it by `slope() * d` (the rank ranges draw millions of scores this way).
+    pub fn unclamped(self, value: f64) -> f64 {
+        let s = (value - self.lo) / (self.hi - self.lo) * 100.0;
         if self.lower_is_better {
             100.0 - s
+        } else {
+            s
+        }
+    }
+
+    pub fn slope(self) -> f64 {
+        let s = 100.0 / (self.hi - self.lo);
+        if self.lower_is_better {
+            -s
         } else {
             s
         }

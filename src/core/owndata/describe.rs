@@ -471,7 +471,7 @@ fn build_over(table: &Table, d: &Description, id: &str, attach: Option<&Indicato
     let filter_ids: Vec<(&Vec<u32>, u32)> =
         filters.iter().filter_map(|&(c, want)| ids_of(c).map(|ids| (ids, want))).collect();
     let group_type = group_type_of(&d.groups_are);
-    let mut seen: HashMap<(Period, String), usize> = HashMap::default();
+    let mut seen: HashMap<(Period, (u32, u32)), usize> = HashMap::default();
     let mut rows = Vec::new();
     let mut rows_read = 0;
     for row in 0..table.rows() {
@@ -496,7 +496,13 @@ fn build_over(table: &Table, d: &Description, id: &str, attach: Option<&Indicato
             ));
             continue;
         };
-        let (group_type, group) = match group_col {
+        // Who the figure is for, as ids (for the check on second figures, without building
+        // text for every row): the group's code and the kind's, or everyone.
+        let code_id = |c: usize| match &table.columns[c].cells {
+            Cells::Codes { ids, .. } => ids[row],
+            Cells::Numbers { .. } => u32::MAX,
+        };
+        let (group_type, group, who) = match group_col {
             Some(g) => {
                 let code = match &table.columns[g].cells {
                     Cells::Codes { ids, codes, .. } => codes[ids[row] as usize].as_str(),
@@ -504,12 +510,13 @@ fn build_over(table: &Table, d: &Description, id: &str, attach: Option<&Indicato
                 };
                 let kind = kind_col.map(|k| table.columns[k].text(row)).filter(|k| !k.trim().is_empty());
                 if d.everyone.as_deref() == Some(code) {
-                    ("total".to_string(), "Total".to_string())
+                    ("total".to_string(), "Total".to_string(), (u32::MAX, u32::MAX))
                 } else {
-                    (kind.map_or_else(|| group_type.clone(), |k| group_type_of(&k)), table.columns[g].text(row))
+                    let who = (kind_col.map_or(u32::MAX - 1, code_id), code_id(g));
+                    (kind.map_or_else(|| group_type.clone(), |k| group_type_of(&k)), table.columns[g].text(row), who)
                 }
             }
-            None => ("total".to_string(), "Total".to_string()),
+            None => ("total".to_string(), "Total".to_string(), (u32::MAX, u32::MAX)),
         };
         let (value, written) = table.columns[vc].figure_at(row);
         let mut flags: Vec<&str> = Vec::new();
@@ -560,7 +567,7 @@ fn build_over(table: &Table, d: &Description, id: &str, attach: Option<&Indicato
                 continue;
             }
         }
-        let key = (when, format!("{group_type}\u{1f}{group}"));
+        let key = (when, who);
         if let Some(&first) = seen.get(&key) {
             problems.push(DataError::new(
                 &table.file,
