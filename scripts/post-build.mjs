@@ -1,7 +1,7 @@
 // Trunk's post-build hook (see Trunk.toml): runs on the staged build before it becomes dist/.
 //
 // 0. Trunk has built the framework's islands module (`islands-framework`); the others are
-//    built after the pages are written (1c).
+//    compiled in the background while the pages are written, then finished (1c).
 // 0b. The chart module (`src/bin/charts.rs`): the ECharts options builders, in a small wasm
 //    of their own that the app fetches with ECharts when a page first draws a chart.
 // 1. Every page, prerendered: `src/bin/prerender.rs` (the app's own components, rendered
@@ -29,10 +29,11 @@
 // again (the modules do not depend on the base path: the app reads it from `<base href>`), so
 // a build for a sub-path costs little more than its pages (scripts/test.sh uses it).
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, rmSync, cpSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzip, brotliCompress, constants } from 'node:zlib';
+import { promisify } from 'node:util';
 import { generateSW } from 'workbox-build';
 import { pictureCharts } from './chart-pictures.mjs';
 
@@ -56,23 +57,52 @@ const trunkModule = readdirSync(dir).find((n) => /^cohesion-explorer-[0-9a-f]+_b
 if (!trunkModule) throw new Error('post-build: Trunk wrote no cohesion-explorer module');
 const trunkGlue = trunkModule.replace('_bg.wasm', '.js');
 
+// Compiling the browser modules (wasm, release) is most of a build, and each ends in
+// link-time optimisation on one core. So they are compiled in the background, one after
+// another (they share cargo's lock on the wasm target's directory and its output file, so each
+// is given to wasm-bindgen before the next starts), while the pages are rendered by a native
+// build, which has a directory of its own: on two cores the two overlap instead of queuing.
+/** Runs a command with its output shown; resolves when it has succeeded. */
+const run = (command, args) => new Promise((resolve, reject) => {
+  const child = spawn(command, args, { stdio: 'inherit' });
+  child.on('error', reject);
+  child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`post-build: ${command} ${args.join(' ')} exited with ${code}`))));
+});
+/** Compiles one binary of this crate for the browser and gives it to wasm-bindgen. */
+const compile = async (bin, feature, outDir, outName, optimised) => {
+  await run('cargo', ['build', '--quiet', '--locked', ...(optimised ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
+    '--features', feature, '--bin', bin]);
+  await run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', outDir, '--out-name', outName,
+    join('target', 'wasm32-unknown-unknown', optimised ? 'release' : 'debug', `${bin}.wasm`)]);
+};
+
 // 0b. The chart module (the ECharts options builders) and 0c. the workbook module (calamine,
 //    which the Data page runs in a worker, public/workbook-worker.js, only when a person
 //    chooses a workbook): each a wasm of its own, always optimised (they are small, and a
 //    debug build of either is not).
-const smallModule = (bin, feature) => {
-  if (reuse(`${bin}.js`) && reuse(`${bin}_bg.wasm`)) return;
-  execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', 'wasm32-unknown-unknown',
-    '--features', feature, '--bin', bin], { stdio: 'inherit' });
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', bin,
-    join('target', 'wasm32-unknown-unknown', 'release', `${bin}.wasm`)], { stdio: 'inherit' });
-  execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, `${bin}_bg.wasm`), '-o', join(dir, `${bin}_bg.wasm`)], { stdio: 'inherit' });
-};
-smallModule('charts', 'chart-module');
-smallModule('workbook', 'workbook-module');
+const smallModules = ['charts', 'workbook'].filter((bin) => !(reuse(`${bin}.js`) && reuse(`${bin}_bg.wasm`)));
+// The sections' modules (1c), unless a finished build gives them.
+const MODULES = [['islands-indicators', 'indicators'], ['islands-data', 'data'], ['app-module', 'app']];
+const builtModule = (stem) => modulesFrom && readdirSync(modulesFrom).find((n) => n.startsWith(`cohesion-explorer-${stem}-`) && n.endsWith('_bg.wasm'));
+const compiling = (async () => {
+  for (const bin of smallModules) {
+    await compile(bin, bin === 'charts' ? 'chart-module' : 'workbook-module', dir, bin, true);
+    await run(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_FEATURES, join(dir, `${bin}_bg.wasm`), '-o', join(dir, `${bin}_bg.wasm`)]);
+  }
+  for (const [feature, stem] of MODULES) {
+    if (builtModule(stem)) continue;
+    const out = join('target', 'modules', stem);
+    rmSync(out, { recursive: true, force: true });
+    await compile('cohesion-explorer', feature, out, 'module', release);
+  }
+})();
+// Not left unhandled while the pages are rendered: awaited below, where a failure stops the build.
+compiling.catch(() => {});
 
 // 1. The pages. The renderer is an ordinary native build of this crate (feature `ssr`).
-execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
+await run('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin', 'prerender', '--', dir]);
+// The pruner (1c), a native build too, compiled while the modules still are.
+if (release && MODULES.some(([, stem]) => !builtModule(stem))) await run('cargo', ['build', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune']);
 // 1b. Every chart on every page, drawn by ECharts as SVG into its box (chart-pictures.mjs).
 {
   const cache = new Map();
@@ -94,28 +124,24 @@ execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin
 {
   const building = Date.now();
   const names = new Map();
-  const optimise = (wasm) => {
+  const optimise = async (wasm) => {
     if (!release) return;
     const pruned = `${wasm}.pruned`;
-    execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune', '--', wasm, pruned], { stdio: 'inherit' });
-    execFileSync(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm], { stdio: 'inherit' });
+    await run('cargo', ['run', '--quiet', '--locked', '--features', 'prune', '--bin', 'prune', '--', wasm, pruned]);
+    await run(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', ...(process.env.CE_KEEP_NAMES ? ['-g'] : []), ...WASM_FEATURES, pruned, '-o', wasm]);
     unlinkSync(pruned);
   };
   // Trunk names its module by the unoptimised build's hash, so the same name is the same module.
-  if (!reuse(trunkModule)) optimise(join(dir, trunkModule));
-  const module = (feature, stem) => {
-    const built = modulesFrom && readdirSync(modulesFrom).find((n) => n.startsWith(`cohesion-explorer-${stem}-`) && n.endsWith('_bg.wasm'));
+  if (!reuse(trunkModule)) await optimise(join(dir, trunkModule));
+  await compiling;
+  const module = async (stem) => {
+    const built = builtModule(stem);
     if (built && reuse(built) && reuse(built.replace('_bg.wasm', '.js'))) {
       if (existsSync(join(modulesFrom, 'snippets'))) cpSync(join(modulesFrom, 'snippets'), join(dir, 'snippets'), { recursive: true });
       return { wasm: built, js: built.replace('_bg.wasm', '.js') };
     }
-    execFileSync('cargo', ['build', '--quiet', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
-      '--features', feature, '--bin', 'cohesion-explorer'], { stdio: 'inherit' });
     const out = join('target', 'modules', stem);
-    rmSync(out, { recursive: true, force: true });
-    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'module',
-      join('target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'cohesion-explorer.wasm')], { stdio: 'inherit' });
-    optimise(join(out, 'module_bg.wasm'));
+    await optimise(join(out, 'module_bg.wasm'));
     const wasm = readFileSync(join(out, 'module_bg.wasm'));
     const js = readFileSync(join(out, 'module.js'), 'utf8');
     const name = `cohesion-explorer-${stem}-${createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16)}`;
@@ -125,9 +151,9 @@ execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin
     return { wasm: `${name}_bg.wasm`, js: `${name}.js` };
   };
   const framework = { wasm: trunkModule, js: trunkGlue };
-  const indicators = module('islands-indicators', 'indicators');
-  const data = module('islands-data', 'data');
-  const app = module('app-module', 'app');
+  const indicators = await module('indicators');
+  const data = await module('data');
+  const app = await module('app');
   // Which module each section's pages load (the profile's pages are the indicators').
   for (const [section, m] of [['framework', framework], ['indicators', indicators], ['profile', indicators], ['data', data]]) {
     names.set(`@islands-${section}@`, m.wasm);
@@ -140,7 +166,7 @@ execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'ssr', '--bin
     const named = html.replace(/@(islands-js-[a-z]+|islands-[a-z]+|app-js|app)@/g, (m) => names.get(m) ?? m);
     if (named !== html) writeFileSync(page, named);
   }
-  console.log(`post-build: the indicators', data page's and whole-page modules built in ${((Date.now() - building) / 1000).toFixed(1)} s`);
+  console.log(`post-build: every browser module compiled, pruned and optimised ${((Date.now() - started) / 1000).toFixed(1)} s into the post-build (the last ${((Date.now() - building) / 1000).toFixed(1)} s after the pages)`);
 }
 // What the prerenderer says about the sections, for the service worker; not part of the site.
 const sections = JSON.parse(readFileSync(join(dir, 'sections.json'), 'utf8'));
@@ -269,14 +295,24 @@ if (release) {
 
 // 4. Precompressed copies.
 const COMPRESS = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.csv', '.svg', '.md', '.txt', '.xml']);
-let compressed = 0;
 // Release builds only: a development build's module is tens of megabytes, and the
-// development server compresses as it serves.
-for (const file of release ? walk(dir) : []) {
-  if (!COMPRESS.has(extname(file))) continue;
-  const body = readFileSync(file);
-  writeFileSync(file + '.gz', gzipSync(body, { level: 9 }));
-  writeFileSync(file + '.br', brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
-  compressed += 1;
-}
+// development server compresses as it serves. zlib's asynchronous calls run on libuv's
+// thread pool, so several files are compressed at once, one per core and more.
+const toCompress = (release ? walk(dir) : []).filter((file) => COMPRESS.has(extname(file)));
+const gzipped = promisify(gzip);
+const brotlied = promisify(brotliCompress);
+let next = 0;
+await Promise.all(Array.from({ length: 4 }, async () => {
+  while (next < toCompress.length) {
+    const file = toCompress[next++];
+    const body = readFileSync(file);
+    const [gz, br] = await Promise.all([
+      gzipped(body, { level: 9 }),
+      brotlied(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    ]);
+    writeFileSync(file + '.gz', gz);
+    writeFileSync(file + '.br', br);
+  }
+}));
+const compressed = toCompress.length;
 console.log(`post-build: ${pages.length} pages; CSP with ${hashes.length} script hash(es); ${compressed} files precompressed (gzip, brotli) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -21,7 +21,7 @@ use crate::components::breakdown_charts::BreakdownCharts;
 use crate::data::{WithAtlas, WithIndicators};
 use crate::core::embed::add_params;
 use crate::core::indicators::view::{
-    chart_series, csv, default_groups, groups_of, periods, rows, summary_facts, within, GroupRef,
+    chart_series, default_groups, groups_of, periods, rows, summary_facts, within, GroupRef,
     MAX_SERIES,
 };
 use crate::core::links::{encode, FrameworkView};
@@ -276,13 +276,15 @@ fn Explorer(data: Arc<IndicatorData>, id: String) -> impl IntoView {
     // Each cell names its column, for the table stacked as label and value on a phone.
     let (l_period, l_value) = (t_string!(i18n, indicator.period).to_string(), t_string!(i18n, indicator.value).to_string());
     let (l_interval, l_source) = (t_string!(i18n, indicator.interval).to_string(), t_string!(i18n, indicator.source).to_string());
-    let table_rows = move || {
-        let mut all = rows(&for_rows.store, &own_series.get());
-        if let (Some(t), Some(other)) = (&beside_rows, beside.get()) {
-            let everyone = chart_series(&t.shipped.store, &other, &[]).into_iter().filter(|s| s.group.group_type == "total").collect::<Vec<_>>();
-            all.extend(rows(&t.shipped.store, &everyone));
+    let shown_rows = Memo::new(move |_| match (&beside_rows, beside.get()) {
+        (Some(t), Some(other)) if t.shipped.store.indicator(&other).is_some() => {
+            let (from, to) = window.get();
+            crate::core::owndata::measures::beside_rows(&for_rows.store, &own_series.get(), &t.shipped.store, &other, from, to)
         }
-        all.into_iter()
+        _ => rows(&for_rows.store, &own_series.get()),
+    });
+    let table_rows = move || {
+        shown_rows.get().into_iter()
             .map(|o| {
                 let value = o
                     .value
@@ -306,15 +308,13 @@ fn Explorer(data: Arc<IndicatorData>, id: String) -> impl IntoView {
             })
             .collect_view()
     };
-    let for_csv = data.clone();
     let download = move || {
         format!(
             "data:text/csv;charset=utf-8,{}",
-            encode(&csv(&for_csv.store, &series.get()))
+            encode(&crate::core::indicators::parse::write_observations(&shown_rows.get()))
         )
     };
-    let for_export = data.clone();
-    let export_rows = Callback::new(move |()| rows(&for_export.store, &series.get_untracked()));
+    let export_rows = Callback::new(move |()| shown_rows.get_untracked());
     let export_indicators = Arc::new(data.store.indicators.clone());
     let available = groups_of(&data.store, &ind_id);
     let chart_label = t_string!(i18n, indicator.line_chart).to_string();

@@ -353,7 +353,7 @@ fn YourProfile(dims: Vec<String>, names: Vec<String>, weights: Memo<Vec<f64>>) -
             <section class="panel user-data" aria-labelledby="your-profile-heading">
                 <h2 id="your-profile-heading">{t!(i18n, profile.yours_heading)}</h2>
                 <p>{t!(i18n, profile.yours_summary)}</p>
-                <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.yours_heading) tabindex="0">
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.yours_table) tabindex="0">
                     <table class="data-table">
                         <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}<th scope="col">{t!(i18n, profile.index)}</th></tr></thead>
                         <tbody>{rows}</tbody>

@@ -106,7 +106,8 @@ async function webkitPage() {
   const element = async (sel) => Object.values(await call('POST', `${s}/element`, { using: 'css selector', value: sel }))[0];
   const pointer = async (sel, pointerType) => {
     const id = await element(sel);
-    await call('POST', `${s}/actions`, { actions: [{ type: 'pointer', id: 'p', parameters: { pointerType }, actions: [
+    // One input source per pointer type: WebDriver refuses a source reused with another type.
+    await call('POST', `${s}/actions`, { actions: [{ type: 'pointer', id: pointerType, parameters: { pointerType }, actions: [
       { type: 'pointerMove', origin: { 'element-6066-11e4-a52e-4f735466cecf': id }, x: 0, y: 0 },
       { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }] });
     await call('DELETE', `${s}/actions`);
@@ -129,8 +130,14 @@ async function webkitPage() {
 }
 
 const ready = (page) => until(page, () => document.documentElement.hasAttribute('data-ready'), null, 'the page to be taken over');
-/// Marks the element a function finds (so real input can be aimed at it by a selector).
-const mark = (page, find, arg) => until(page, `(arg) => { const el = (${find})(arg); if (el) el.setAttribute('data-smoke', ''); return !!el; }`, arg, 'an element');
+/// Waits for the checkbox labelled `label` and marks it, so real input can be aimed at it by a
+/// selector. (A function, not a string: Puppeteer evaluates a string as an expression.)
+const markCheckbox = (page, label) => until(page, (text) => {
+  const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim() === text);
+  const input = l && (l.querySelector('input') ?? document.getElementById(l.htmlFor));
+  if (input) input.setAttribute('data-smoke', '');
+  return !!input;
+}, label, `the checkbox ${label}`);
 
 async function journeys(page) {
   // The diagram by keyboard: Tab from the top of the page reaches a part, which is scrolled
@@ -151,15 +158,16 @@ async function journeys(page) {
   await until(page, inView, null, 'the part the arrow reached to be in view');
 
   // The diagram by tap: a part opens its detail, and the address says which.
-  await page.eval((label) => document.querySelector(`.node[aria-label="${label}"]`).scrollIntoView({ block: 'center' }), KOTAHITANGA);
-  await page.tap(`.node[aria-label="${KOTAHITANGA}"]`);
+  // Its own shape is scrolled to: Firefox does not scroll to an SVG link (issue 23).
+  await page.eval((label) => document.querySelector(`.node[aria-label="${label}"] rect`).scrollIntoView({ block: 'center' }), KOTAHITANGA);
+  await page.tap(`.node[aria-label="${KOTAHITANGA}"] rect`);
   await until(page, () => location.pathname === '/framework/strategic/strategic.principle.kotahitanga', null, 'the tapped part in the address');
   await until(page, () => /Working connectively and in partnership/.test(document.querySelector('aside')?.textContent ?? ''), null, 'the detail panel');
 
   // A group on an indicator page: ticked, it is in the address and in the table.
   await page.goto(origin + '/indicators/discrimination');
   await ready(page);
-  await mark(page, () => [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Māori (ethnicity)')?.querySelector('input') ?? document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Māori (ethnicity)')?.htmlFor));
+  await markCheckbox(page, 'Māori (ethnicity)');
   await page.eval(() => document.querySelector('[data-smoke]').scrollIntoView({ block: 'center' }));
   await page.click('[data-smoke]');
   await until(page, () => decodeURIComponent(location.search) === '?groups=ethnicity:Māori', null, 'the group in the address');

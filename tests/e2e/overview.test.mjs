@@ -66,17 +66,20 @@ test('when the data cannot be fetched the page says so, the rest works, and Try 
   await page.close();
 });
 
-test('the dimension profile: weights change the index, in the URL, and reset restores equal weights', async () => {
+test('the dimension profile: each group beside everyone on the same figures, counted, ranked only on more than one figure, in both languages', async () => {
   const page = await app.page();
   await page.goto(app.origin + '/profile');
   await page.getByRole('heading', { level: 1, name: 'Five-dimension profile' }).waitFor();
   await page.locator('#composite .chart-picture:visible').waitFor();
-  const index = () => page.getByRole('table', { name: /^Scores/ }).locator('tbody tr').evaluateAll((trs) =>
-    trs.map((r) => [r.children[0].textContent.trim(), r.children[6].textContent.trim(), r.children[7].textContent.trim()]));
+  const table = page.getByRole('table', { name: /^Each group's index against everyone's on the same figures/ });
+  const index = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].map((c) => c.textContent.trim())));
   const equal = await index();
-  assert.equal(equal.length, 11);
-  assert.deepEqual(equal.find((r) => r[0] === 'Everyone'), ['Everyone', '67.2', '5 of 5']);
-  // Recognition only: the groups with a discrimination figure.
+  assert.equal(equal.length, 10);
+  // Group, its index, everyone's on the same figures, the difference, how many indicators, rank, how sure.
+  assert.deepEqual(equal[0].slice(0, 6), ['Canterbury', '68.8', '69.6', '−0.8', '3', '1']);
+  assert.match(equal[0][6], /^unknown: no published intervals$|^\d+( to \d+)?$/);
+  assert.deepEqual(equal.find((r) => r[0] === 'European').slice(3, 6), ['0.0', '1 (one figure)', 'not ranked']);
+  // Recognition only: each group on its one discrimination figure, against everyone's same figure.
   for (const name of ['Belonging', 'Inclusion', 'Participation', 'Legitimacy']) {
     const slider = page.getByRole('slider', { name });
     await slider.focus();
@@ -84,11 +87,19 @@ test('the dimension profile: weights change the index, in the URL, and reset res
   }
   await page.waitForFunction(() => location.search === '?w=0,0,0,1,0');
   const recognition = await index();
-  assert.deepEqual(recognition.map((r) => r[0]), ['Canterbury', 'Māori', 'Disabled people of working age', 'Sexual minorities', 'Everyone']);
-  assert.deepEqual(recognition[1], ['Māori', '70.5', '1 of 5'], '100 − 29.5% experiencing discrimination');
+  assert.deepEqual(recognition.map((r) => r[0]), ['Canterbury', 'Māori', 'Disabled people of working age', 'Sexual minorities']);
+  assert.deepEqual(recognition[1].slice(0, 6), ['Māori', '70.5', '79.1', '−8.6', '1 (one figure)', 'not ranked'], '100 − 29.5% experiencing discrimination, beside 100 − 20.9%');
+  await page.getByText('With these weights, 4 of 4 groups rest on a single figure, too few to rank; their differences are in the table.').waitFor();
   await page.getByRole('button', { name: 'Reset to equal weights' }).click();
   await page.waitForFunction(() => location.search === '');
   assert.deepEqual(await index(), equal);
+  await page.getByText(/^Like with like: each group is set beside everyone on the same figures/).waitFor();
+  await page.getByText(/^How sure the ranking is: where a figure has a published 95% interval/).waitFor();
+  // In te reo Māori: the same figures, the method in te reo.
+  await page.goto(app.origin + '/mi/profile');
+  await page.getByText(/^He rite ki te rite: ka whakanohoia ia rōpū/).waitFor();
+  const mi = await page.locator('#index-heading ~ .table-scroll table tbody tr').first().evaluate((r) => [...r.children].slice(1, 4).map((c) => c.textContent.trim()));
+  assert.deepEqual(mi, ['68.8', '69.6', '−0.8']);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

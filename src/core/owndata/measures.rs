@@ -106,6 +106,24 @@ pub fn beside(
     out
 }
 
+/// The rows behind that chart, for its table and downloads: their rows read from their own
+/// store, everyone's published ones from the shipped store, within the same window. Each
+/// series' points index the store it was drawn from, so neither is ever read from the other.
+pub fn beside_rows(
+    theirs: &Store,
+    own: &[crate::core::indicators::view::ChartSeries],
+    shipped: &Store,
+    indicator: &str,
+    from: Option<crate::core::indicators::Period>,
+    to: Option<crate::core::indicators::Period>,
+) -> Vec<Observation> {
+    use crate::core::indicators::view::{chart_series, rows, within};
+    let everyone: Vec<_> = chart_series(shipped, indicator, &[]).into_iter().filter(|s| s.group.group_type == "total").collect();
+    let mut all = rows(theirs, own);
+    all.extend(rows(shipped, &within(everyone, from, to)));
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +164,23 @@ mod tests {
         let names: Vec<&str> = both.iter().map(|s| s.group.group.as_str()).collect();
         assert_eq!(names, ["Everyone (our survey)", "Everyone (NZ Crime and Victims Survey)"]);
         assert!(both[1].points.len() > 1);
+    }
+
+    #[test]
+    fn the_rows_beside_are_each_read_from_their_own_store() {
+        use crate::core::indicators::view::chart_series;
+        let m = welcome();
+        let mine = store_of([&m]);
+        let own = chart_series(&mine, "yours-welcome", &[]);
+        let shipped = crate::core::fixtures::store();
+        let all = beside_rows(&mine, &own, shipped, "trust_police", None, None);
+        let national = all.iter().filter(|o| o.indicator == "trust_police").count();
+        assert_eq!(all.len() - national, own.iter().map(|s| s.points.len()).sum::<usize>());
+        assert!(national > 1 && all.iter().filter(|o| o.indicator == "trust_police").all(|o| o.group_type == "total"));
+        // A window cuts the published rows as it cuts the chart.
+        let last = all.iter().filter(|o| o.indicator == "trust_police").map(|o| o.period).max_by_key(|p| p.key()).expect("rows");
+        let cut = beside_rows(&mine, &own, shipped, "trust_police", Some(last), None);
+        assert_eq!(cut.iter().filter(|o| o.indicator == "trust_police").count(), 1);
     }
 
     #[test]
