@@ -3,7 +3,6 @@
 //! of the view. Pure, so the chart adapter and the table only draw it.
 
 use super::model::{Indicator, Observation, Store};
-use super::parse::write_observations;
 use super::query::{latest, series, Point};
 use super::SeriesKey;
 
@@ -135,10 +134,6 @@ pub fn rows(store: &Store, series: &[ChartSeries]) -> Vec<Observation> {
         .collect()
 }
 
-/// The CSV of exactly what the view shows, in the observations format.
-pub fn csv(store: &Store, series: &[ChartSeries]) -> String {
-    write_observations(&rows(store, series))
-}
 
 /// The facts the summary sentence states (the view words them in the interface's language).
 #[derive(Debug, Clone, PartialEq)]
@@ -184,7 +179,7 @@ pub fn summary_facts(store: &Store, indicator: &Indicator, series: &[ChartSeries
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::indicators::parse::{read_indicators, read_observations};
+    use crate::core::indicators::parse::{read_indicators, read_observations, write_observations};
 
     const INDICATORS: &str = "id,title,short_title,dimensions,nodes,mapping_basis,unit,direction,definition,source_name,source_url,licence\nbelong,Sense of belonging,Belonging,dimensions.belonging,,editorial,mean score 0-10,higher_is_better,,S,https://e.org,L\n";
     const OBS: &str = "indicator_id,period,group_type,group,value\nbelong,2021,total,Total,8.6\nbelong,2023,total,Total,8.2\nbelong,2023,ethnicity,Asian,7.8\nbelong,2023,ethnicity,Māori,8.5\n";
@@ -221,7 +216,8 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["2021", "2023"]
         );
-        let csv = csv(&s, &view);
+        // What the view's download writes: its rows in the observations format.
+        let csv = write_observations(&rows(&s, &view));
         assert_eq!(csv.lines().count(), 1 + 3);
         assert!(csv.contains("belong,2023,ethnicity,Māori,8.5,"));
         let facts = summary_facts(&s, &s.indicators[0], &view);
