@@ -28,23 +28,43 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 step "native: cargo test (src/core, shipped data against the seed texts)"
 cargo test --locked 2>&1 | tee target/native-tests.log
 
-step "browser: wasm-bindgen-test in headless Chromium"
-# The loaders are tested against the real files, served as a host would serve them.
-node scripts/static-server.mjs --dir public --port 8098 --cors > /dev/null &
-data_server=$!
-trap 'kill $data_server 2>/dev/null || true; steps_table' EXIT
-TEST_DATA_ORIGIN=http://127.0.0.1:8098 \
-CHROMEDRIVER=/usr/bin/chromedriver \
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --features hydrate --test web 2>&1 | tee target/browser-tests.log
-
-step "benchmarks: compiled, not run (scripts/bench.sh runs them), so they cannot break unseen"
-# The browser benchmark in the browser tests' profile (its crates are built already); the
-# native one is compiled by `cargo test` above, as every binary is.
-cargo test --locked --target wasm32-unknown-unknown --features hydrate --test bench_web --no-run 2>&1 | tail -n 2
-
-step "release build: trunk build --release (every module, the pages, the charts' pictures)"
+step "release build, with the browser tests alongside: trunk build --release; wasm-bindgen-test in headless Chromium"
+# The two overlap. Most of the release build is long single-threaded stretches (each wasm
+# module ends in link-time optimisation with one codegen unit, then wasm-opt), leaving a core
+# idle for the browser tests' debug build. They build in a target folder of their own: cargo
+# holds a target folder for one build at a time, and the two share no compiled crate anyway
+# (another profile). Their output goes to target/browser-tests.log, shown when both are done.
+browser_tests() {
+  # The loaders are tested against the real files, served as a host would serve them.
+  node scripts/static-server.mjs --dir public --port 8098 --cors > /dev/null &
+  local data_server=$!
+  local started; started=$(date +%s)
+  local rc=0
+  TEST_DATA_ORIGIN=http://127.0.0.1:8098 \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_TIMEOUT=180 \
+  CARGO_TARGET_DIR=target/browser \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked --target wasm32-unknown-unknown --features hydrate --test web || rc=$?
+  kill "$data_server" 2>/dev/null || true
+  # The benchmarks: compiled, not run (scripts/bench.sh runs them), so they cannot break
+  # unseen. The browser one in the browser tests' profile, whose crates are built by now; the
+  # native one is compiled by `cargo test` above, as every binary is.
+  if [ "$rc" -eq 0 ]; then
+    CARGO_TARGET_DIR=target/browser cargo test --locked --target wasm32-unknown-unknown --features hydrate --test bench_web --no-run || rc=$?
+  fi
+  echo "browser tests and benchmark compile: $(( $(date +%s) - started )) s, exit $rc"
+  return "$rc"
+}
+browser_tests > target/browser-tests.log 2>&1 &
+browser_pid=$!
+trap 'kill $browser_pid 2>/dev/null || true; steps_table' EXIT
 trunk build --release
+echo "release build done; waiting for the browser tests"
+browser_rc=0
+wait "$browser_pid" || browser_rc=$?
+cat target/browser-tests.log
+[ "$browser_rc" -eq 0 ] || { echo "the browser tests failed (exit $browser_rc)" >&2; exit "$browser_rc"; }
 step "release build for a sub-path"
 # The same build for a sub-path, as an agency would host it (tests/e2e/embed.test.mjs). Its
 # pages differ (their links and base); its modules do not, so they are taken from dist/.

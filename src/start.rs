@@ -92,7 +92,6 @@ pub async fn start_islands() -> String {
     };
     mark("ce:data-read");
     crate::next_task::next_task().await;
-    note_early_input();
     leptos::mount::hydrate_islands();
     // The shared state, on the root every island's owner descends from. The address starts
     // where the page was rendered, so each island's first render is the page's.
@@ -226,12 +225,14 @@ thread_local! {
 /// What the person chose in the page's controls before the islands arrived (a filter picked,
 /// a box ticked, while the module was still downloading on a slow phone) would otherwise show
 /// on screen but mean nothing, and taking an island over sets its controls back to the page's
-/// state. So it is noted before the islands are taken over ([`note_early_input`]), and then
-/// each such control is given back what the person made it, and the event it would have had
-/// ([`replay_early_input`]). Says whether there was any.
+/// state. The islands are taken over one task at a time, so a person (or a test) can change a
+/// control at any moment until its own island's turn. So, in the same task as each island is
+/// taken over, its controls' state is noted just before ([`before_island`]) and given back to
+/// them just after ([`after_island`]): no moment shows the box unticked again. Once every
+/// island runs, each such control gets the event it would have had ([`replay_early_input`]).
 #[cfg(feature = "islands")]
-fn note_early_input() {
-    let Ok(controls) = document().query_selector_all("main select, main input, main textarea") else { return };
+fn changed_controls(island: &web_sys::Element) -> Vec<Early> {
+    let Ok(controls) = island.query_selector_all("select, input, textarea") else { return Vec::new() };
     let mut noted = Vec::new();
     for i in 0..controls.length() {
         let Some(node) = controls.item(i) else { continue };
@@ -261,7 +262,80 @@ fn note_early_input() {
             }
         }
     }
-    EARLY.with(|e| *e.borrow_mut() = noted);
+    noted
+}
+
+#[cfg(feature = "islands")]
+impl Early {
+    fn element(&self) -> &web_sys::Element {
+        match self {
+            Early::Value(el, ..) => el,
+            Early::Checked(input, _) => input.unchecked_ref(),
+        }
+    }
+
+    /// Whether the control still holds what was noted.
+    fn still_as_noted(&self) -> bool {
+        match self {
+            Early::Checked(input, checked) => input.checked() == *checked,
+            Early::Value(el, value, _) => {
+                if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    select.value() == *value
+                } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    input.value() == *value
+                } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    area.value() == *value
+                } else {
+                    false
+                }
+            }
+        }
+    }
+
+    /// Puts the control back as the person left it, without an event: the island that owns
+    /// it hears of it once every island runs.
+    fn restore(&self) {
+        match self {
+            Early::Checked(input, checked) => {
+                if input.checked() != *checked {
+                    input.set_checked(*checked);
+                }
+            }
+            Early::Value(el, value, _) => {
+                if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    select.set_value(value);
+                } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    input.set_value(value);
+                } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    area.set_value(value);
+                }
+            }
+        }
+    }
+}
+
+/// Called by the loader just before it takes `island` over: notes what the person has
+/// changed in its controls so far.
+#[cfg(feature = "islands")]
+#[wasm_bindgen]
+pub fn before_island(island: web_sys::Element) {
+    let now = changed_controls(&island);
+    EARLY.with(|e| {
+        let mut e = e.borrow_mut();
+        e.retain(|early| !island.contains(Some(early.element())));
+        e.extend(now);
+    });
+}
+
+/// Called by the loader just after it has taken `island` over, in the same task.
+#[cfg(feature = "islands")]
+#[wasm_bindgen]
+pub fn after_island(island: web_sys::Element) {
+    EARLY.with(|e| {
+        for early in e.borrow().iter().filter(|early| island.contains(Some(early.element()))) {
+            early.restore();
+        }
+    });
 }
 
 #[cfg(feature = "islands")]
@@ -276,24 +350,15 @@ fn replay_early_input() -> bool {
         }
     };
     for early in noted {
-        match early {
-            Early::Checked(input, checked) => {
-                if input.checked() != checked {
-                    input.set_checked(checked);
-                }
-                fire(&input, "change");
-            }
-            Early::Value(el, value, kind) => {
-                if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                    select.set_value(&value);
-                } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                    input.set_value(&value);
-                } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    area.set_value(&value);
-                }
-                fire(&el, kind);
-            }
+        // Changed again since its island runs: the island has heard of it already.
+        if !early.still_as_noted() {
+            continue;
         }
+        let kind = match &early {
+            Early::Checked(..) => "change",
+            Early::Value(_, _, kind) => kind,
+        };
+        fire(early.element(), kind);
     }
     replayed
 }

@@ -22,6 +22,8 @@ export async function launch({ dir = 'dist', base = '/' } = {}) {
       // that (the root's `data-ready`), so a test acts on the running app, as a person who
       // waits a moment would. With scripts off there is nothing to wait for.
       if (options.javaScriptEnabled !== false) {
+        // `gotoServed` goes without waiting, for a test that holds the app back on purpose.
+        page.gotoServed = page.goto.bind(page);
         for (const method of ['goto', 'reload']) {
           const original = page[method].bind(page);
           page[method] = async (...args) => {

@@ -88,7 +88,7 @@ async function beforeAndAfter(page, url, selectors) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
-  await page.goto(url, { waitUntil: 'load' }).catch(() => {});
+  await page.gotoServed(url, { waitUntil: 'load' });
   const box = (s) => page.locator(s).first().boundingBox();
   const boxes = async () => Object.fromEntries(await Promise.all(selectors.map(async (s) => [s, await box(s)])));
   const prerendered = await boxes();
