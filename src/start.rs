@@ -92,6 +92,7 @@ pub async fn start_islands() -> String {
     };
     mark("ce:data-read");
     crate::next_task::next_task().await;
+    replay_on_leaving();
     leptos::mount::hydrate_islands();
     // The shared state, on the root every island's owner descends from. The address starts
     // where the page was rendered, so each island's first render is the page's.
@@ -114,11 +115,14 @@ pub fn islands_ready() {
     };
     let url = crate::url::use_url();
     untrack(|| {
-        // A page the person has already changed stays as they made it.
-        let replayed = replay_early_input();
-        let here = url.href();
-        let wanted = if replayed { here } else { opened.route_and_query() };
-        crate::url::follow_history(url, &wanted);
+        // What the person changed before the islands ran, and has not changed again since.
+        let early = early_input();
+        // The address that was opened is the view (a link, a bookmark, the back button), then
+        // what the person did on top of it counts, as if done after: each control gets the
+        // event it would have had. After the back button, what the browser gave the controls
+        // back is the view the address names already, so nothing changes.
+        crate::url::follow_history(url, &opened.route_and_query());
+        replay_early_input(early);
         start_services(opened.place.embed);
     });
     mark("ce:taken-over");
@@ -229,7 +233,8 @@ thread_local! {
 /// control at any moment until its own island's turn. So, in the same task as each island is
 /// taken over, its controls' state is noted just before ([`before_island`]) and given back to
 /// them just after ([`after_island`]): no moment shows the box unticked again. Once every
-/// island runs, each such control gets the event it would have had ([`replay_early_input`]).
+/// island runs, each such control gets the event it would have had ([`replay_early_input`]),
+/// on top of the address that was opened.
 #[cfg(feature = "islands")]
 fn changed_controls(island: &web_sys::Element) -> Vec<Early> {
     let Ok(controls) = island.query_selector_all("select, input, textarea") else { return Vec::new() };
@@ -274,24 +279,6 @@ impl Early {
         }
     }
 
-    /// Whether the control still holds what was noted.
-    fn still_as_noted(&self) -> bool {
-        match self {
-            Early::Checked(input, checked) => input.checked() == *checked,
-            Early::Value(el, value, _) => {
-                if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                    select.value() == *value
-                } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                    input.value() == *value
-                } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    area.value() == *value
-                } else {
-                    false
-                }
-            }
-        }
-    }
-
     /// Puts the control back as the person left it, without an event: the island that owns
     /// it hears of it once every island runs.
     fn restore(&self) {
@@ -327,21 +314,65 @@ pub fn before_island(island: web_sys::Element) {
     });
 }
 
-/// Called by the loader just after it has taken `island` over, in the same task.
+/// Called by the loader just after it has taken `island` over, in the same task. From then
+/// on the island hears the person itself: a control they change again is no longer theirs
+/// to give back (the island may also set a control itself, say from what the device kept,
+/// which is not the person changing it, so the event is what tells).
 #[cfg(feature = "islands")]
 #[wasm_bindgen]
 pub fn after_island(island: web_sys::Element) {
-    EARLY.with(|e| {
-        for early in e.borrow().iter().filter(|early| island.contains(Some(early.element()))) {
+    let any = EARLY.with(|e| {
+        let noted = e.borrow();
+        let mine: Vec<&Early> = noted.iter().filter(|early| island.contains(Some(early.element()))).collect();
+        for early in &mine {
             early.restore();
         }
+        !mine.is_empty()
     });
+    if any {
+        let changed_again = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+            let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            EARLY.with(|e| e.borrow_mut().retain(|early| *early.element() != target));
+        });
+        for kind in ["input", "change"] {
+            let _ = island.add_event_listener_with_callback_and_bool(kind, changed_again.as_ref().unchecked_ref(), true);
+        }
+        // For the page's life (once every island runs, nothing is noted and it does nothing).
+        changed_again.forget();
+    }
 }
 
+/// The controls the person changed before their islands ran, as they left them (any changed
+/// again since its island runs was left out then: the island has heard of it already).
 #[cfg(feature = "islands")]
-fn replay_early_input() -> bool {
-    let noted = EARLY.with(|e| std::mem::take(&mut *e.borrow_mut()));
-    let replayed = !noted.is_empty();
+fn early_input() -> Vec<Early> {
+    EARLY.with(|e| std::mem::take(&mut *e.borrow_mut()))
+}
+
+/// Should the person leave or reload the page before every island runs, what they typed so far
+/// is replayed as they go, so the islands already running hear of it (the worksheet keeps an
+/// answer typed in the first moments; the browser does not give it back on a reload).
+#[cfg(feature = "islands")]
+fn replay_on_leaving() {
+    // Only what was typed in a text box: a view's controls (filters, groups, weights) change
+    // the address, which a page being left has no business doing.
+    let on_leave = Closure::<dyn Fn()>::new(|| {
+        let typed: Vec<Early> = EARLY.with(|e| {
+            let mut noted = e.borrow_mut();
+            let (typed, rest) = std::mem::take(&mut *noted).into_iter().partition(|early| early.element().is_instance_of::<web_sys::HtmlTextAreaElement>());
+            *noted = rest;
+            typed
+        });
+        replay_early_input(typed);
+    });
+    let _ = window().add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
+    // For the page's life (once every island runs, nothing is noted and it does nothing).
+    on_leave.forget();
+}
+
+/// Gives each control back what the person made it, with the event it would have had.
+#[cfg(feature = "islands")]
+fn replay_early_input(early: Vec<Early>) {
     let fire = |target: &web_sys::Element, kind: &str| {
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
@@ -349,18 +380,14 @@ fn replay_early_input() -> bool {
             let _ = target.dispatch_event(&event);
         }
     };
-    for early in noted {
-        // Changed again since its island runs: the island has heard of it already.
-        if !early.still_as_noted() {
-            continue;
-        }
+    for early in early {
+        early.restore();
         let kind = match &early {
             Early::Checked(..) => "change",
             Early::Value(_, _, kind) => kind,
         };
         fire(early.element(), kind);
     }
-    replayed
 }
 
 /// A named moment on the page's performance timeline (`performance.mark`), so benchmarks can

@@ -40,6 +40,11 @@ impl Url {
         #[cfg(feature = "hydrate")]
         {
             let full = crate::components::link::with_base(&href);
+            // The address it is at already is not a step to go back through.
+            // (Compared as the browser spells both, percent-encoded.)
+            let here = window().location().href().unwrap_or_default();
+            let same = web_sys::Url::new_with_base(&full, &here).is_ok_and(|to| web_sys::Url::new(&here).is_ok_and(|at| to.pathname() == at.pathname() && to.search() == at.search()));
+            let replace = replace || same;
             if let Ok(history) = window().history() {
                 let _ = if replace {
                     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&full))

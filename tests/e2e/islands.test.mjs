@@ -82,21 +82,24 @@ test('a view changed within a page stays in the page; any other link loads its p
   await page.close();
 });
 
-// Known fault (issue 23, open): after another page and back, Chromium's next back step is a
-// popstate to the same address (the text version) instead of the part before it; a second back
-// reaches it. Kept here, run and reported, until it is fixed.
-test.todo('back after another page steps back through the changes made within the page', async () => {
+test('back after another page opens the view it left, then steps back through the changes made within the page', async () => {
   const page = await app.page({ width: 390, height: 844 });
   await page.goto(app.origin + '/framework/strategic/strategic.vision');
   await page.goto(app.origin + '/framework/strategic/text?lens=dimensions.belonging');
+  const steps = await page.evaluate(() => history.length);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await page.waitForURL('**/about');
   await ready(page);
   await page.goBack();
   await page.waitForURL('**/framework/strategic/text?lens=dimensions.belonging');
   await ready(page);
+  // The view it left: the same address, lens and all, and no step added to the history.
+  assert.equal(where(page), '/framework/strategic/text?lens=dimensions.belonging');
+  assert.equal(await page.getByRole('combobox', { name: 'Lens' }).evaluate((s) => s.selectedOptions[0].textContent.trim()), 'Belonging');
+  assert.equal(await page.evaluate(() => history.length), steps + 1);
   await page.goBack();
   await page.waitForFunction(() => location.pathname === '/framework/strategic/strategic.vision', null, { timeout: 5000 });
+  assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
 
