@@ -119,8 +119,8 @@ pub fn islands_ready() {
         let early = early_input();
         // The address that was opened is the view (a link, a bookmark, the back button), then
         // what the person did on top of it counts, as if done after: each control gets the
-        // event it would have had. After the back button, what the browser gave the controls
-        // back is the view the address names already, so nothing changes.
+        // event it would have had. After the back button, whatever the browser gives the
+        // controls back is the view the address names already, so nothing changes.
         crate::url::follow_history(url, &opened.route_and_query());
         replay_early_input(early);
         start_services(opened.place.embed);
