@@ -70,10 +70,12 @@ const run = (command, args) => new Promise((resolve, reject) => {
 });
 /** Compiles one binary of this crate for the browser and gives it to wasm-bindgen. */
 const compile = async (bin, feature, outDir, outName, optimised) => {
+  const begun = Date.now();
   await run('cargo', ['build', '--quiet', '--locked', ...(optimised ? ['--release'] : []), '--target', 'wasm32-unknown-unknown',
     '--features', feature, '--bin', bin]);
   await run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', outDir, '--out-name', outName,
     join('target', 'wasm32-unknown-unknown', optimised ? 'release' : 'debug', `${bin}.wasm`)]);
+  console.log(`post-build: ${bin} (${feature}) compiled in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
 };
 
 // 0b. The chart module (the ECharts options builders) and 0c. the workbook module (calamine,
