@@ -35,3 +35,5 @@ echo "== Lighthouse, a fresh browser profile for every run (a first visit)"
 node scripts/lighthouse.mjs --runs 3 --fresh
 echo "== interaction to next paint"
 node scripts/interactions.mjs
+echo "== take-over at 4x CPU slowdown"
+node scripts/take-over.mjs --runs 3

@@ -76,6 +76,7 @@ pub fn forget_all() {}
 mod browser {
     use std::sync::Arc;
 
+    use futures::future::{FutureExt, LocalBoxFuture, Shared};
     use leptos::prelude::*;
     use rexie::{ObjectStore, Rexie, TransactionMode};
     use wasm_bindgen::JsValue;
@@ -110,6 +111,28 @@ mod browser {
             .collect())
     }
 
+    thread_local! {
+        /// The device operation asked for last (see [`in_turn`]).
+        static LAST: std::cell::RefCell<Option<Shared<LocalBoxFuture<'static, ()>>>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Runs `op` once every device operation asked for before it has finished: each opens the
+    /// database on its own, so without this two could land in either order, and a measure
+    /// loaded again just after "Forget all" could be kept, then deleted by the forgetting.
+    fn in_turn(op: impl std::future::Future<Output = ()> + 'static) -> Shared<LocalBoxFuture<'static, ()>> {
+        let before = LAST.with(|last| last.borrow_mut().take());
+        let next = async move {
+            if let Some(before) = before {
+                before.await;
+            }
+            op.await;
+        }
+        .boxed_local()
+        .shared();
+        LAST.with(|last| *last.borrow_mut() = Some(next.clone()));
+        next
+    }
+
     async fn write(key: &str, text: Option<&str>) -> Result<(), String> {
         let db = open().await?;
         let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
@@ -125,7 +148,7 @@ mod browser {
     /// Reads back what the device keeps (once per page).
     pub fn start_keeping() {
         let yours = use_yours();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local(in_turn(async move {
             match read_all().await {
                 Ok(all) => {
                     let mut unreadable = 0;
@@ -158,7 +181,7 @@ mod browser {
                 }
             }
             let _ = yours.ready.try_set(true);
-        });
+        }));
     }
 
     /// Shows `measures` (each replacing any with its key) and keeps each one the device will.
@@ -172,7 +195,7 @@ mod browser {
                 all.push(m.clone());
             }
         });
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local(in_turn(async move {
             for m in measures {
                 let key = m.key();
                 let result = match pack(&m, &now) {
@@ -181,11 +204,13 @@ mod browser {
                 };
                 keep_result(yours, &key, result);
             }
-        });
+        }));
     }
 
     fn keep_result(yours: Yours, key: &str, result: Result<(), String>) {
         match result {
+            // Forgotten while it was being written (the forgetting runs next): not kept.
+            Ok(()) if !yours.measures.with_untracked(|m| m.iter().any(|x| x.key() == key)) => {}
             Ok(()) => {
                 let _ = yours.kept.try_update(|k| {
                     if !k.iter().any(|x| x == key) {
@@ -206,24 +231,31 @@ mod browser {
         let key = key.to_string();
         yours.measures.update(|m| m.retain(|x| x.key() != key));
         yours.kept.update(|k| k.retain(|x| *x != key));
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local(in_turn(async move {
             if let Err(e) = write(&key, None).await {
                 let _ = yours.problem.try_set(Some(e));
             }
-        });
+        }));
     }
 
     /// Forgets every measure the person has.
     pub fn forget_all() {
         let yours = use_yours();
-        let keys: Vec<String> = yours.measures.with_untracked(|m| m.iter().map(|x| x.key()).collect());
-        let kept = yours.kept.get_untracked();
         yours.measures.set(Vec::new());
         yours.kept.set(Vec::new());
-        leptos::task::spawn_local(async move {
-            for key in keys.iter().chain(&kept) {
-                let _ = write(key, None).await;
+        leptos::task::spawn_local(in_turn(async move {
+            if let Err(e) = clear().await {
+                let _ = yours.problem.try_set(Some(e));
             }
-        });
+        }));
+    }
+
+    /// Empties the store: every measure kept, whether or not this page has read it back yet.
+    async fn clear() -> Result<(), String> {
+        let db = open().await?;
+        let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
+        let store = tx.store(STORE).map_err(|e| e.to_string())?;
+        store.clear().await.map_err(|e| e.to_string())?;
+        tx.done().await.map(|_| ()).map_err(|e| e.to_string())
     }
 }

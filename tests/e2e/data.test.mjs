@@ -151,6 +151,8 @@ test('their measure downloads as a Data Package and as SDMX-CSV, and each loads 
     const outcome = page.locator('.outcome');
     await outcome.waitFor();
     assert.match(await outcome.innerText(), new RegExp(`${title.replace(/[()]/g, '\\$&')}: 15 figures\\.`), file.name);
+    // What a person is told before leaving: it is on the device (the write has finished).
+    await outcome.getByText('Kept on this device only').waitFor();
     await page.goto(app.origin + pageOf);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByText('Our survey of 400 residents a year (made up).').waitFor();
