@@ -13,7 +13,7 @@
 //    optimised with wasm-opt; Trunk's own wasm-opt step is off, as it would run first).
 // 2. The Content Security Policy. Trunk starts the app with an inline module script (the page's
 //    loader, the same on every page), so the policy allows exactly it by its SHA-256 hash; everything else must come from
-//    our own origin. (The page record, a JSON data block, is not a script to the browser.)
+//    our own origin. (The page record, a data block, is not a script to the browser.)
 //    The policy goes into every page as a <meta> tag (so it holds on any static host), and,
 //    with `frame-ancestors` (which a <meta> cannot carry), into `csp.txt` and `_headers` for
 //    hosts that set headers.
@@ -84,7 +84,7 @@ const compile = async (bin, feature, outDir, outName, optimised) => {
 //    debug build of either is not).
 const smallModules = ['charts', 'workbook'].filter((bin) => !(reuse(`${bin}.js`) && reuse(`${bin}_bg.wasm`)));
 // The sections' modules (1c), unless a finished build gives them.
-const MODULES = [['islands-indicators', 'indicators'], ['islands-data', 'data'], ['app-module', 'app']];
+const MODULES = [['islands-worksheet', 'worksheet'], ['islands-indicators', 'indicators'], ['islands-overview', 'overview'], ['islands-profile', 'profile'], ['islands-data', 'data'], ['app-module', 'app']];
 const builtModule = (stem) => modulesFrom && readdirSync(modulesFrom).find((n) => n.startsWith(`cohesion-explorer-${stem}-`) && n.endsWith('_bg.wasm'));
 const compiling = (async () => {
   for (const bin of smallModules) {
@@ -153,11 +153,11 @@ if (release && MODULES.some(([, stem]) => !builtModule(stem))) await run('cargo'
     return { wasm: `${name}_bg.wasm`, js: `${name}.js` };
   };
   const framework = { wasm: trunkModule, js: trunkGlue };
-  const indicators = await module('indicators');
-  const data = await module('data');
+  const bySection = { framework };
+  for (const stem of ['worksheet', 'indicators', 'overview', 'profile', 'data']) bySection[stem] = await module(stem);
   const app = await module('app');
-  // Which module each section's pages load (the profile's pages are the indicators').
-  for (const [section, m] of [['framework', framework], ['indicators', indicators], ['profile', indicators], ['data', data]]) {
+  // Which module each section's pages load: its own.
+  for (const [section, m] of Object.entries(bySection)) {
     names.set(`@islands-${section}@`, m.wasm);
     names.set(`@islands-js-${section}@`, m.js);
   }
@@ -187,7 +187,8 @@ function walk(path, out = []) {
 const files = walk(dir);
 const pages = files.filter((f) => f.endsWith('.html'));
 const inlineScripts = pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)])
-  .filter((m) => !/type="application\/json"/.test(m[1]));
+  // A data block (the page record, `type="text/plain"`) is not a script to the browser.
+  .filter((m) => !/type="text\/plain"/.test(m[1]));
 const hashes = [...new Set(inlineScripts.map(
   (m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`,
 ))];

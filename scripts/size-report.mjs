@@ -65,7 +65,7 @@ console.log(`  largest ${kb(blocking(pages[0])).trim()} KB; median ${kb(blocking
 // module (only for a page the build could not write, or whose data changed), the chart and
 // workbook modules (loaded on demand).
 const modules = assets.filter((a) => /_bg\.wasm$/.test(a.file));
-const what = (file) => file.match(/^cohesion-explorer-(indicators|data|app)-/)?.[1]
+const what = (file) => file.match(/^cohesion-explorer-([a-z]+)-[0-9a-f]{16}_bg\.wasm$/)?.[1]
   ?? (file.startsWith('cohesion-explorer-') ? 'framework' : file.replace(/_bg\.wasm$/, ''));
 console.log(`\nwasm modules, brotli (budget for a page's wasm ${kb(WASM_BUDGET).trim()} KB):`);
 for (const m of modules) {
@@ -78,8 +78,11 @@ for (const m of modules) {
   const page = join(root, 'framework', 'strategic', 'index.html');
   const html = await readFile(page, 'utf8');
   const metaOf = (name) => html.match(new RegExp(`<meta name="${name}" content="([^"]+)"`))?.[1];
-  const record = JSON.parse(html.match(/<script type="application\/json" id="ce-page">([\s\S]*?)<\/script>/)?.[1] ?? '{}');
-  const dataFiles = [...new Set(JSON.stringify(record).match(/data\/[A-Za-z0-9_./-]+\.(json|csv)/g) ?? [])];
+  // The data sets the page was rendered from (the record's `atlas` and `indicators` lines),
+  // which the page fetches before it is taken over; not its `warm` line, which the offline
+  // worker fetches in the background once it runs.
+  const record = html.match(/<script type="text\/plain" id="ce-page">([\s\S]*?)<\/script>/)?.[1] ?? '';
+  const dataFiles = record.split('\n').filter((l) => /^(atlas|indicators) /.test(l)).flatMap((l) => l.split(' ').slice(2));
   const parts = [['HTML', (await sizes(page)).brotli], ['CSS', css]];
   for (const name of ['ce-islands', 'ce-islands-js']) {
     const file = metaOf(name);

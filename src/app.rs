@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 
 use crate::components::link::{place, A};
-use crate::components::share::ShareActions;
+use crate::components::share::Share;
 use crate::core::site::Page;
 use crate::embed::EmbedFooter;
 use crate::language::{t, t_string, use_i18n};
@@ -29,11 +29,13 @@ use crate::pages::worksheet::WorksheetPage;
 /// module provide it in `App`; the islands module at the root every island descends from.
 pub fn provide_page_contexts() -> (bool, crate::language::I18n) {
     let place = place();
+    // Light or dark, for the charts (the stylesheet follows the same choice by itself): only
+    // the modules that draw charts in the browser need it.
+    #[cfg(not(any(feature = "islands-framework", feature = "islands-worksheet")))]
     crate::look::provide_look();
     crate::components::link::provide_sticky();
     let embedded = crate::embed::provide_embed(place.embed);
     let i18n = crate::language::provide_language(place.lang);
-    crate::offline::provide_offline();
     (embedded, i18n)
 }
 
@@ -53,7 +55,7 @@ pub fn App() -> impl IntoView {
         {(!embedded).then(|| view! { <Header /> })}
         <main id="main" tabindex="-1">
             <crate::offline::OfflineNotes />
-            {(!embedded).then(|| view! { <ShareActions /> })}
+            {(!embedded).then(|| view! { <Share /> })}
             {shown}
         </main>
         {if embedded {
@@ -128,9 +130,17 @@ fn LanguageSwitch() -> impl IntoView {
         let sub = crate::components::link::site().sub;
         format!("{sub}{}", here.with_lang(other).href(&format!("{route}{rest}")))
     };
+    let link = NodeRef::<leptos::html::A>::new();
+    #[cfg(feature = "hydrate")]
+    link.on_load(move |a| {
+        crate::components::link::follow_view(a.clone().into(), href);
+        // The choice is remembered when followed.
+        let remember = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || crate::language::remember(other));
+        let _ = a.add_event_listener_with_callback("click", wasm_bindgen::JsCast::unchecked_ref(remember.as_ref()));
+        remember.forget();
+    });
     view! {
-        <a class="language-switch" href=href hreflang=other lang=other
-            on:click=move |_| crate::language::remember(other)>
+        <a class="language-switch" href=untrack(href) hreflang=other lang=other node_ref=link>
             {if other == "mi" { "Te reo Māori" } else { "English" }}
         </a>
     }

@@ -55,13 +55,10 @@ pub fn start_embed(embedded: bool) {
             let _ = style.set_property("--ce-selected", accent);
             let _ = style.set_property("--ce-accent-contrast", text_on(accent));
             // Text in the accent (links, "improved") only where it stays readable on the
-            // page's background, light or dark as the look decides; otherwise links keep the
-            // default colour.
-            let (accent, look, style) = (accent.clone(), crate::look::use_look(), style.clone());
-            Effect::new(move |_| {
-                let link = link_colour(&accent, look.get().dark);
-                let _ = style.set_property("--ce-link", &link);
-            });
+            // page's background; otherwise links keep the default colour. One for each scheme:
+            // the stylesheet takes the one for the scheme it shows.
+            let _ = style.set_property("--ce-link-light", &link_colour(accent, false));
+            let _ = style.set_property("--ce-link-dark", &link_colour(accent, true));
         }
         if let Some(font) = &o.font {
             let _ = style.set_property("--ce-font", font);
@@ -148,27 +145,45 @@ mod browser {
 }
 
 /// The embed's footer: a one-line source, and the same view in the full explorer.
-/// An island: the link follows the view's address as the person changes it.
-#[cfg_attr(any(feature = "ssr", feature = "islands"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands")), component)]
+#[component]
 pub fn EmbedFooter() -> impl IntoView {
+    let i18n = crate::language::use_i18n();
+    view! {
+        <footer class="embed-footer">
+            <FullViewLink>
+                <p>
+                    {crate::language::t!(i18n, embed.source)} " "
+                    <a href=untrack(full_view_href()) target="_blank" rel="noopener">{crate::language::t!(i18n, embed.open_full)}</a>
+                </p>
+            </FullViewLink>
+        </footer>
+    }
+}
+
+/// The same address without the embed prefix, under the site's sub-path: a path, so the build
+/// and the browser write the same link.
+fn full_view_href() -> impl Fn() -> String + Copy + 'static {
     let path = crate::components::link::current_path();
-    // The same address without the embed prefix, under the site's sub-path: a path, so the
-    // build and the browser write the same link.
-    let href = move || {
+    move || {
         let full = path.get();
         let (p, rest) = full.find(['?', '#']).map_or((full.as_str(), ""), |i| full.split_at(i));
         let (place, route) = crate::core::site::split(p);
         let sub = crate::components::link::site().sub;
         format!("{sub}{}", place.with_embed(false).href(&format!("{route}{rest}")))
-    };
-    let i18n = crate::language::use_i18n();
-    view! {
-        <footer class="embed-footer">
-            <p>
-                {crate::language::t!(i18n, embed.source)} " "
-                <a href=href target="_blank" rel="noopener">{crate::language::t!(i18n, embed.open_full)}</a>
-            </p>
-        </footer>
     }
+}
+
+/// An island: the link follows the view's address as the person changes it (its markup is
+/// its children, which the browser never renders again).
+#[cfg_attr(any(feature = "ssr", feature = "islands"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands")), component)]
+fn FullViewLink(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    root.on_load(move |el| {
+        if let Some(a) = crate::dom::first(&el.into(), "a") {
+            crate::components::link::follow_view(a, full_view_href());
+        }
+    });
+    view! { <div node_ref=root>{children()}</div> }
 }

@@ -18,6 +18,8 @@ mod app;
 pub mod components;
 #[cfg(feature = "view")]
 pub mod data;
+#[cfg(feature = "hydrate")]
+pub mod dom;
 #[cfg(feature = "view")]
 pub mod download;
 #[cfg(feature = "view")]

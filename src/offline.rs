@@ -16,24 +16,7 @@
 
 use leptos::prelude::*;
 
-use crate::language::{t, t_string, use_i18n};
-
-/// Online or not, and whether a new version is waiting. Both start as the build rendered them
-/// (online, none waiting), and take their real values once the page has been taken over.
-#[derive(Clone, Copy)]
-pub struct Offline {
-    pub online: RwSignal<bool>,
-    pub update_ready: RwSignal<bool>,
-}
-
-pub fn provide_offline() -> Offline {
-    let offline = Offline {
-        online: RwSignal::new(true),
-        update_ready: RwSignal::new(false),
-    };
-    provide_context(offline);
-    offline
-}
+use crate::language::{t, use_i18n};
 
 /// Whether the device says it is offline (never, at build time).
 pub fn is_offline() -> bool {
@@ -47,83 +30,52 @@ pub fn is_offline() -> bool {
     }
 }
 
-/// The quiet offline note and the new-version prompt, each shown only when it applies.
+/// The quiet offline note and the new-version prompt, written by the build and hidden; the
+/// island shows each when it applies.
+#[component]
+pub fn OfflineNotes() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <OfflineIsland>
+            <p class="offline-note" role="status" hidden>{t!(i18n, offline.note_undated)}</p>
+            <div class="update-prompt" role="status" hidden>
+                <span>{t!(i18n, update.ready)}</span> " "
+                <button type="button" class="button">{t!(i18n, update.reload)}</button>
+            </div>
+        </OfflineIsland>
+    }
+}
+
+/// The notes' island (its markup is its children, which the browser never renders again).
 #[cfg_attr(any(feature = "ssr", feature = "islands"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "islands")), component)]
-pub fn OfflineNotes() -> impl IntoView {
-    let Some(Offline { online, update_ready }) = use_context::<Offline>() else {
-        return ().into_any();
-    };
-    let i18n = use_i18n();
-    let data = use_context::<crate::data::Data>();
-    let note = move || {
-        // Said again as the data arrives, so it can say when the data was saved.
-        if let Some(data) = &data {
-            data.atlas.track();
-            data.indicators.track();
-        }
-        (!online.get()).then(|| {
-            let text = match saved_when(i18n) {
-                Some(when) => t_string!(i18n, offline.note, when = when).to_string(),
-                None => t_string!(i18n, offline.note_undated).to_string(),
-            };
-            view! { <p class="offline-note" role="status">{text}</p> }
-        })
-    };
-    let prompt = move || {
-        update_ready.get().then(|| {
-            view! {
-                <div class="update-prompt" role="status">
-                    <span>{t!(i18n, update.ready)}</span> " "
-                    <button type="button" class="button" on:click=move |_| reload_to_new_version()>
-                        {t!(i18n, update.reload)}
-                    </button>
-                </div>
-            }
-        })
-    };
-    view! { {note} {prompt} }.into_any()
+fn OfflineIsland(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    root.on_load(move |el| browser::take_over(el.into(), crate::language::use_i18n()));
+    view! { <div class="offline-notes" node_ref=root>{children()}</div> }
 }
 
 /// When the data files were saved, in the interface's language ("26 November 2026, 2:05 pm").
-fn saved_when(i18n: crate::language::I18n) -> Option<String> {
-    #[cfg(feature = "hydrate")]
-    {
-        let sent = crate::fetch::oldest_sent()?;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&sent));
-        let locale = match crate::language::code_of(i18n.get_locale()) {
-            "mi" => "mi-NZ",
-            _ => "en-NZ",
-        };
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-        date.to_locale_string(locale, &options).as_string()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = i18n;
-        None
-    }
-}
-
-/// Asks the waiting worker to take over; the page reloads when it has (see `register`).
-fn reload_to_new_version() {
-    #[cfg(feature = "hydrate")]
-    browser::skip_waiting();
-}
-
-/// After the page has been taken over: the real online state, and the worker.
 #[cfg(feature = "hydrate")]
-pub fn start_offline(data: crate::data::Data) {
-    if let Some(Offline { online, .. }) = use_context::<Offline>() {
-        online.set(!is_offline());
-        let on = window_event_listener(leptos::ev::online, move |_| online.set(true));
-        let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
-        // For the page's life.
-        std::mem::forget((on, off));
-    }
-    browser::register(data);
+fn saved_when(i18n: crate::language::I18n) -> Option<String> {
+    let sent = crate::fetch::oldest_sent()?;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&sent));
+    let locale = match crate::language::code_of(i18n.get_locale()) {
+        "mi" => "mi-NZ",
+        _ => "en-NZ",
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string(locale, &options).as_string()
+}
+
+/// After the page has been taken over: the offline worker, which is asked to keep `files`
+/// (every data file of the site) the first time it takes a page over.
+#[cfg(feature = "hydrate")]
+pub fn start_offline(files: Vec<String>) {
+    browser::register(files);
 }
 
 #[cfg(feature = "hydrate")]
@@ -133,12 +85,63 @@ mod browser {
     use leptos::prelude::*;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
+    use web_sys::Element;
 
-    use super::Offline;
+    use crate::dom::{first, show};
+    use crate::language::{t_string, I18n};
 
     thread_local! {
         /// The person asked for the new version: reload when it takes over.
         static RELOADING: Cell<bool> = const { Cell::new(false) };
+        /// The new-version prompt, once the notes' island has run.
+        static PROMPT: std::cell::RefCell<Option<Element>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// The notes: the offline note while the device is offline (saying when the figures were
+    /// saved, once the data files say), the prompt while a new version waits.
+    pub fn take_over(root: Element, i18n: I18n) {
+        let note = first(&root, ".offline-note");
+        let prompt = first(&root, ".update-prompt");
+        let online = RwSignal::new(!super::is_offline());
+        let on = window_event_listener(leptos::ev::online, move |_| online.set(true));
+        let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+        // For the page's life.
+        std::mem::forget((on, off));
+        // Said again as the data arrives (a page drawn whole reads it after it starts), so it
+        // can say when the data was saved.
+        let data = use_context::<crate::data::Data>();
+        Effect::new(move |_| {
+            if let Some(data) = &data {
+                data.atlas.track();
+                data.indicators.track();
+            }
+            let offline = !online.get();
+            if let Some(note) = &note {
+                if offline {
+                    let text = match super::saved_when(i18n) {
+                        Some(when) => t_string!(i18n, offline.note, when = when).to_string(),
+                        None => t_string!(i18n, offline.note_undated).to_string(),
+                    };
+                    note.set_text_content(Some(&text));
+                }
+                show(note, offline);
+            }
+        });
+        if let Some(button) = prompt.as_ref().and_then(|p| first(p, "button")) {
+            let reload = Closure::<dyn Fn()>::new(skip_waiting);
+            let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+            reload.forget();
+        }
+        PROMPT.with(|p| *p.borrow_mut() = prompt);
+    }
+
+    /// Shows the new-version prompt.
+    fn update_ready() {
+        PROMPT.with(|p| {
+            if let Some(prompt) = &*p.borrow() {
+                show(prompt, true);
+            }
+        });
     }
 
     /// The worker's address, if the build made one (release builds say so in every page).
@@ -149,22 +152,21 @@ mod browser {
         web_sys::Url::new_with_base(&file, &base).ok().map(|u| u.href())
     }
 
-    pub fn register(data: crate::data::Data) {
+    pub fn register(files: Vec<String>) {
         let Some(url) = worker_url() else { return };
         let container = window().navigator().service_worker();
         let had_controller = container.controller().is_some();
         let scope = document().base_uri().ok().flatten().unwrap_or_default();
         let options = web_sys::RegistrationOptions::new();
         options.set_scope(&scope);
-        let update_ready = use_context::<Offline>().map(|o| o.update_ready);
 
-        // A worker taking over: the first one, on a first visit (keep what this page already
-        // fetched), or the new version the person asked for (reload into it).
+        // A worker taking over: the first one, on a first visit (keep the site's data files),
+        // or the new version the person asked for (reload into it).
         let on_change = Closure::<dyn FnMut()>::new(move || {
             if RELOADING.with(Cell::get) {
                 let _ = window().location().reload();
             } else if !had_controller {
-                warm(&data);
+                warm(files.clone());
             }
         });
         container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
@@ -178,9 +180,7 @@ mod browser {
             let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
             // A new version that was already waiting when the page opened.
             if had_controller && registration.waiting().is_some() {
-                if let Some(ready) = update_ready {
-                    ready.set(true);
-                }
+                update_ready();
             }
             // A worker found while installing says when it has installed: while another
             // worker controls the page, that is a new version waiting.
@@ -190,9 +190,7 @@ mod browser {
                     if worker.state() == web_sys::ServiceWorkerState::Installed
                         && window().navigator().service_worker().controller().is_some()
                     {
-                        if let Some(ready) = update_ready {
-                            ready.set(true);
-                        }
+                        update_ready();
                     }
                 });
                 installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
@@ -214,21 +212,11 @@ mod browser {
         });
     }
 
-    /// Asks again, now through the worker, for what the page fetched before it was there: every
-    /// data file (the worker keeps them for every page, not only this one; ECharts and the chart
-    /// module it keeps ahead). Marks the root `data-offline="saved"` when done.
-    fn warm(data: &crate::data::Data) {
-        let (atlas, indicators) = (data.atlas.clone(), data.indicators.clone());
+    /// Asks again, now through the worker, for every data file of the site (the worker keeps
+    /// them for every page, not only this one; ECharts and the chart module it keeps ahead).
+    /// Marks the root `data-offline="saved"` when done.
+    fn warm(files: Vec<String>) {
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = atlas.wait().await;
-            let _ = indicators.wait().await;
-            let mut files: Vec<String> = Vec::new();
-            for loaded in [atlas.loaded().map(|l| l.files), indicators.loaded().map(|l| l.files)]
-                .into_iter()
-                .flatten()
-            {
-                files.extend(loaded);
-            }
             let _ = futures::future::join_all(files.iter().map(|f| crate::fetch::fetch_text(f))).await;
             if let Some(root) = document().document_element() {
                 let _ = root.set_attribute("data-offline", "saved");

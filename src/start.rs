@@ -27,13 +27,14 @@ use crate::core::embed::EmbedOptions;
 use crate::core::prerender::{PageRecord, RECORD_ID};
 use crate::core::site::{open, Opened};
 use crate::data::{provide_data, Initial};
+#[cfg(any(feature = "island-data", feature = "app-module"))]
 use crate::fetch::{load_atlas, load_indicators, Prefetched, MANIFEST, DATAPACKAGE};
 use crate::App;
 
 #[cfg(feature = "islands")]
 thread_local! {
     /// What the page was opened at, for `islands_ready`.
-    static OPENED: std::cell::RefCell<Option<Opened>> = const { std::cell::RefCell::new(None) };
+    static OPENED: std::cell::RefCell<Option<(Opened, Vec<String>)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Where the page is, said once: the panic hook, the site, the embed's options, and what was
@@ -87,9 +88,15 @@ pub async fn start_islands() -> String {
     if crate::core::site::is_shell(&record.route) || record.route == crate::core::site::NOT_FOUND_ROUTE {
         return "afresh".into();
     }
+    // The page is taken over only if the data files are still the ones it was rendered from.
+    #[cfg(feature = "island-data")]
     let Some(initial) = fetch_as_rendered(&record).await else {
         return "afresh".into();
     };
+    #[cfg(not(feature = "island-data"))]
+    if !files_as_rendered(&record).await {
+        return "afresh".into();
+    }
     mark("ce:data-read");
     crate::next_task::next_task().await;
     replay_on_leaving();
@@ -97,10 +104,11 @@ pub async fn start_islands() -> String {
     // The shared state, on the root every island's owner descends from. The address starts
     // where the page was rendered, so each island's first render is the page's.
     crate::app::provide_page_contexts();
+    #[cfg(feature = "island-data")]
     provide_data(initial);
     crate::head::provide_head();
     crate::url::provide_url(&record.route);
-    OPENED.with(|o| *o.borrow_mut() = Some(opened));
+    OPENED.with(|o| *o.borrow_mut() = Some((opened, record.warm)));
     "hydrate".into()
 }
 
@@ -110,7 +118,7 @@ pub async fn start_islands() -> String {
 #[cfg(feature = "islands")]
 #[wasm_bindgen]
 pub fn islands_ready() {
-    let Some(opened) = OPENED.with(|o| o.borrow_mut().take()) else {
+    let Some((opened, warm)) = OPENED.with(|o| o.borrow_mut().take()) else {
         return;
     };
     let url = crate::url::use_url();
@@ -123,16 +131,33 @@ pub fn islands_ready() {
         // controls back is the view the address names already, so nothing changes.
         crate::url::follow_history(url, &opened.route_and_query());
         replay_early_input(early);
-        start_services(opened.place.embed);
+        start_services(opened.place.embed, warm);
     });
     mark("ce:taken-over");
 }
 
-/// The data the page was rendered from, fetched again; `None` if any of it could not be
-/// fetched or is not what the page was rendered from.
-#[cfg(feature = "islands")]
+/// Whether the data files the page was rendered from are still those files: each is fetched
+/// (the service worker keeps them for offline use too) and fingerprinted, none is read. The
+/// islands of these modules need nothing from them: their props carry what they show.
+#[cfg(all(feature = "islands", not(feature = "island-data")))]
+async fn files_as_rendered(record: &PageRecord) -> bool {
+    let files = record.files();
+    let texts = futures::future::join_all(files.iter().map(|f| crate::fetch::fetch_text(f))).await;
+    mark("ce:fetched");
+    let fetched: std::collections::HashMap<&str, &str> = files
+        .iter()
+        .zip(&texts)
+        .filter_map(|(file, text)| Some((file.as_str(), text.as_deref().ok()?)))
+        .collect();
+    record.is_current(|file| fetched.get(file).copied())
+}
+
+/// The data the page was rendered from, fetched again and read, for the islands that read it
+/// themselves; `None` if any of it could not be fetched or is not what the page was rendered
+/// from.
+#[cfg(feature = "island-data")]
 async fn fetch_as_rendered(record: &PageRecord) -> Option<Initial> {
-    let files = Prefetched::fetch(&record.files).await;
+    let files = Prefetched::fetch(&record.files()).await;
     mark("ce:fetched");
     let atlas = match &record.atlas {
         Some(_) => Some(load_atlas(&files, MANIFEST).await),
@@ -146,12 +171,12 @@ async fn fetch_as_rendered(record: &PageRecord) -> Option<Initial> {
         None => None,
     };
     let atlas = match (atlas, &record.atlas) {
-        (Some(Ok(loaded)), Some(expected)) if loaded.fingerprint == *expected => Some(loaded),
+        (Some(Ok(loaded)), Some(expected)) if loaded.fingerprint == expected.fingerprint => Some(loaded),
         (None, None) => None,
         _ => return None,
     };
     let indicators = match (indicators, &record.indicators) {
-        (Some(Ok(loaded)), Some(expected)) if loaded.fingerprint == *expected => Some(loaded),
+        (Some(Ok(loaded)), Some(expected)) if loaded.fingerprint == expected.fingerprint => Some(loaded),
         (None, None) => None,
         _ => return None,
     };
@@ -164,7 +189,8 @@ async fn fetch_as_rendered(record: &PageRecord) -> Option<Initial> {
 #[cfg(feature = "app-module")]
 #[wasm_bindgen]
 pub fn render_page() {
-    let Some((opened, _)) = begin() else { return };
+    let Some((opened, record)) = begin() else { return };
+    let warm = record.map(|r| r.warm).unwrap_or_default();
     let body = document().body().expect("a page has a body");
     // Keep the <noscript> note; everything else is the prerendered page.
     let children = body.children();
@@ -191,7 +217,7 @@ pub fn render_page() {
         Effect::new(move |_| {
             untrack(|| {
                 crate::url::follow_history(url, &wanted);
-                start_services(embedded);
+                start_services(embedded, warm.clone());
             })
         });
         view! { <App /> }
@@ -202,15 +228,13 @@ pub fn render_page() {
 /// What runs once the page is the app's, however it became so: links to this same page are
 /// followed in place, the person's own data is read back, the embed's behaviour, the offline
 /// worker, and the signal that the app is ready.
-fn start_services(embedded: bool) {
+fn start_services(embedded: bool, warm: Vec<String>) {
     crate::url::follow_links_in_page(crate::url::use_url());
     // Only the pages that show a person's own measures read them back (and carry the code).
-    #[cfg(any(feature = "islands-indicators", feature = "islands-data", feature = "app-module"))]
+    #[cfg(any(feature = "islands-indicators", feature = "islands-overview", feature = "islands-profile", feature = "islands-data", feature = "app-module"))]
     crate::yours::start_keeping();
     crate::embed::start_embed(embedded);
-    if let Some(data) = use_context::<crate::data::Data>() {
-        crate::offline::start_offline(data);
-    }
+    crate::offline::start_offline(warm);
     mark_ready();
 }
 
@@ -414,7 +438,7 @@ fn mark_ready() {
 #[cfg_attr(not(feature = "islands"), allow(dead_code))]
 fn page_record() -> Option<PageRecord> {
     let text = document().get_element_by_id(RECORD_ID)?.text_content()?;
-    serde_json::from_str(&text).ok()
+    PageRecord::from_text(&text)
 }
 
 /// The path the app is served under, from `<base href>`: "" at the root of a site,

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use cohesion_explorer::components::diagram::Diagram;
 use cohesion_explorer::components::error_panel::ErrorPanel;
 use cohesion_explorer::core::atlas::parse_manifest;
-use cohesion_explorer::core::links::FrameworkView;
 use cohesion_explorer::core::{Atlas, DataError, DataErrors, Position};
 use cohesion_explorer::fetch::LoadError;
 use cohesion_explorer::language::{provide_language, Locale};
@@ -83,23 +82,42 @@ async fn settle() {
         .expect("settled");
 }
 
-/// The strategic framework's diagram, mounted 900 px wide and settled.
-async fn mount_strategic_diagram() -> (
+/// The strategic framework's page as the build writes it (its diagram at every width and a
+/// panel per part) inside the framework's island, mounted 900 px wide and settled: the island
+/// takes over the markup as it does on a prerendered page.
+async fn mount_strategic_explorer() -> (
     web_sys::HtmlElement,
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
+    use cohesion_explorer::components::detail_panel::DetailPanels;
+    use cohesion_explorer::components::explorer::FrameworkIsland;
     let atlas = atlas();
+    let framework = atlas.framework("strategic").expect("strategic").clone();
+    let parts: Vec<String> = cohesion_explorer::core::layout::layout(&atlas, &framework, 320.0).nodes.into_iter().map(|p| p.id).collect();
     let root = container(900);
-    let state = Signal::derive(|| FrameworkView::of("strategic"));
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_language("en");
-        view! { <Diagram atlas=atlas.clone() framework="strategic".to_string() state /> }
+        view! {
+            <FrameworkIsland>
+                <header data-framework="strategic"></header>
+                <p class="announce" aria-live="polite"></p>
+                <div class="explorer">
+                    <Diagram atlas=atlas.clone() framework=framework.clone() selected=None />
+                    <DetailPanels atlas=atlas.clone() framework=framework.clone() parts=parts.clone() selected=None />
+                </div>
+            </FrameworkIsland>
+        }
     });
     settle().await;
     (root, handle)
 }
 
-fn buttons(root: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
+/// The drawing at `width` (the stylesheet, absent here, would show one per width).
+fn drawing(root: &web_sys::HtmlElement, width: u32) -> web_sys::Element {
+    root.query_selector(&format!("svg[data-width=\"{width}\"]")).expect("query").expect("a drawing at that width")
+}
+
+fn buttons(root: &web_sys::Element) -> Vec<web_sys::Element> {
     let list = root.query_selector_all("[role=button]").expect("query");
     (0..list.length())
         .filter_map(|i| list.item(i))
@@ -107,79 +125,96 @@ fn buttons(root: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
         .collect()
 }
 
-#[wasm_bindgen_test]
-async fn diagram_nodes_are_focusable_buttons_named_by_their_labels() {
-    let (root, _handle) = mount_strategic_diagram().await;
+fn part(svg: &web_sys::Element, id: &str) -> web_sys::Element {
+    svg.query_selector(&format!("[data-part=\"{id}\"]")).expect("query").expect("the part")
+}
 
-    let nodes = buttons(&root);
-    let drawn = 1 + 3 + 14 + 20 + 6 + 5 + 1 + 6;
-    assert_eq!(
-        nodes.len(),
-        drawn,
-        "every part of the strategic framework is drawn"
-    );
-    let name = |id: &str| {
-        nodes
-            .iter()
-            .find(|n| n.id() == format!("node-{id}"))
-            .and_then(|n| n.get_attribute("aria-label"))
-    };
-    assert_eq!(
-        name("strategic.vision").as_deref(),
-        Some("All people, whānau and communities thrive, belong and are respected in Aotearoa New Zealand.")
-    );
-    assert_eq!(
-        name("strategic.principle.kotahitanga").as_deref(),
-        Some("Kotahitanga: Working connectively and in partnership")
-    );
-    let mi = root
-        .query_selector("#node-strategic\\.principle\\.kotahitanga [lang=mi]")
-        .expect("query")
-        .expect("a te reo Māori line");
-    // Lines end in a space so wrapped labels read as one; the name itself is the source's.
-    assert_eq!(
-        mi.text_content().as_deref().map(str::trim),
-        Some("Kotahitanga")
-    );
-    // Only the te reo word of a mixed name is marked as te reo.
-    let aroha = root
-        .query_selector("#node-strategic\\.principle\\.aroha [lang=mi]")
-        .expect("query")
-        .expect("a te reo Māori word");
-    assert_eq!(aroha.text_content().as_deref(), Some("Aroha"));
-    let tab_stops = nodes
-        .iter()
-        .filter(|n| n.get_attribute("tabindex").as_deref() == Some("0"))
-        .count();
-    assert_eq!(
-        tab_stops, 1,
-        "the diagram is a single tab stop (roving tabindex)"
-    );
-    let svg = root.query_selector("svg").expect("query").expect("svg");
-    assert!(
-        svg.get_bounding_client_rect().width() <= 900.5,
-        "the drawing fits its container"
-    );
+fn key(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
 }
 
 #[wasm_bindgen_test]
-async fn arrow_keys_move_focus_between_nodes() {
-    let (_root, _handle) = mount_strategic_diagram().await;
+async fn diagram_parts_are_focusable_buttons_named_by_their_labels_at_every_width() {
+    let (root, _handle) = mount_strategic_explorer().await;
+    let drawn = 1 + 3 + 14 + 20 + 6 + 5 + 1 + 6;
+    for width in [320, 416, 540, 702, 912, 1185] {
+        let svg = drawing(&root, width);
+        let nodes = buttons(&svg);
+        assert_eq!(nodes.len(), drawn, "every part of the strategic framework is drawn at {width}");
+        let tab_stops = nodes.iter().filter(|n| n.get_attribute("tabindex").as_deref() == Some("0")).count();
+        assert_eq!(tab_stops, 1, "each drawing is a single tab stop (roving tabindex)");
+        assert_eq!(svg.get_attribute("width").as_deref(), Some(width.to_string().as_str()));
+    }
+    let svg = drawing(&root, 702);
+    assert_eq!(
+        part(&svg, "strategic.vision").get_attribute("aria-label").as_deref(),
+        Some("All people, whānau and communities thrive, belong and are respected in Aotearoa New Zealand.")
+    );
+    let kotahitanga = part(&svg, "strategic.principle.kotahitanga");
+    assert_eq!(kotahitanga.get_attribute("aria-label").as_deref(), Some("Kotahitanga: Working connectively and in partnership"));
+    let mi = kotahitanga.query_selector("[lang=mi]").expect("query").expect("a te reo Māori line");
+    // Lines end in a space so wrapped labels read as one; the name itself is the source's.
+    assert_eq!(mi.text_content().as_deref().map(str::trim), Some("Kotahitanga"));
+    // Only the te reo word of a mixed name is marked as te reo.
+    let aroha = part(&svg, "strategic.principle.aroha").query_selector("[lang=mi]").expect("query").expect("a te reo Māori word");
+    assert_eq!(aroha.text_content().as_deref(), Some("Aroha"));
+}
 
-    let vision = document()
-        .get_element_by_id("node-strategic.vision")
-        .expect("vision")
-        .unchecked_into::<web_sys::SvgElement>();
-    vision.focus().expect("focus");
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("ArrowRight");
-    init.set_bubbles(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    vision.dispatch_event(&event).expect("dispatch");
+#[wasm_bindgen_test]
+async fn arrow_keys_move_focus_between_parts_of_the_same_drawing() {
+    let (root, _handle) = mount_strategic_explorer().await;
+    let svg = drawing(&root, 702);
+    let vision = part(&svg, "strategic.vision");
+    vision.unchecked_ref::<web_sys::SvgElement>().focus().expect("focus");
+    key(&vision, "ArrowRight");
     settle().await;
-    let active = document().active_element().map(|e| e.id());
-    assert_eq!(active.as_deref(), Some("node-strategic.domain.people"));
+    let active = document().active_element().expect("focus somewhere");
+    assert_eq!(active.get_attribute("data-part").as_deref(), Some("strategic.domain.people"));
+    assert!(svg.contains(Some(&active)), "in the same drawing");
+    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("0"), "the tab stop moves with focus");
+    key(&active, "ArrowLeft");
+    settle().await;
+    assert_eq!(document().active_element().and_then(|e| e.get_attribute("data-part")).as_deref(), Some("strategic.vision"));
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_part_opens_its_panel_lights_its_links_and_escape_closes_it() {
+    let here = window().location().href().expect("href");
+    let (root, _handle) = mount_strategic_explorer().await;
+    let svg = drawing(&root, 702);
+    let open_panels = || -> Vec<String> {
+        let list = root.query_selector_all(".detail:not([hidden])").expect("query");
+        (0..list.length()).filter_map(|i| list.item(i)?.unchecked_into::<web_sys::Element>().get_attribute("data-part")).collect()
+    };
+    assert!(open_panels().is_empty(), "no panel shows before a part is chosen");
+    let kotahitanga = part(&svg, "strategic.principle.kotahitanga");
+    kotahitanga.unchecked_ref::<web_sys::SvgElement>().focus().expect("focus");
+    key(&kotahitanga, "Enter");
+    // The address follows once the selection has been painted.
+    settle().await;
+    settle().await;
+    assert_eq!(open_panels(), ["strategic.principle.kotahitanga"]);
+    assert_eq!(kotahitanga.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let heading = document().active_element().expect("focus");
+    assert_eq!(heading.tag_name(), "H2", "focus lands on the panel's heading");
+    assert!(heading.text_content().unwrap_or_default().contains("Working connectively and in partnership"));
+    let live = root.query_selector(".announce").expect("q").expect("live region").text_content().unwrap_or_default();
+    assert!(live.starts_with("Selected Kotahitanga"), "{live}");
+    // Everything linked to it is lit, the rest dimmed, in every drawing.
+    let lit = svg.query_selector_all(".node.is-linked").expect("q").length();
+    let dimmed = svg.query_selector_all(".node.is-dimmed").expect("q").length();
+    assert!(lit >= 2 && dimmed > 0 && lit + dimmed == buttons(&svg).len() as u32, "{lit} lit, {dimmed} dimmed");
+    // Escape, from the panel, closes it and gives focus back to the part.
+    key(&heading, "Escape");
+    settle().await;
+    assert!(open_panels().is_empty());
+    assert_eq!(document().active_element().and_then(|e| e.get_attribute("data-part")).as_deref(), Some("strategic.principle.kotahitanga"));
+    // The test runner's own address back as it was.
+    window().history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here)).expect("replace");
 }
 
 #[wasm_bindgen_test]

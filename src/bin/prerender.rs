@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use cohesion_explorer::components::link::Site;
 use cohesion_explorer::core::prerender::{
-    file_for, head_tags, module_tags, robots, routes, sections_json, sitemap, HeadInfo, PageRecord,
+    file_for, head_tags, module_tags, robots, routes, sections_json, sitemap, DataSet, HeadInfo, PageRecord,
 };
 use cohesion_explorer::core::site::{Place, Section, NOT_FOUND_ROUTE};
 use cohesion_explorer::data::Initial;
@@ -66,20 +66,15 @@ fn main() {
         let site = Site { sub: sub.clone(), place };
         for route in all.iter().chain(&extra).map(String::as_str) {
             let page = render(&site, route, &initial);
-            let mut files = Vec::new();
-            if page.read_atlas {
-                files.extend(atlas.files.iter().cloned());
-            }
-            if page.read_indicators {
-                files.extend(indicators.files.iter().cloned());
-            }
             let record = PageRecord {
                 route: route.to_string(),
                 lang: place.lang.to_string(),
                 embed: place.embed,
-                atlas: page.read_atlas.then(|| atlas.fingerprint.clone()),
-                indicators: page.read_indicators.then(|| indicators.fingerprint.clone()),
-                files,
+                atlas: page.read_atlas.then(|| DataSet { fingerprint: atlas.fingerprint.clone(), files: atlas.files.clone() }),
+                indicators: page
+                    .read_indicators
+                    .then(|| DataSet { fingerprint: indicators.fingerprint.clone(), files: indicators.files.clone() }),
+                warm: atlas.files.iter().chain(&indicators.files).cloned().collect(),
             };
             let head = HeadInfo {
                 title: document_title(&page.title),

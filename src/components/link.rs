@@ -143,3 +143,10 @@ pub fn current_url() -> Signal<String> {
         format!("{}{}", root.trim_end_matches('/'), path.get())
     })
 }
+
+/// Keeps a link the build wrote on `href` as the view changes (the language switch, an
+/// embed's link to the full explorer).
+#[cfg(feature = "hydrate")]
+pub fn follow_view(link: web_sys::Element, href: impl Fn() -> String + 'static) {
+    Effect::new(move |_| crate::dom::set(&link, "href", &href()));
+}

@@ -7,6 +7,7 @@ pub mod detail_panel;
 pub mod diagram;
 pub mod downloads;
 pub mod error_panel;
+pub mod explorer;
 pub mod indicator_cards;
 pub mod lang;
 pub mod link;

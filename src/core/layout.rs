@@ -104,13 +104,16 @@ pub struct Frame {
 /// How far each ring of a ringed diagram is inset inside the one around it.
 const RING_INSET: f64 = 10.0;
 
-/// The widths a diagram is laid out at. Between two steps the drawing is scaled to its
-/// container, by at most the ratio of neighbouring steps (1.25), so text stays between 14
-/// and 17.5 px. Phones from 360 to 430 px wide (containers of 328 to 398 px) share one step:
-/// the one pages are prerendered at, so a phone's first paint is the app's own layout.
-pub const LAYOUT_WIDTHS: [f64; 12] = [
-    280.0, 320.0, 400.0, 480.0, 560.0, 640.0, 740.0, 850.0, 980.0, 1130.0, 1300.0, 1500.0,
-];
+/// The widths a diagram is laid out at. The build draws the diagram at every one of them and
+/// the stylesheet shows the widest that fits its container (a container query), scaled to the
+/// container by at most the ratio to the next step (1.3), so text stays between 14 and about
+/// 18 px with no script at all, and nothing moves when the app takes the page over. Phones
+/// from 360 to 430 px wide (containers of 328 to 398 px) share one step, and the narrowest
+/// screens (320 px) take it a little smaller.
+pub const LAYOUT_WIDTHS: [f64; 6] = [320.0, 416.0, 540.0, 702.0, 912.0, 1185.0];
+
+/// How far a drawing may be scaled up beyond its layout's width.
+pub const MAX_SCALE: f64 = 1.3;
 
 /// The width pages are prerendered at (a phone's step).
 pub const PRERENDER_WIDTH: f64 = 320.0;
@@ -550,11 +553,13 @@ mod tests {
         for container in [328.0, 358.0, 380.0, 398.0] {
             assert_eq!(layout_width(container), PRERENDER_WIDTH, "{container}");
         }
-        assert_eq!(layout_width(100.0), 280.0);
-        assert_eq!(layout_width(1248.0), 1130.0);
-        assert_eq!(layout_width(5000.0), 1500.0);
+        assert_eq!(layout_width(100.0), 320.0);
+        assert_eq!(layout_width(848.0), 702.0);
+        assert_eq!(layout_width(1248.0), 1185.0);
+        assert_eq!(layout_width(5000.0), 1185.0);
+        // Each step is shown until the next one fits, scaled by at most MAX_SCALE.
         for pair in LAYOUT_WIDTHS.windows(2) {
-            assert!(pair[1] / pair[0] <= 1.25 + 1e-9, "{pair:?}");
+            assert!(pair[1] / pair[0] <= MAX_SCALE + 1e-9, "{pair:?}");
         }
     }
 }

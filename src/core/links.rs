@@ -130,6 +130,59 @@ pub fn query_value(search: &str, key: &str) -> Option<String> {
         .find_map(|(k, v)| (k == key).then_some(v))
 }
 
+/// `href` with the view's `keep` parameters as `search` has them: each one `search` sets is
+/// put on (in place of the link's own), each one it does not is taken off; the link's other
+/// parameters and its fragment stay. How a link written once by the build (a framework's tab,
+/// a part of the diagram) keeps the lens and fit the person chose since.
+pub fn keep_params(href: &str, keep: &[&str], search: &str) -> String {
+    let (before_hash, hash) = href.split_once('#').map_or((href, None), |(p, h)| (p, Some(h)));
+    let (path, query) = before_hash.split_once('?').unwrap_or((before_hash, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !keep.contains(&p.split('=').next().unwrap_or_default()))
+        .map(str::to_string)
+        .collect();
+    for key in keep {
+        if let Some(value) = query_value(search, key).filter(|v| !v.is_empty()) {
+            pairs.push(format!("{key}={}", encode(&value)));
+        }
+    }
+    let mut out = path.to_string();
+    if !pairs.is_empty() {
+        out.push('?');
+        out.push_str(&pairs.join("&"));
+    }
+    if let Some(hash) = hash {
+        out.push('#');
+        out.push_str(hash);
+    }
+    out
+}
+
+impl FrameworkView {
+    /// The view an address inside the app names (`route`, `search`), for a framework page:
+    /// the part in the path, or an earlier link's `?node=`; the text version by its segment or
+    /// an earlier link's `?view=text`; the lens and fit in the query. `default` is the
+    /// framework a route that names none shows (`/`).
+    pub fn from_address(route: &str, search: &str, default: &str) -> FrameworkView {
+        let path = route.split(['?', '#']).next().unwrap_or_default();
+        let mut segments = path.split('/').filter(|s| !s.is_empty());
+        let (framework, part) = match (segments.next(), segments.next(), segments.next()) {
+            (Some("framework"), Some(f), part) => (decode(f), part.map(decode)),
+            _ => (default.to_string(), None),
+        };
+        let text = part.as_deref() == Some(TEXT_SEGMENT) || query_value(search, "view").as_deref() == Some("text");
+        let node = part.filter(|p| p != TEXT_SEGMENT).or_else(|| query_value(search, "node")).filter(|_| !text);
+        FrameworkView {
+            framework,
+            node,
+            lens: query_value(search, "lens").filter(|l| !l.is_empty()),
+            text,
+            fit: query_value(search, "fit").as_deref() == Some("1"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +223,43 @@ mod tests {
             FrameworkView::of("cef").with_fit(true).href(),
             "/framework/cef?fit=1"
         );
+    }
+
+    #[test]
+    fn links_keep_the_views_parameters_and_only_those() {
+        let keep = ["lens", "fit"];
+        assert_eq!(keep_params("/framework/cef", &keep, "?lens=dimensions.belonging"), "/framework/cef?lens=dimensions.belonging");
+        // A parameter the view no longer sets comes off; the link's own others stay.
+        assert_eq!(keep_params("/framework/cef?lens=x&a=1#f", &keep, "?fit=1"), "/framework/cef?a=1&fit=1#f");
+        assert_eq!(keep_params("/framework/cef?lens=x", &keep, ""), "/framework/cef");
+        // Values are written as the app writes them.
+        assert_eq!(keep_params("/x", &["lens"], "?lens=a+b%2Fc"), "/x?lens=a%20b%2Fc");
+    }
+
+    proptest! {
+        #[test]
+        fn keeping_twice_is_keeping_once(lens in "[a-z.]{0,8}", fit in proptest::bool::ANY, own in "[a-z]{0,4}") {
+            let search = format!("?lens={lens}{}", if fit { "&fit=1" } else { "" });
+            let href = if own.is_empty() { "/framework/f".to_string() } else { format!("/framework/f?{own}=1") };
+            let once = keep_params(&href, &["lens", "fit"], &search);
+            prop_assert_eq!(keep_params(&once, &["lens", "fit"], &search), once.clone());
+            let query = once.split_once('?').map(|(_, q)| format!("?{q}")).unwrap_or_default();
+            prop_assert_eq!(query_value(&query, "lens"), Some(lens).filter(|l| !l.is_empty()));
+            prop_assert_eq!(query_value(&query, "fit").is_some(), fit);
+        }
+    }
+
+    #[test]
+    fn an_address_names_its_framework_view() {
+        let v = FrameworkView::from_address("/framework/strategic/strategic.vision", "?lens=dimensions.belonging&fit=1", "x");
+        assert_eq!(v, FrameworkView::of("strategic").with_node(Some("strategic.vision")).with_lens(Some("dimensions.belonging")).with_fit(true));
+        assert_eq!(FrameworkView::from_address("/", "", "strategic"), FrameworkView::of("strategic"));
+        let text = FrameworkView::from_address("/framework/cef/text", "", "x");
+        assert!(text.text && text.node.is_none());
+        // Earlier links' parameters.
+        assert_eq!(FrameworkView::from_address("/framework/cef", "?node=cef.x", "x").node.as_deref(), Some("cef.x"));
+        assert!(FrameworkView::from_address("/framework/cef", "?view=text&node=cef.x", "x").text);
+        assert_eq!(FrameworkView::from_address("/framework/cef", "?lens=", "x").lens, None);
     }
 
     #[test]

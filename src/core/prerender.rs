@@ -83,36 +83,114 @@ pub fn sections_json() -> String {
 }
 
 /// What the browser needs to know about the page it was served: where it was rendered, and
-/// from which data (each data set's fingerprint). Written into the page as a JSON data block
-/// (`<script type="application/json" id="ce-page">`), which no policy treats as a script.
+/// from which data. Written into the page as a data block (`<script type="text/plain"
+/// id="ce-page">`, see [`PageRecord::to_text`]), which no browser runs and no policy treats as a
+/// script.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct PageRecord {
     /// The route the page was rendered at (`/indicators/x`, or the not-found route).
     pub route: String,
     pub lang: String,
     pub embed: bool,
-    /// The framework data's fingerprint, if the page's render read it.
+    /// The framework data, if the page's render read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub atlas: Option<Fingerprint>,
-    /// The indicator data's fingerprint, if the page's render read it.
+    pub atlas: Option<DataSet>,
+    /// The indicator data, if the page's render read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub indicators: Option<Fingerprint>,
-    /// Every data file those data sets are made of (relative to the base), so the browser
-    /// can fetch them all at once rather than the manifest first and its files after.
+    pub indicators: Option<DataSet>,
+    /// Every data file of the site, which the offline worker is asked to keep once it runs,
+    /// so that one visit is enough to open every page offline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warm: Vec<String>,
+}
+
+/// One data set a page was rendered from: the files it is made of (relative to the base, in
+/// the order they are read), so the browser can fetch them all at once, and the fingerprint
+/// of their texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataSet {
+    pub fingerprint: Fingerprint,
     pub files: Vec<String>,
+}
+
+impl DataSet {
+    /// Whether the texts of these files (`text_of` gives each one, `None` if it could not be
+    /// fetched) are the ones the page was rendered from.
+    pub fn is_current<'a>(&self, text_of: impl Fn(&str) -> Option<&'a str>) -> bool {
+        let texts: Option<Vec<&str>> = self.files.iter().map(|f| text_of(f)).collect();
+        texts.is_some_and(|texts| Fingerprint::of(texts) == self.fingerprint)
+    }
 }
 
 /// The id of the page record's element.
 pub const RECORD_ID: &str = "ce-page";
 
 impl PageRecord {
-    /// The record as a JSON data block's text: `<` is escaped so no text in it can close the
-    /// element (or open a comment) early.
-    pub fn to_json_block(&self) -> String {
-        serde_json::to_string(self)
-            .unwrap_or_default()
-            .replace('<', "\\u003c")
+    /// The record as the text of its data block: one field a line, its name first, then its
+    /// values separated by spaces (`atlas <fingerprint> <file> <file> …`). Routes and file
+    /// names are URL paths, which hold no space, and a `<` is written `%3C`, so no text in it
+    /// can close the element early. A line format rather than JSON: the browser's modules
+    /// read it with a few lines of code instead of a JSON parser (about 6 KB of compressed
+    /// wasm for a module whose islands take no props).
+    pub fn to_text(&self) -> String {
+        let clean = |v: &str| v.replace('<', "%3C").replace(char::is_whitespace, "%20");
+        let mut lines = vec![
+            format!("route {}", clean(&self.route)),
+            format!("lang {}", clean(&self.lang)),
+            format!("embed {}", u8::from(self.embed)),
+        ];
+        for (name, set) in [("atlas", &self.atlas), ("indicators", &self.indicators)] {
+            if let Some(set) = set {
+                let files: Vec<String> = set.files.iter().map(|f| clean(f)).collect();
+                lines.push(format!("{name} {} {}", clean(&set.fingerprint.0), files.join(" ")).trim_end().to_string());
+            }
+        }
+        if !self.warm.is_empty() {
+            let files: Vec<String> = self.warm.iter().map(|f| clean(f)).collect();
+            lines.push(format!("warm {}", files.join(" ")));
+        }
+        lines.join("\n")
+    }
+
+    /// The record back from [`PageRecord::to_text`]; `None` if it has no route.
+    pub fn from_text(text: &str) -> Option<PageRecord> {
+        let mut record = PageRecord::default();
+        let mut has_route = false;
+        for line in text.lines() {
+            let mut words = line.split_whitespace();
+            let Some(name) = words.next() else { continue };
+            let mut values = words.map(str::to_string);
+            match name {
+                "route" => {
+                    record.route = values.next().unwrap_or_default();
+                    has_route = true;
+                }
+                "lang" => record.lang = values.next().unwrap_or_default(),
+                "embed" => record.embed = values.next().as_deref() == Some("1"),
+                "atlas" | "indicators" => {
+                    let set = DataSet { fingerprint: Fingerprint(values.next().unwrap_or_default()), files: values.collect() };
+                    if name == "atlas" {
+                        record.atlas = Some(set);
+                    } else {
+                        record.indicators = Some(set);
+                    }
+                }
+                "warm" => record.warm = values.collect(),
+                _ => {}
+            }
+        }
+        has_route.then_some(record)
+    }
+
+    /// Every data file the page was rendered from.
+    pub fn files(&self) -> Vec<String> {
+        self.atlas.iter().chain(&self.indicators).flat_map(|set| set.files.iter().cloned()).collect()
+    }
+
+    /// Whether the data files as fetched now (`text_of`) are the ones the page was rendered
+    /// from: every data set's fingerprint matches, and none could not be fetched.
+    pub fn is_current<'a>(&self, text_of: impl Fn(&str) -> Option<&'a str> + Copy) -> bool {
+        self.atlas.iter().chain(&self.indicators).all(|set| set.is_current(text_of))
     }
 
     pub fn place(&self) -> Place {
@@ -185,10 +263,7 @@ pub fn head_tags(info: &HeadInfo) -> String {
         tags.push(format!("<meta property=\"og:locale\" content=\"{}\">", og_locale(info.place.lang)));
         tags.push("<meta name=\"twitter:card\" content=\"summary\">".to_string());
     }
-    tags.push(format!(
-        "<script type=\"application/json\" id=\"{RECORD_ID}\">{}</script>",
-        info.record.to_json_block()
-    ));
+    tags.push(format!("<script type=\"text/plain\" id=\"{RECORD_ID}\">{}</script>", info.record.to_text()));
     tags.join("\n    ")
 }
 
@@ -248,10 +323,58 @@ mod tests {
             lang: "en".into(),
             ..Default::default()
         };
-        let block = record.to_json_block();
+        let block = record.to_text();
         assert!(!block.contains('<'));
-        let back: PageRecord = serde_json::from_str(&block).expect("still JSON");
-        assert_eq!(back, record);
+        let back = PageRecord::from_text(&block).expect("a record");
+        assert_eq!(back.route, "/a%3C/script>%3Cscript>alert(1)%3C/script>");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_record_reads_back_as_written(
+            route in "/[A-Za-z0-9._~%/-]{0,30}",
+            lang in "(en|mi)",
+            embed in proptest::bool::ANY,
+            atlas in proptest::option::of(("[0-9a-f]{16}", proptest::collection::vec("data/[a-z0-9._/-]{1,20}", 0..5))),
+            indicators in proptest::option::of(("[0-9a-f]{16}", proptest::collection::vec("data/[a-z0-9._/-]{1,20}", 0..5))),
+            warm in proptest::collection::vec("data/[a-z0-9._/-]{1,20}", 0..5),
+        ) {
+            let set = |(f, files): (String, Vec<String>)| DataSet { fingerprint: Fingerprint(f), files };
+            let record = PageRecord { route, lang, embed, atlas: atlas.map(set), indicators: indicators.map(set), warm };
+            proptest::prop_assert_eq!(PageRecord::from_text(&record.to_text()), Some(record));
+        }
+    }
+
+    #[test]
+    fn a_page_is_current_while_its_files_are_the_ones_it_was_rendered_from() {
+        let set = |files: &[&str], texts: &[&str]| DataSet {
+            fingerprint: Fingerprint::of(texts.iter().copied()),
+            files: files.iter().map(|f| f.to_string()).collect(),
+        };
+        let record = PageRecord {
+            atlas: Some(set(&["m.json", "f.json"], &["{m}", "{f}"])),
+            indicators: Some(set(&["p.json"], &["{p}"])),
+            ..Default::default()
+        };
+        assert_eq!(record.files(), ["m.json", "f.json", "p.json"]);
+        let served = |changed: Option<&'static str>, missing: Option<&'static str>| {
+            move |file: &str| -> Option<&'static str> {
+                if Some(file) == missing {
+                    return None;
+                }
+                Some(match file {
+                    "m.json" => "{m}",
+                    "f.json" if changed == Some("f.json") => "{f2}",
+                    "f.json" => "{f}",
+                    _ => "{p}",
+                })
+            }
+        };
+        assert!(record.is_current(served(None, None)));
+        assert!(!record.is_current(served(Some("f.json"), None)), "a file replaced since the build");
+        assert!(!record.is_current(served(None, Some("p.json"))), "a file that cannot be fetched");
+        // A page that read no data is current whatever the files say.
+        assert!(PageRecord::default().is_current(served(None, Some("m.json"))));
     }
 
     #[test]
@@ -292,8 +415,8 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&sections_json()).unwrap();
         assert_eq!(json[1]["name"], "indicators");
         assert_eq!(json[1]["segments"][0], "indicators");
-        assert_eq!(json[3]["segments"][0], "open-data");
-        assert_eq!(json[2]["shell"], "/__shell/profile");
+        assert_eq!(json[4]["segments"][0], "open-data");
+        assert_eq!(json[3]["shell"], "/__shell/profile");
     }
 
     #[test]

@@ -47,18 +47,23 @@ pub const SHELL_ROUTE: &str = "/__shell";
 /// one section to the other as text kept for the tab (`core::indicators::carry`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
-    /// The framework views, the crosswalk, the worksheet, About, and the not-found page.
+    /// The framework views, the crosswalk, About, and the not-found page.
     Framework,
-    /// The indicators and each indicator's page.
+    /// Each indicator's page.
     Indicators,
+    /// The indicators' overview (`/indicators`), a page of its own in the `indicators`
+    /// segment, so its offline shell is the indicators'.
+    Overview,
     /// The dimension profile.
     Profile,
     /// The open data, and the person's own.
     Data,
+    /// The discussion worksheet.
+    Worksheet,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [Section::Framework, Section::Indicators, Section::Profile, Section::Data];
+    pub const ALL: [Section; 6] = [Section::Framework, Section::Indicators, Section::Overview, Section::Profile, Section::Data, Section::Worksheet];
 
     /// The section a route (`/indicators/x?groups=a`, no place prefix) belongs to.
     pub fn of(route: &str) -> Section {
@@ -69,6 +74,9 @@ impl Section {
             // A section's shell is named after it (`/__shell/data`).
             let name = segments.next().unwrap_or_default();
             return Section::ALL.into_iter().find(|s| s.name() == name).unwrap_or(Section::Framework);
+        }
+        if first == "indicators" && segments.next().is_none() {
+            return Section::Overview;
         }
         Section::ALL
             .into_iter()
@@ -81,8 +89,10 @@ impl Section {
         match self {
             Section::Framework => &[],
             Section::Indicators => &["indicators"],
+            Section::Overview => &[],
             Section::Profile => &["profile"],
             Section::Data => &["open-data"],
+            Section::Worksheet => &["worksheet"],
         }
     }
 
@@ -92,8 +102,10 @@ impl Section {
         match self {
             Section::Framework => "framework",
             Section::Indicators => "indicators",
+            Section::Overview => "overview",
             Section::Profile => "profile",
             Section::Data => "data",
+            Section::Worksheet => "worksheet",
         }
     }
 
@@ -314,10 +326,11 @@ impl Page {
     }
 
     /// Whether two routes show the same page (a framework's parts are one page: selecting a
-    /// part changes it in place).
+    /// part changes it in place; its text version is a page of its own).
     pub fn same_page(a: &str, b: &str) -> bool {
+        let text = |part: &Option<String>| part.as_deref() == Some(super::links::TEXT_SEGMENT);
         match (Page::of(a), Page::of(b)) {
-            (Page::Framework { framework: f, .. }, Page::Framework { framework: g, .. }) => f == g,
+            (Page::Framework { framework: f, part: p }, Page::Framework { framework: g, part: q }) => f == g && text(&p) == text(&q),
             (x, y) => x == y,
         }
     }
@@ -342,6 +355,7 @@ mod tests {
         assert_eq!(Page::of(NOT_FOUND_ROUTE), Page::NotFound);
         assert!(Page::same_page("/framework/cef/cef.x", "/framework/cef?lens=y"));
         assert!(!Page::same_page("/framework/cef", "/framework/strategic"));
+        assert!(!Page::same_page("/framework/cef", "/framework/cef/text"));
     }
     use proptest::prelude::*;
 
@@ -410,10 +424,11 @@ mod tests {
     fn every_route_has_one_section_and_each_section_its_shell() {
         assert_eq!(Section::of("/"), Section::Framework);
         assert_eq!(Section::of("/framework/strategic/strategic.vision"), Section::Framework);
-        assert_eq!(Section::of("/worksheet"), Section::Framework);
+        assert_eq!(Section::of("/worksheet"), Section::Worksheet);
         assert_eq!(Section::of("/about"), Section::Framework);
         assert_eq!(Section::of(NOT_FOUND_ROUTE), Section::Framework);
-        assert_eq!(Section::of("/indicators"), Section::Indicators);
+        assert_eq!(Section::of("/indicators"), Section::Overview);
+        assert_eq!(Section::of("/indicators?dimension=x"), Section::Overview);
         assert_eq!(Section::of("/indicators/trust_police?groups=a"), Section::Indicators);
         assert_eq!(Section::of("/open-data"), Section::Data);
         assert_eq!(Section::of("/profile?w=1"), Section::Profile);

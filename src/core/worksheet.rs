@@ -8,7 +8,7 @@ use super::atlas::Atlas;
 use super::framework::NodeSource;
 
 /// One framework's questions, ready to show.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
     pub framework: String,
     pub title: String,
@@ -17,13 +17,13 @@ pub struct Sheet {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     pub heading: String,
     pub questions: Vec<Question>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// The node id: where its answer is kept.
     pub id: String,

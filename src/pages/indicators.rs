@@ -85,8 +85,8 @@ fn OverviewCards(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
 
 /// The filters, how many indicators they find, and the cards they show: the filters live in
 /// the URL; the cards are the build's, shown or hidden here.
-#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands-overview"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-overview")), component)]
 fn OverviewFilters() -> impl IntoView {
     // The cards below say if the data cannot be loaded.
     view! {
@@ -165,8 +165,8 @@ fn show_cards(grouping: Grouping, found: &[crate::core::catalogue::Section]) {
 }
 
 /// The downloads of every row of the indicators the filter shows.
-#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands-overview"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-overview")), component)]
 fn OverviewDownloads() -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -193,8 +193,8 @@ fn OverviewDownloads() -> impl IntoView {
 }
 
 /// The person's own measures' cards, each labelled as theirs, with the file it came from.
-#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands-overview"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-overview")), component)]
 fn YourCards() -> impl IntoView {
     let yours = crate::yours::use_yours();
     let i18n = use_i18n();

@@ -74,8 +74,8 @@ pub fn ProfilePage() -> impl IntoView {
 }
 
 /// The groups, weights, charts and tables: the part of the page that changes.
-#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "islands-profile"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-profile")), component)]
 fn ProfileIsland() -> impl IntoView {
     view! {
         <WithAtlas show={|atlas: Arc<Atlas>| view! {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::link::A;
+use crate::components::link::with_base;
 use crate::core::links::FrameworkView;
 use crate::core::worksheet::{markdown, sheets, Question, Sheet, SheetWords};
 use crate::core::Atlas;
@@ -51,21 +51,22 @@ pub fn WorksheetPage() -> impl IntoView {
             <h1>{t!(i18n, worksheet.heading)}</h1>
             <p class="summary">{t!(i18n, worksheet.summary)}</p>
         </header>
-        <WorksheetIsland />
+        <WithAtlas show={|atlas: Arc<Atlas>| view! { <WorksheetIsland sheets=sheets(&atlas) /> }} />
     }
 }
 
-/// The questions and the answer boxes, kept on the device as the person writes.
-#[cfg_attr(any(feature = "ssr", feature = "islands-framework"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-framework")), component)]
-fn WorksheetIsland() -> impl IntoView {
-    view! { <WithAtlas show={|atlas: Arc<Atlas>| view! { <Sheets atlas /> }} /> }
+/// The questions and the answer boxes, kept on the device as the person writes. Its props are
+/// the questions (what the Markdown download writes out).
+#[cfg_attr(any(feature = "ssr", feature = "islands-worksheet"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-worksheet")), component)]
+fn WorksheetIsland(sheets: Vec<Sheet>) -> impl IntoView {
+    view! { <Sheets sheets /> }
 }
 
 #[component]
-fn Sheets(atlas: Arc<Atlas>) -> impl IntoView {
+fn Sheets(sheets: Vec<Sheet>) -> impl IntoView {
     let i18n = use_i18n();
-    let all = Arc::new(sheets(&atlas));
+    let all = Arc::new(sheets);
     let answers = RwSignal::new(BTreeMap::<String, String>::new());
     // None until the device's answers are read; then whether the browser keeps them.
     let kept = RwSignal::new(None::<bool>);
@@ -180,7 +181,7 @@ fn SheetView(
                 <p>{sheet.intro.quote}</p>
                 {sheet.closed.map(|c| view! { <p>{c.quote}</p> })}
             </blockquote>
-            <p class="screen-only"><A href=framework_href>{t!(i18n, worksheet.see_framework)}</A></p>
+            <p class="screen-only"><a href=with_base(&framework_href)>{t!(i18n, worksheet.see_framework)}</a></p>
             {sections}
         </section>
     }

@@ -76,7 +76,7 @@ test('an indicator links to where it sits in the framework', async () => {
   await page.getByRole('link', { name: 'Proportion of people who trust in others' }).click();
   await page.waitForFunction(() => location.pathname === '/framework/strategic/strategic.indicator.people.trust_others');
   await page.getByRole('complementary', { name: 'Proportion of people who trust in others' }).waitFor();
-  await page.locator('svg.diagram-svg').waitFor();
+  await page.locator('svg.diagram-svg:visible').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
   await page.close();
 });

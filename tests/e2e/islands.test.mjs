@@ -1,6 +1,7 @@
 // Islands (issue 23): every page is HTML the build wrote; the parts a person changes are
-// islands, taken over by their section's module (the framework's, the indicators' with the
-// profile's, or the data page's), each downloaded by its own pages only. A page the build
+// islands, taken over by their page's module (the framework's, the worksheet's, the
+// indicators' overview's, an indicator page's, the profile's or the data page's), each
+// downloaded by its own pages only. A page the build
 // could not write (an unknown address, a person's own measure, an offline shell) is drawn by
 // the whole-page module instead. Changing a view within a page stays in the page (the address
 // follows, and the back button steps back); any other link loads its page. What a person
@@ -16,7 +17,7 @@ after(async () => { await app.close(); });
 /** The app modules (wasm) a page asked for, by name. */
 function modulesOf(requested) {
   return requested
-    .map((p) => p.match(/\/cohesion-explorer-(?:(indicators|data|app)-)?[0-9a-f]{16}_bg\.wasm$/))
+    .map((p) => p.match(/\/cohesion-explorer-(?:([a-z]+)-)?[0-9a-f]{16}_bg\.wasm$/))
     .filter(Boolean)
     .map((m) => m[1] ?? 'framework');
 }
@@ -26,9 +27,10 @@ test('each page downloads its own section\'s islands module, and the whole-page 
     ['/', ['framework']],
     ['/framework/cef/text', ['framework']],
     ['/about', ['framework']],
-    ['/indicators', ['indicators']],
+    ['/worksheet', ['worksheet']],
+    ['/indicators', ['overview']],
     ['/indicators/trust_police', ['indicators']],
-    ['/profile', ['indicators']],
+    ['/profile', ['profile']],
     ['/open-data', ['data']],
     ['/mi/embed/indicators/trust_police', ['indicators']],
     ['/no/such/page', ['framework', 'app']],
@@ -51,7 +53,7 @@ test('only the parts a person changes are islands, their props in the page', asy
   const page = await app.page();
   await page.goto(app.origin + '/indicators/trust_police');
   const islands = await page.locator('leptos-island').evaluateAll((els) => els.map((e) => e.dataset.component.replace(/_\d+$/, '')));
-  assert.deepEqual(islands.sort(), ['IndicatorBreakdown', 'IndicatorExplorer', 'IndicatorSummary', 'LanguageSwitch', 'OfflineNotes', 'ShareActions'].sort());
+  assert.deepEqual(islands.sort(), ['IndicatorBreakdown', 'IndicatorExplorer', 'IndicatorSummary', 'LanguageSwitch', 'OfflineIsland', 'ShareActions'].sort());
   const props = await page.locator('leptos-island[data-component^="IndicatorExplorer"]').getAttribute('data-props');
   assert.deepEqual(JSON.parse(props), { id: 'trust_police' });
   // The page's heading, its About panel and its footer are the build's, not an island's.
@@ -68,9 +70,17 @@ test('a view changed within a page stays in the page; any other link loads its p
   await page.waitForURL('**/framework/strategic/strategic.vision');
   await page.getByRole('combobox', { name: 'Lens' }).selectOption({ label: 'Belonging' });
   await page.waitForFunction(() => location.search === '?lens=dimensions.belonging');
+  // Another part, from the open part's panel: still the same page.
+  await page.locator('aside.detail:not([hidden])').getByRole('link', { name: 'Working connectively and in partnership' }).click();
+  await page.waitForURL('**/framework/strategic/strategic.principle.kotahitanga?lens=dimensions.belonging');
+  await page.getByRole('complementary', { name: /Working connectively and in partnership/ }).waitFor();
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'a framework\'s parts and lens are one page');
+  // The text version is a page of its own, which keeps the lens.
   await page.getByRole('link', { name: 'Text', exact: true }).click();
   await page.waitForURL('**/framework/strategic/text?lens=dimensions.belonging');
-  assert.equal(await page.evaluate(() => window.sameDocument), true, 'parts, lens and text version are one page');
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.sameDocument), undefined, 'the text version is a page load');
+  await page.evaluate(() => { window.sameDocument = true; });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await page.waitForURL('**/about');
   await ready(page);
@@ -105,7 +115,7 @@ test('back after another page opens the view it left, then steps back through th
 
 test('a filter chosen and a box ticked before the islands arrive count once they have', async () => {
   for (const [path, module, act, check] of [
-    ['/indicators', 'indicators', (p) => p.getByRole('combobox', { name: 'Dimension' }).selectOption({ label: 'Recognition' }),
+    ['/indicators', 'overview', (p) => p.getByRole('combobox', { name: 'Dimension' }).selectOption({ label: 'Recognition' }),
       (p) => p.waitForFunction(() => location.search === '?dimension=dimensions.recognition')],
     ['/indicators/discrimination', 'indicators', (p) => p.getByRole('checkbox', { name: 'Māori (ethnicity)' }).check(),
       (p) => p.waitForFunction(() => decodeURIComponent(location.search) === '?groups=ethnicity:Māori')],

@@ -69,7 +69,7 @@ test('a link with lang=mi opens in te reo Māori for someone who chose English, 
   // Framework content is quoted in English (the source's language) and marked so.
   const heading = page.locator('h1').first();
   assert.equal(await heading.getAttribute('lang'), 'en');
-  assert.equal(await page.locator('#detail-title').evaluate((h) => h.closest('[lang]').getAttribute('lang')), 'en');
+  assert.equal(await page.locator('.detail:not([hidden]) h2').evaluate((h) => h.closest('[lang]').getAttribute('lang')), 'en');
   assert.equal(await page.evaluate(() => localStorage.getItem('cohesion-explorer:lang')), 'en');
   assert.deepEqual(page.consoleErrors, []);
   await page.close();

@@ -18,7 +18,7 @@ test('with scripts off, the framework, an indicator and About are readable and t
   // The note says what needs scripts, and only that.
   assert.match(await page.locator('p.noscript').textContent(), /^Filters, chart downloads, .* its charts, its tables and its links\.$/);
   // A part of the diagram is a real link to its own page, which shows the part in full.
-  await page.locator('#node-strategic\\.vision').click();
+  await page.locator('svg.diagram-svg:visible [data-part="strategic.vision"]').click();
   await page.waitForURL('**/framework/strategic/strategic.vision');
   await page.getByRole('heading', { level: 2, name: /All people, whānau and communities thrive/ }).waitFor();
   await page.getByText('This vision provides a vivid, ambitious picture').first().waitFor();

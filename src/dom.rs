@@ -1,0 +1,79 @@
+//! The few things an island does to the markup the build wrote: find elements, read their
+//! data attributes, set a class, an attribute, a text. Islands that take over prerendered
+//! markup (rather than render their own) go through these, so each says what it changes and
+//! nothing more.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Every element under `root` that matches `selector`, in document order.
+pub fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
+    let list = match root.as_ref().dyn_ref::<Element>() {
+        Some(el) => el.query_selector_all(selector),
+        None => match root.as_ref().dyn_ref::<web_sys::Document>() {
+            Some(doc) => doc.query_selector_all(selector),
+            None => return Vec::new(),
+        },
+    };
+    let Ok(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+/// The first element under `root` that matches `selector`.
+pub fn first(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// An attribute's value, or "".
+pub fn attr(el: &Element, name: &str) -> String {
+    el.get_attribute(name).unwrap_or_default()
+}
+
+/// Adds or removes a class.
+pub fn class(el: &Element, name: &str, on: bool) {
+    let _ = el.class_list().toggle_with_force(name, on);
+}
+
+/// Sets an attribute, unless it already has that value.
+pub fn set(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Shows or hides an element (its `hidden` attribute).
+pub fn show(el: &Element, shown: bool) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        if el.hidden() == shown {
+            el.set_hidden(!shown);
+        }
+    }
+}
+
+/// The element an event happened on, or the nearest ancestor matching `selector`.
+pub fn target(ev: &web_sys::Event, selector: &str) -> Option<Element> {
+    ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok().flatten()
+}
+
+/// Moves keyboard focus to `el` without the browser's own scroll, then scrolls its box (or
+/// the box of its first `rect`, for a part of a diagram) into view as little as need be:
+/// focusing an SVG link does not scroll in every browser (Firefox).
+pub fn focus(el: &Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    if let Some(html) = el.dyn_ref::<HtmlElement>() {
+        let _ = html.focus_with_options(&options);
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus_with_options(&options);
+    }
+    scroll_into_view(el);
+}
+
+/// Scrolls `el` (or, for a part of a diagram, its box) into view, as little as need be.
+pub fn scroll_into_view(el: &Element) {
+    let target = first(el, "rect").unwrap_or_else(|| el.clone());
+    let scroll = web_sys::ScrollIntoViewOptions::new();
+    scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    scroll.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    target.scroll_into_view_with_scroll_into_view_options(&scroll);
+}
