@@ -49,6 +49,28 @@ impl Sentence {
     }
 }
 
+impl Sentence {
+    /// Writes the sentence into `el` (in place of what it held), as [`Sentence::view`] would:
+    /// text nodes, data text in `<span lang="en">` when the page is not English. For an
+    /// island that changes a sentence the build wrote.
+    #[cfg(feature = "hydrate")]
+    pub fn fill(&self, el: &web_sys::Element, i18n: I18n) {
+        let english = crate::language::code_of(i18n.get_locale()) == "en";
+        el.set_text_content(None);
+        for (t, from_data) in &self.0 {
+            if *from_data && !english {
+                if let Ok(span) = document().create_element("span") {
+                    let _ = span.set_attribute("lang", "en");
+                    span.set_text_content(Some(t));
+                    let _ = el.append_child(&span);
+                }
+            } else {
+                let _ = el.append_child(&document().create_text_node(t));
+            }
+        }
+    }
+}
+
 /// What the chart shows: "Trust in the police: 7.4 out of 10 in 2023 (worsened since 2021,
 /// not tested for significance); Māori 8.5 out of 10 in 2023."
 pub fn summary(i18n: I18n, indicator: &Indicator, facts: &Summary) -> Sentence {

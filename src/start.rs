@@ -225,13 +225,64 @@ pub fn render_page() {
     mark("ce:taken-over");
 }
 
+/// The whole-page module's other call: draws the figures the person attached to the
+/// published indicator `id` into `slot`, on a page whose islands run in their own module (an
+/// indicator page; see `yours::draw_your_series`). It follows the view's address as the page's
+/// islands change it.
+#[cfg(feature = "app-module")]
+#[wasm_bindgen]
+pub fn draw_your_series(slot: web_sys::Element, id: String) {
+    beside_the_islands(slot, move || view! { <crate::components::your_series::YourSeries id /> }.into_any());
+}
+
+/// The whole-page module's call from the overview's island: draws the person's own measures'
+/// cards into `slot` (see `yours::draw_your_cards`).
+#[cfg(feature = "app-module")]
+#[wasm_bindgen]
+pub fn draw_your_cards(slot: web_sys::Element) {
+    beside_the_islands(slot, || view! { <crate::pages::indicators::YourCards /> }.into_any());
+}
+
+/// Draws `view` into `slot`, on a page whose islands run in another module: where the page
+/// is, its contexts, the address (following the islands' changes), the person's measures.
+#[cfg(feature = "app-module")]
+fn beside_the_islands(slot: web_sys::Element, view: impl FnOnce() -> AnyView + 'static) {
+    let Some(record) = page_record() else { return };
+    set_site(Site { sub: sub_path(), place: record.place() });
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let path = path.strip_prefix(sub_path().as_str()).unwrap_or(&path).to_string();
+    let (_, route) = crate::core::site::split(&path);
+    let here = format!("{route}{}", location.search().unwrap_or_default());
+    let handle = leptos::mount::mount_to(slot.unchecked_into(), move || {
+        crate::app::provide_page_contexts();
+        let url = crate::url::provide_url(&here);
+        crate::url::follow_the_page(url);
+        crate::yours::provide_yours();
+        crate::yours::start_keeping();
+        view()
+    });
+    // For the page's life.
+    handle.forget();
+}
+
+/// The whole-page module's call from the overview's downloads (see
+/// `pages::indicators::overview_file`).
+#[cfg(feature = "app-module")]
+#[wasm_bindgen]
+pub async fn overview_file(status: web_sys::Element, format: String, search: String) {
+    crate::pages::indicators::overview_file(status, format, search).await;
+}
+
 /// What runs once the page is the app's, however it became so: links to this same page are
 /// followed in place, the person's own data is read back, the embed's behaviour, the offline
 /// worker, and the signal that the app is ready.
 fn start_services(embedded: bool, warm: Vec<String>) {
     crate::url::follow_links_in_page(crate::url::use_url());
     // Only the pages that show a person's own measures read them back (and carry the code).
-    #[cfg(any(feature = "islands-indicators", feature = "islands-overview", feature = "islands-profile", feature = "islands-data", feature = "app-module"))]
+    // (An indicator page's own figures are drawn, for those who keep some, by the whole-page
+    // module: `yours::draw_your_series`.)
+    #[cfg(any(feature = "islands-overview", feature = "islands-profile", feature = "islands-data", feature = "app-module"))]
     crate::yours::start_keeping();
     crate::embed::start_embed(embedded);
     crate::offline::start_offline(warm);

@@ -59,12 +59,25 @@ impl Url {
     /// Shows `href` without touching the history (it is already there).
     fn show(&self, href: &str) {
         let (route, search) = split_href(href);
+        let mut changed = false;
         if self.route.with_untracked(|r| *r != route) {
             self.route.set(route);
+            changed = true;
         }
         if self.search.with_untracked(|s| *s != search) {
             self.search.set(search);
+            changed = true;
         }
+        // Anything else on the page that follows the view (the whole-page module drawing a
+        // person's own figures beside the islands) hears of it.
+        #[cfg(feature = "hydrate")]
+        if changed {
+            if let Ok(event) = web_sys::Event::new(VIEW_EVENT) {
+                let _ = window().dispatch_event(&event);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = changed;
     }
 }
 
@@ -120,6 +133,29 @@ pub fn follow_history(url: Url, opened: &str) {
     });
     // For the page's life.
     std::mem::forget(handle);
+}
+
+/// The event the view's address changing is, for whatever else on the page follows it.
+pub const VIEW_EVENT: &str = "ce:view";
+
+/// In the browser, for views drawn beside a page's islands by another module: follows the
+/// address as the islands change it (their [`VIEW_EVENT`]) and as the history moves.
+#[cfg(feature = "hydrate")]
+pub fn follow_the_page(url: Url) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let follow = Closure::<dyn Fn()>::new(move || {
+        let location = window().location();
+        let sub = crate::components::link::site().sub;
+        let path = location.pathname().unwrap_or_default();
+        let (_, route) = crate::core::site::split(path.strip_prefix(sub.as_str()).unwrap_or(&path));
+        url.show(&format!("{route}{}", location.search().unwrap_or_default()));
+    });
+    for kind in [VIEW_EVENT, "popstate"] {
+        let _ = window().add_event_listener_with_callback(kind, follow.as_ref().unchecked_ref());
+    }
+    // For the page's life.
+    follow.forget();
 }
 
 /// In the browser: a plain click on a link to this same page (another part of the framework,

@@ -62,6 +62,8 @@ pub fn use_yours() -> Yours {
 
 #[cfg(feature = "hydrate")]
 pub use browser::{add, forget, forget_all, start_keeping};
+#[cfg(feature = "islands")]
+pub use browser::{draw_your_cards, draw_your_series};
 
 #[cfg(not(feature = "hydrate"))]
 pub fn add(_measures: Vec<Measure>) {}
@@ -145,9 +147,75 @@ mod browser {
         tx.done().await.map(|_| ()).map_err(|e| e.to_string())
     }
 
+    /// Where the keys of the measures kept on the device are listed, one a line, beside the
+    /// measures themselves: a page whose islands only need to know whether there are any (an
+    /// indicator page: figures attached to its indicator) reads this list, not the database.
+    const INDEX: &str = "cohesion-explorer:kept";
+
+    fn storage() -> Option<web_sys::Storage> {
+        window().local_storage().ok().flatten()
+    }
+
+    /// Keeps the list of kept keys in step with the database, once it has been read back.
+    fn keep_index(yours: Yours) {
+        Effect::new(move |_| {
+            let kept = yours.kept.get();
+            if !yours.ready.get() {
+                return;
+            }
+            if let Some(s) = storage() {
+                let _ = if kept.is_empty() { s.remove_item(INDEX) } else { s.set_item(INDEX, &kept.join("\n")) };
+            }
+        });
+    }
+
+    /// Whether the device keeps figures the person attached to the published indicator `id`
+    /// (a kept measure's key says so: `{indicator}@{file}`), from the list of kept keys.
+    #[cfg(feature = "islands")]
+    fn keeps_attached_to(id: &str) -> bool {
+        let prefix = format!("{id}@");
+        storage()
+            .and_then(|s| s.get_item(INDEX).ok().flatten())
+            .is_some_and(|keys| keys.lines().any(|k| k.starts_with(&prefix)))
+    }
+
+    /// Draws the figures the person attached to the published indicator `id` into `slot`, if
+    /// they keep any: the whole-page module draws them (`start::draw_your_series`), fetched
+    /// then and only for them.
+    #[cfg(feature = "islands")]
+    pub fn draw_your_series(slot: web_sys::Element, id: String) {
+        if !keeps_attached_to(&id) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            {
+                let args = [JsValue::from(slot), JsValue::from_str(&id)];
+                if let Err(e) = crate::lazy::call_app("draw_your_series", &args).await {
+                    web_sys::console::warn_1(&JsValue::from_str(&e));
+                }
+            }
+        });
+    }
+
+    /// Draws the person's own measures' cards into `slot`, if they keep any (their keys are
+    /// their ids, with no `@`): the whole-page module draws them (`start::draw_your_cards`).
+    #[cfg(feature = "islands")]
+    pub fn draw_your_cards(slot: web_sys::Element) {
+        let own = storage().and_then(|s| s.get_item(INDEX).ok().flatten()).is_some_and(|keys| keys.lines().any(|k| !k.contains('@')));
+        if !own {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::lazy::call_app("draw_your_cards", &[JsValue::from(slot)]).await {
+                web_sys::console::warn_1(&JsValue::from_str(&e));
+            }
+        });
+    }
+
     /// Reads back what the device keeps (once per page).
     pub fn start_keeping() {
         let yours = use_yours();
+        keep_index(yours);
         leptos::task::spawn_local(in_turn(async move {
             match read_all().await {
                 Ok(all) => {

@@ -5,13 +5,18 @@
 //!
 //! The binding to ECharts is our own (a handful of calls): options go over as JSON.
 
+// At build time only the markup is written; the drawing is the browser's.
+#![cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+
 use std::cell::RefCell;
 
 use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::language::{t, use_i18n};
+#[cfg(feature = "hydrate")]
 use leptos::task::spawn_local;
+#[cfg(feature = "hydrate")]
 use leptos_use_resize_observer::use_resize_observer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -244,10 +249,14 @@ fn pictures(el: &web_sys::Element, request: &ChartRequest) -> bool {
 /// A prerendered page comes with the chart already drawn, as SVG, by the build, in the light
 /// look and the dark (the options go to the build in `data-picture` and `data-picture-dark`,
 /// and the pictures are marked with their requests' fingerprints in `data-pictured` and
-/// `data-pictured-dark`; the stylesheet shows those in the page's look). ECharts, the slowest thing a chart page runs, then loads
-/// only when it is needed: when the chart should show something other than its picture (the
-/// person chose groups), when neither picture fits the box, when the pointer
-/// reaches the chart (for its tooltips), or when a download is asked for.
+/// `data-pictured-dark`; the stylesheet shows those in the page's look). ECharts, the slowest
+/// thing a chart page runs, then loads only when it is needed: when the chart should show
+/// something other than its picture (the person chose groups), when neither picture fits the
+/// box, when the pointer reaches the chart (for its tooltips), or when a download is asked for.
+///
+/// The markup is the same wherever the chart is: the browser's side ([`take_over_chart`]) takes
+/// it over, so an island that only changes what a prerendered page shows can draw its charts
+/// without rendering them.
 #[component]
 pub fn EChart(
     /// A DOM id unique on the page.
@@ -259,13 +268,22 @@ pub fn EChart(
     /// Download file names: `{file_stem}.png`, `{file_stem}.svg`.
     file_stem: String,
 ) -> impl IntoView {
-    let instance: StoredValue<Option<(Instance, Look)>, LocalStorage> =
-        StoredValue::new_local(None);
-    let failed = RwSignal::new(None::<String>);
-    let ready = RwSignal::new(false);
-    // Set when the person reaches for the chart: ECharts then loads even if the picture is right.
-    let wanted = RwSignal::new(false);
-    let node = NodeRef::<Div>::new();
+    let root = NodeRef::<Div>::new();
+    #[cfg(feature = "hydrate")]
+    root.on_load(move |el| take_over_chart(el.into(), request));
+    chart_markup(id, request, height, label, file_stem, root)
+}
+
+/// What a chart is on the page: its box (with the build's pictures, on a prerendered page),
+/// the sentence said if it cannot be drawn, and its downloads.
+pub fn chart_markup(
+    id: String,
+    request: Signal<ChartRequest>,
+    height: u32,
+    label: String,
+    file_stem: String,
+    root: NodeRef<Div>,
+) -> impl IntoView {
     let i18n = use_i18n();
     // At build time: the options for the build to draw in each look, and the marks of what
     // they show.
@@ -275,79 +293,183 @@ pub fn EChart(
         (Some(in_look.options_json()), Some(in_look.fingerprint()))
     });
     #[cfg(not(feature = "ssr"))]
-    let [(picture, pictured), (picture_dark, pictured_dark)] = [(); 2].map(|_| (None::<String>, None::<String>));
+    let [(picture, pictured), (picture_dark, pictured_dark)] = {
+        let _ = request;
+        [(); 2].map(|_| (None::<String>, None::<String>))
+    };
+    view! {
+        <div class="echart" node_ref=root data-file-stem=file_stem data-height=height>
+            <div class="chart is-loading" id=id role="img" aria-label=label
+                style:height=format!("{height}px") data-picture=picture data-pictured=pictured
+                data-picture-dark=picture_dark data-pictured-dark=pictured_dark></div>
+            // Said, in its own alert, if the chart cannot be drawn (the error in English).
+            <span class="chart-failed" hidden>{t!(i18n, chart.failed, error = move || view! { <span lang="en" class="chart-error"></span> })}</span>
+            <p class="chart-downloads">
+                <button type="button" class="button secondary chart-png">{t!(i18n, chart.png)}</button>
+                <button type="button" class="button secondary chart-svg">{t!(i18n, chart.svg)}</button>
+            </p>
+        </div>
+    }
+}
+
+/// The browser's side of a chart's markup ([`chart_markup`]): draws `request` as it changes,
+/// resizes with the box, says when it cannot draw, and downloads.
+#[cfg(feature = "hydrate")]
+pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
+    use crate::dom::{attr, class, first, target};
+    let Some(node) = first(&root, ".chart") else { return };
+    let height: u32 = attr(&root, "data-height").parse().unwrap_or(320);
+    let file_stem = attr(&root, "data-file-stem");
+    let instance: StoredValue<Option<(Instance, Look)>, LocalStorage> = StoredValue::new_local(None);
+    let ready = RwSignal::new(false);
+    // Set when the person reaches for the chart: ECharts then loads even if the picture is right.
+    let wanted = RwSignal::new(false);
+    // Why the chart could not be drawn, shown in an alert of its own after the box.
+    let failed = {
+        let (root, node) = (root.clone(), node.clone());
+        move |error: Option<String>| {
+            if let Some(old) = first(&root, ".chart-alert") {
+                old.remove();
+            }
+            let (Some(error), Some(sentence)) = (error, first(&root, ".chart-failed")) else { return };
+            let Ok(alert) = document().create_element("p") else { return };
+            let _ = alert.set_attribute("class", "panel error chart-alert");
+            let _ = alert.set_attribute("role", "alert");
+            if let Ok(copy) = sentence.clone_node_with_deep(true) {
+                let copy: web_sys::Element = copy.unchecked_into();
+                let _ = copy.remove_attribute("hidden");
+                if let Some(slot) = first(&copy, ".chart-error") {
+                    slot.set_text_content(Some(&error));
+                }
+                let _ = alert.append_child(&copy);
+            }
+            let _ = node.after_with_node_1(&alert);
+        }
+    };
+    {
+        let node = node.clone();
+        Effect::new(move |_| class(&node, "is-loading", !ready.get()));
+    }
 
     // Draws `request` with ECharts (loaded first if it is not yet). `lazy`: ECharts takes the
     // options in now and draws in the next frame, so its first draw on a page (its slowest) is
     // two shorter tasks, not one; a download needs the drawing at once.
-    let draw = move |request: ChartRequest, lazy: bool| async move {
-        // The chart may be gone by the time ECharts has loaded (the person moved on): every
-        // access below is a `try_`, so a late load does nothing rather than panic.
-        if lazy {
-            // Loaded (ECharts' evaluation is one long task) only once the page has shown what
-            // the person did (a ticked box, a moved slider)...
-            crate::next_task::after_paint().await;
-        }
-        let module = ensure_charts().await?;
-        if lazy {
-            // ...and drawn after that, each chart in a task of its own: charts never hold up
-            // input.
-            crate::next_task::after_paint().await;
-        }
-        let Some(Some(el)) = node.try_get_untracked() else {
-            return Ok(());
-        };
-        let js = to_js(&module, &request)?;
-        let look = request.look;
-        instance.try_update_value(|slot| {
-            // A new look needs a new instance (ECharts themes are fixed at init).
-            if slot.as_ref().is_some_and(|(_, l)| *l != look) {
-                if let Some((old, _)) = slot.take() {
-                    old.dispose();
+    let draw = {
+        let node = node.clone();
+        move |request: ChartRequest, lazy: bool| {
+            let node = node.clone();
+            async move {
+                if lazy {
+                    // Loaded (ECharts' evaluation is one long task) only once the page has
+                    // shown what the person did (a ticked box, a moved slider)...
+                    crate::next_task::after_paint().await;
                 }
+                let module = ensure_charts().await?;
+                if lazy {
+                    // ...and drawn after that, each chart in a task of its own: charts never
+                    // hold up input.
+                    crate::next_task::after_paint().await;
+                }
+                // The chart may be gone by the time ECharts has loaded (the person moved on).
+                if !node.is_connected() {
+                    return Ok(());
+                }
+                let js = to_js(&module, &request)?;
+                let look = request.look;
+                instance.try_update_value(|slot| {
+                    // A new look needs a new instance (ECharts themes are fixed at init).
+                    if slot.as_ref().is_some_and(|(_, l)| *l != look) {
+                        if let Some((old, _)) = slot.take() {
+                            old.dispose();
+                        }
+                    }
+                    let (drawn, _) = slot.get_or_insert_with(|| {
+                        // ECharts draws into an empty box: the build's pictures go (no markup is
+                        // parsed: removing the children is all this does).
+                        node.set_text_content(None);
+                        let opts = object(&[("height", height.into())]);
+                        (init(&node, theme_name(look), &opts), look)
+                    });
+                    drawn.set_option_with(&js, &object(&[("notMerge", true.into()), ("lazyUpdate", lazy.into())]));
+                });
+                let _ = ready.try_set(true);
+                Ok::<(), String>(())
             }
-            let (drawn, _) = slot.get_or_insert_with(|| {
-                // ECharts draws into an empty box: the build's pictures go (no markup is
-                // parsed: removing the children is all this does).
-                el.set_text_content(None);
-                let opts = object(&[("height", height.into())]);
-                (init(&el, theme_name(look), &opts), look)
-            });
-            drawn.set_option_with(&js, &object(&[("notMerge", true.into()), ("lazyUpdate", lazy.into())]));
-        });
-        let _ = failed.try_set(None);
-        let _ = ready.try_set(true);
-        Ok::<(), String>(())
-    };
-    Effect::new(move |_| {
-        let request = request.get();
-        let reached = wanted.get();
-        let pictured_already = node
-            .get_untracked()
-            .is_some_and(|el| pictures(&el, &request));
-        if pictured_already && !reached {
-            return;
         }
-        spawn_local(async move {
-            // Reached for, the picture still says it all: a failed load (offline) is no news.
-            if let (Err(e), false) = (draw(request, true).await, pictured_already) {
-                let _ = failed.try_set(Some(e));
+    };
+    {
+        let (draw, node, failed) = (draw.clone(), node.clone(), failed.clone());
+        Effect::new(move |_| {
+            let request = request.get();
+            let reached = wanted.get();
+            let pictured_already = pictures(&node, &request);
+            if pictured_already && !reached {
+                return;
             }
+            let (draw, failed) = (draw.clone(), failed.clone());
+            spawn_local(async move {
+                // Reached for, the picture still says it all: a failed load (offline) is no news.
+                match (draw(request, true).await, pictured_already) {
+                    (Err(e), false) => failed(Some(e)),
+                    (Ok(()), _) => failed(None),
+                    _ => {}
+                }
+            });
         });
-    });
+    }
     // Only a picture needs ECharts brought in; a chart ECharts already draws has its tooltips.
-    let reach = move |_| {
+    let reach = Closure::<dyn Fn()>::new(move || {
         if !wanted.get_untracked() && instance.with_value(Option::is_none) {
             wanted.set(true);
         }
-    };
-    use_resize_observer(node, move |_, _| {
+    });
+    for kind in ["pointerenter", "pointerdown"] {
+        let _ = node.add_event_listener_with_callback(kind, reach.as_ref().unchecked_ref());
+    }
+    reach.forget();
+    use_resize_observer(node.clone(), move |_, _| {
         instance.try_with_value(|i| {
             if let Some((e, _)) = i {
                 e.resize();
             }
         });
     });
+    // A download draws the chart first if only its picture is there yet.
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let (draw, failed, node) = (draw.clone(), failed.clone(), node.clone());
+        if target(&ev, ".chart-png").is_some() {
+            let png_name = format!("{file_stem}.png");
+            spawn_local(async move {
+                if !ready.get_untracked() {
+                    if let Err(e) = draw(request.get_untracked(), false).await {
+                        return failed(Some(e));
+                    }
+                }
+                instance.with_value(|i| {
+                    if let Some((e, look)) = i {
+                        let opts = object(&[("type", "png".into()), ("pixelRatio", 2.into()), ("backgroundColor", image_background(*look).into())]);
+                        crate::download::save_href(&e.get_data_url(&opts), &png_name);
+                    }
+                })
+            });
+        } else if target(&ev, ".chart-svg").is_some() {
+            let svg_name = format!("{file_stem}.svg");
+            spawn_local(async move {
+                let module = match ensure_charts().await {
+                    Ok(m) => m,
+                    Err(e) => return failed(Some(e)),
+                };
+                let request = request.get_untracked();
+                let request = request.clone().with_background(image_background(request.look));
+                match svg_of(&module, &request, node.client_width() as f64, height as f64) {
+                    Ok(svg) => crate::download::save_text(&svg, "image/svg+xml", &svg_name),
+                    Err(e) => failed(Some(e)),
+                }
+            });
+        }
+    });
+    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
     on_cleanup(move || {
         instance.try_update_value(|slot| {
             if let Some((e, _)) = slot.take() {
@@ -355,57 +477,4 @@ pub fn EChart(
             }
         });
     });
-    let png_name = format!("{file_stem}.png");
-    let svg_name = format!("{file_stem}.svg");
-    // A download draws the chart first if only its picture is there yet.
-    let download_png = move |_| {
-        let png_name = png_name.clone();
-        spawn_local(async move {
-            if !ready.get_untracked() {
-                if let Err(e) = draw(request.get_untracked(), false).await {
-                    failed.set(Some(e));
-                    return;
-                }
-            }
-            instance.with_value(|i| {
-                if let Some((e, look)) = i {
-                    let opts = object(&[
-                        ("type", "png".into()),
-                        ("pixelRatio", 2.into()),
-                        ("backgroundColor", image_background(*look).into()),
-                    ]);
-                    crate::download::save_href(&e.get_data_url(&opts), &png_name);
-                }
-            })
-        });
-    };
-    let download_svg = move |_| {
-        let svg_name = svg_name.clone();
-        spawn_local(async move {
-            let module = match ensure_charts().await {
-                Ok(m) => m,
-                Err(e) => return failed.set(Some(e)),
-            };
-            let Some(el) = node.get_untracked() else {
-                return;
-            };
-            let request = request.get_untracked();
-            let request = request.clone().with_background(image_background(request.look));
-            match svg_of(&module, &request, el.client_width() as f64, height as f64) {
-                Ok(svg) => crate::download::save_text(&svg, "image/svg+xml", &svg_name),
-                Err(e) => failed.set(Some(e)),
-            }
-        });
-    };
-    view! {
-        <div class="chart" class:is-loading=move || !ready.get() id=id node_ref=node role="img" aria-label=label
-            style:height=format!("{height}px") data-picture=picture data-pictured=pictured
-            data-picture-dark=picture_dark data-pictured-dark=pictured_dark
-            on:pointerenter=reach on:pointerdown=reach></div>
-        {move || failed.get().map(|e| view! { <p class="panel error" role="alert">{t!(i18n, chart.failed, error = move || view! { <span lang="en">{e.clone()}</span> })}</p> })}
-        <p class="chart-downloads">
-            <button type="button" class="button secondary" on:click=download_png>{t!(i18n, chart.png)}</button>
-            <button type="button" class="button secondary" on:click=download_svg>{t!(i18n, chart.svg)}</button>
-        </p>
-    }
 }

@@ -11,11 +11,42 @@ use crate::components::source_cell::SourceCell;
 use crate::language::{chart_words, period_text, t, t_string, ts, use_i18n, value_text};
 use crate::sentences;
 
+use crate::charts::options::Look;
+use crate::charts::render::chart_markup;
 use crate::charts::request::{ChartRequest, Plot};
-use crate::charts::render::EChart;
-use crate::core::indicators::breakdown::{breakdown, tidy};
+use crate::core::indicators::breakdown::{breakdown, tidy, Breakdown};
 use crate::core::indicators::{Indicator, Store};
+use crate::language::I18n;
 use crate::look::use_look;
+
+/// The breakdown's two charts for the look shown: the latest period by group, and the gaps.
+fn requests(i18n: I18n, b: &Breakdown, unit: crate::core::indicators::Unit, look: Look) -> (ChartRequest, ChartRequest) {
+    let period = period_text(i18n, b.period);
+    let bars = Plot::Breakdown { breakdown: b.clone(), unit, words: chart_words(i18n, unit) };
+    let gaps = Plot::Gaps { breakdown: b.clone(), words: chart_words(i18n, unit) };
+    (
+        ChartRequest::new(bars, look, t_string!(i18n, breakdown.bar_label, period = period.clone()).to_string()),
+        ChartRequest::new(gaps, look, t_string!(i18n, breakdown.gap_label, period = period).to_string()),
+    )
+}
+
+/// Draws the breakdown's charts (written by [`BreakdownCharts`] under `root`) when they are
+/// reached for, in the look shown.
+#[cfg(feature = "hydrate")]
+pub fn take_over_breakdown(root: web_sys::Element, store: Arc<Store>, indicator: Indicator, _yours: bool) {
+    let i18n = use_i18n();
+    let look = use_look();
+    let Some(b) = breakdown(&store, &indicator.id) else { return };
+    let charts = crate::dom::all(&root, ".echart");
+    for (n, chart) in charts.into_iter().enumerate() {
+        let (b, unit) = (b.clone(), indicator.unit);
+        let request = Signal::derive(move || {
+            let (bars, gaps) = requests(i18n, &b, unit, look.get());
+            if n == 0 { bars } else { gaps }
+        });
+        crate::charts::render::take_over_chart(chart, request);
+    }
+}
 
 #[component]
 pub fn BreakdownCharts(
@@ -25,6 +56,9 @@ pub fn BreakdownCharts(
     /// Set for a person's own data: ids and headings say it is theirs.
     #[prop(optional)]
     yours: bool,
+    /// Only the markup: an island around it draws the charts (`take_over_breakdown`).
+    #[prop(optional)]
+    markup_only: bool,
 ) -> impl IntoView {
     let store = (*data).as_ref();
     let i18n = use_i18n();
@@ -44,18 +78,16 @@ pub fn BreakdownCharts(
     };
     let look = use_look();
     let unit = indicator.unit;
-    let (for_bars, for_gaps) = (b.clone(), b.clone());
-    let bar_label = t_string!(i18n, breakdown.bar_label, period = period.clone()).to_string();
-    let gap_label = t_string!(i18n, breakdown.gap_label, period = period.clone()).to_string();
-    let (bars_label, gaps_label) = (bar_label.clone(), gap_label.clone());
-    let bars_chart = Memo::new(move |_| {
-        let plot = Plot::Breakdown { breakdown: for_bars.clone(), unit, words: chart_words(i18n, unit) };
-        ChartRequest::new(plot, look.get(), bars_label.clone())
-    });
-    let gaps_chart = Memo::new(move |_| {
-        let plot = Plot::Gaps { breakdown: for_gaps.clone(), words: chart_words(i18n, unit) };
-        ChartRequest::new(plot, look.get(), gaps_label.clone())
-    });
+    let (bars_request, gaps_request) = requests(i18n, &b, unit, untrack(|| look.get()));
+    let (bar_label, gap_label) = (bars_request.label.clone(), gaps_request.label.clone());
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    if !markup_only {
+        let (data, indicator) = (data.clone(), indicator.clone());
+        root.on_load(move |el| take_over_breakdown(el.into(), Arc::new((*data).as_ref().clone()), indicator, yours));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = markup_only;
     let fmt = move |v: f64| value_text(i18n, v, unit);
     // Each cell names its column, for tables stacked as label and value on a phone.
     let l_value = t_string!(i18n, indicator.value).to_string();
@@ -109,9 +141,7 @@ pub fn BreakdownCharts(
         <section class="panel" aria-labelledby=format!("{prefix}gap-heading")>
             <h2 id=format!("{prefix}gap-heading")>{gaps.clone()}</h2>
             <p class="summary">{sentences::gaps(i18n, &indicator, &b).view(i18n)}</p>
-            <EChart id=format!("{prefix}gaps") request=gaps_chart.into() height=gap_height
-                label=gap_label
-                file_stem=format!("{prefix}{stem}-gaps-{}", b.period) />
+            {chart_markup(format!("{prefix}gaps"), Signal::stored(gaps_request), gap_height, gap_label, format!("{prefix}{stem}-gaps-{}", b.period), NodeRef::new())}
             <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.gap_numbers) tabindex="0">
                 <table class="data-table stacks">
                     <caption>{gaps}</caption>
@@ -122,12 +152,11 @@ pub fn BreakdownCharts(
         </section>
     });
     Some(view! {
+        <div class="breakdown-charts" node_ref=root>
         <section class="panel" aria-labelledby=format!("{prefix}breakdown-heading")>
             <h2 id=format!("{prefix}breakdown-heading")>{by_group.clone()}</h2>
             <p class="summary">{sentences::breakdown(i18n, &indicator, &b).view(i18n)}</p>
-            <EChart id=format!("{prefix}breakdown") request=bars_chart.into() height
-                label=bar_label
-                file_stem=format!("{prefix}{stem}-by-group-{}", b.period) />
+            {chart_markup(format!("{prefix}breakdown"), Signal::stored(bars_request), height, bar_label, format!("{prefix}{stem}-by-group-{}", b.period), NodeRef::new())}
             <div class="table-scroll" role="region" aria-label=ts!(i18n, breakdown.numbers) tabindex="0">
                 <table class="data-table stacks">
                     <caption>{by_group}</caption>
@@ -137,5 +166,6 @@ pub fn BreakdownCharts(
             </div>
         </section>
         {gap_section}
+        </div>
     })
 }

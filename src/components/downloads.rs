@@ -7,11 +7,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+#[cfg(feature = "hydrate")]
 use leptos::task::spawn_local;
 
+#[cfg(feature = "hydrate")]
 use crate::core::indicators::export::{ExportFormat, ExportRequest};
+#[cfg(feature = "hydrate")]
 use crate::core::indicators::parse::{write_indicators, write_observations};
 use crate::core::indicators::{Indicator, Observation};
+#[cfg(feature = "hydrate")]
 use crate::download::save_text;
 use crate::language::{t, ts, use_i18n};
 
@@ -30,15 +34,70 @@ pub fn DataDownloads(
     #[prop(optional, into)]
     notes: String,
 ) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    root.on_load(move |el| {
+        let files = Files { stem, title, notes, indicators };
+        take_over_downloads(el.into(), std::rc::Rc::new(move || rows.run(())), files);
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (rows, indicators, stem, title, notes);
+    downloads_markup(csv, root)
+}
+
+/// The downloads' buttons and the sentence said when a file cannot be made, as written.
+pub fn downloads_markup(csv: bool, root: NodeRef<leptos::html::Div>) -> impl IntoView {
     let i18n = use_i18n();
-    // Why a file could not be made, shown beside the buttons.
-    let problem = RwSignal::new(None::<String>);
-    let csv_stem = stem.clone();
-    let save_csv = move |_| {
-        save_text(&write_observations(&rows.run(())), "text/csv;charset=utf-8", &format!("{csv_stem}.csv"));
+    view! {
+        <div class="data-downloads" node_ref=root>
+            <div class="downloads" role="group" aria-label=ts!(i18n, downloads.label)>
+                {csv.then(|| view! { <button type="button" class="button secondary download-csv">{t!(i18n, downloads.csv)}</button> })}
+                <button type="button" class="button secondary download-sdmx">{t!(i18n, downloads.sdmx)}</button>
+                <button type="button" class="button secondary download-package">{t!(i18n, downloads.package)}</button>
+            </div>
+            <p class="error" role="status"><span lang="en" class="download-problem"></span></p>
+        </div>
+    }
+}
+
+/// What the files say about themselves.
+pub struct Files {
+    /// The files' name, without extension.
+    pub stem: String,
+    /// The package's title.
+    pub title: String,
+    /// Notes the files carry.
+    pub notes: String,
+    /// The indicators the rows may measure (the package keeps those it needs).
+    pub indicators: Arc<Vec<Indicator>>,
+}
+
+/// The browser's side of [`downloads_markup`]: each button makes its file from `rows` when
+/// pressed.
+#[cfg(feature = "hydrate")]
+pub fn take_over_downloads(root: web_sys::Element, rows: std::rc::Rc<dyn Fn() -> Vec<Observation>>, files: Files) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let problem = crate::dom::first(&root, ".download-problem");
+    let say = move |text: Option<&str>| {
+        if let Some(p) = &problem {
+            p.set_text_content(text);
+        }
     };
-    let save_as = move |format: ExportFormat| {
-        let rows = rows.run(());
+    let files = std::rc::Rc::new(files);
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let format = if crate::dom::target(&ev, ".download-csv").is_some() {
+            let stem = &files.stem;
+            save_text(&write_observations(&rows()), "text/csv;charset=utf-8", &format!("{stem}.csv"));
+            return;
+        } else if crate::dom::target(&ev, ".download-sdmx").is_some() {
+            ExportFormat::SdmxCsv
+        } else if crate::dom::target(&ev, ".download-package").is_some() {
+            ExportFormat::DataPackage
+        } else {
+            return;
+        };
+        let stem = files.stem.clone();
         let name: String = format!("cohesion-explorer-{stem}")
             .to_lowercase()
             .chars()
@@ -46,39 +105,29 @@ pub fn DataDownloads(
             .collect();
         let request = ExportRequest {
             format,
-            observations: write_observations(&rows),
+            observations: write_observations(&rows()),
             // The module keeps only the indicators the rows measure (`write_data_package`).
-            indicators: write_indicators(&indicators),
+            indicators: write_indicators(&files.indicators),
             name,
-            title: title.clone(),
-            description: notes.clone(),
+            title: files.title.clone(),
+            description: files.notes.clone(),
         };
         let (file, mime) = match format {
             ExportFormat::SdmxCsv => (format!("{stem}.sdmx.csv"), "text/csv;charset=utf-8"),
             ExportFormat::DataPackage => (format!("{stem}.datapackage.json"), "application/json"),
         };
         let request = serde_json::to_string(&request).unwrap_or_default();
+        let say = say.clone();
         spawn_local(async move {
             match crate::charts::render::export(&request).await {
                 Ok(text) => {
-                    problem.set(None);
+                    say(None);
                     save_text(&text, mime, &file);
                 }
-                Err(e) => problem.set(Some(e)),
+                Err(e) => say(Some(&e)),
             }
         });
-    };
-    let save_sdmx = {
-        let save_as = save_as.clone();
-        move |_| save_as(ExportFormat::SdmxCsv)
-    };
-    let save_package = move |_| save_as(ExportFormat::DataPackage);
-    view! {
-        <div class="downloads" role="group" aria-label=ts!(i18n, downloads.label)>
-            {csv.then(|| view! { <button type="button" class="button secondary" on:click=save_csv>{t!(i18n, downloads.csv)}</button> })}
-            <button type="button" class="button secondary" on:click=save_sdmx>{t!(i18n, downloads.sdmx)}</button>
-            <button type="button" class="button secondary" on:click=save_package>{t!(i18n, downloads.package)}</button>
-        </div>
-        <p class="error" role="status">{move || problem.get().map(|e| view! { <span lang="en">{e}</span> })}</p>
-    }
+    });
+    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
 }

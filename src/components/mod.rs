@@ -14,4 +14,6 @@ pub mod link;
 pub mod share;
 pub mod source_cell;
 pub mod text_version;
+pub mod indicator_island;
 pub mod your_data;
+pub mod your_series;

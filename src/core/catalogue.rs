@@ -163,120 +163,127 @@ pub fn group_types(store: &Store) -> Vec<String> {
     types.into_iter().collect()
 }
 
-fn has_group_type(store: &Store, indicator: usize, group_type: &str) -> bool {
-    store
-        .series_of(indicator as u32)
-        .any(|(k, _)| store.str(k.group_type) == group_type)
+/// What the overview's filters work on, made once from the data: each indicator's
+/// dimensions, outcome domains and group types, and the words a search looks in (folded).
+/// Small and plain, so the overview's island takes it as its props and filters with the same
+/// code the build used, without the data files.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Catalogue {
+    /// The dimensions (id, label), in file order: the headings when grouped by dimension.
+    pub dimensions: Vec<(String, String)>,
+    /// The outcome domains (id, label), in file order.
+    pub domains: Vec<(String, String)>,
+    /// One per indicator, in the store's order.
+    pub entries: Vec<Entry>,
+}
+
+/// One indicator, as the filters see it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Entry {
+    pub dimensions: Vec<String>,
+    pub domains: Vec<String>,
+    pub group_types: Vec<String>,
+    /// Its titles, definition, dimensions' names and groups' names, folded.
+    pub words: String,
+}
+
+impl Catalogue {
+    pub fn of(atlas: &Atlas, store: &Store) -> Catalogue {
+        let entries = store
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| {
+                let series: Vec<_> = store.series_of(i as u32).map(|(k, _)| *k).collect();
+                let mut group_types: Vec<String> = series.iter().map(|k| store.str(k.group_type).to_string()).collect();
+                group_types.sort();
+                group_types.dedup();
+                let domains: BTreeSet<String> = ind.nodes.iter().flat_map(|n| domains_of(atlas, n)).collect();
+                let mut words = fold(&format!("{} {} {}", ind.title, ind.short_title, ind.definition));
+                for d in &ind.dimensions {
+                    if let Some(n) = atlas.node(d) {
+                        words.push(' ');
+                        words.push_str(&fold(&n.label));
+                    }
+                }
+                // Group names too, so "Pacific" finds the indicators with figures for Pacific peoples.
+                for k in &series {
+                    words.push(' ');
+                    words.push_str(&fold(store.str(k.group)));
+                }
+                Entry { dimensions: ind.dimensions.clone(), domains: domains.into_iter().collect(), group_types, words }
+            })
+            .collect();
+        Catalogue {
+            dimensions: atlas.dimensions().into_iter().map(|n| (n.id.clone(), n.label.clone())).collect(),
+            domains: all_domains(atlas),
+            entries,
+        }
+    }
+
+    /// True when an indicator passes every filter except the grouping.
+    pub fn matches(&self, indicator: usize, filter: &Filter) -> bool {
+        let Some(e) = self.entries.get(indicator) else {
+            return false;
+        };
+        if filter.dimension.as_ref().is_some_and(|d| !e.dimensions.contains(d)) {
+            return false;
+        }
+        if filter.domain.as_ref().is_some_and(|d| !e.domains.contains(d)) {
+            return false;
+        }
+        if filter.group_type.as_ref().is_some_and(|gt| !e.group_types.contains(gt)) {
+            return false;
+        }
+        fold(&filter.search).split_whitespace().all(|w| e.words.contains(w))
+    }
+
+    /// The overview's sections for these filters. Empty sections are left out; an indicator
+    /// with no dimension (or no domain) goes under "Other".
+    pub fn sections(&self, filter: &Filter) -> Vec<Section> {
+        let heads = match filter.grouping {
+            Grouping::Dimensions => &self.dimensions,
+            Grouping::Domains => &self.domains,
+        };
+        // Filtering by the very thing the cards are grouped by leaves just that heading.
+        let only = match filter.grouping {
+            Grouping::Dimensions => filter.dimension.as_ref(),
+            Grouping::Domains => filter.domain.as_ref(),
+        };
+        let shown: Vec<usize> = (0..self.entries.len()).filter(|&i| self.matches(i, filter)).collect();
+        let under = |i: usize| -> &Vec<String> {
+            match filter.grouping {
+                Grouping::Dimensions => &self.entries[i].dimensions,
+                Grouping::Domains => &self.entries[i].domains,
+            }
+        };
+        let mut out: Vec<Section> = heads
+            .iter()
+            .filter(|(id, _)| only.is_none_or(|o| o == id))
+            .map(|(id, title)| Section {
+                indicators: shown.iter().copied().filter(|&i| under(i).contains(id)).collect(),
+                id: id.clone(),
+                title: title.clone(),
+            })
+            .filter(|s| !s.indicators.is_empty())
+            .collect();
+        let known: BTreeSet<&String> = out.iter().map(|s| &s.id).collect();
+        let other: Vec<usize> = shown.iter().copied().filter(|&i| !under(i).iter().any(|d| known.contains(d))).collect();
+        if !other.is_empty() {
+            out.push(Section { id: "other".into(), title: "Other".into(), indicators: other });
+        }
+        out
+    }
 }
 
 /// True when an indicator passes every filter except the grouping.
 pub fn matches(atlas: &Atlas, store: &Store, indicator: usize, filter: &Filter) -> bool {
-    let Some(ind) = store.indicators.get(indicator) else {
-        return false;
-    };
-    if let Some(d) = &filter.dimension {
-        if !ind.dimensions.contains(d) {
-            return false;
-        }
-    }
-    if let Some(d) = &filter.domain {
-        if !ind.nodes.iter().any(|n| domains_of(atlas, n).contains(d)) {
-            return false;
-        }
-    }
-    if let Some(gt) = &filter.group_type {
-        if !has_group_type(store, indicator, gt) {
-            return false;
-        }
-    }
-    let words: Vec<String> = fold(&filter.search)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    if !words.is_empty() {
-        let mut haystack = fold(&format!(
-            "{} {} {}",
-            ind.title, ind.short_title, ind.definition
-        ));
-        for d in &ind.dimensions {
-            if let Some(n) = atlas.node(d) {
-                haystack.push(' ');
-                haystack.push_str(&fold(&n.label));
-            }
-        }
-        // Group names too, so "Pacific" finds the indicators with figures for Pacific peoples.
-        for (k, _) in store.series_of(indicator as u32) {
-            haystack.push(' ');
-            haystack.push_str(&fold(store.str(k.group)));
-        }
-        if !words.iter().all(|w| haystack.contains(w.as_str())) {
-            return false;
-        }
-    }
-    true
+    Catalogue::of(atlas, store).matches(indicator, filter)
 }
 
-/// The overview's sections for these filters. Empty sections are left out; an indicator
-/// with no dimension (or no domain) goes under "Other".
+/// The overview's sections for these filters (see [`Catalogue::sections`]).
 pub fn sections(atlas: &Atlas, store: &Store, filter: &Filter) -> Vec<Section> {
-    let heads: Vec<(String, String)> = match filter.grouping {
-        Grouping::Dimensions => atlas
-            .dimensions()
-            .into_iter()
-            .map(|n| (n.id.clone(), n.label.clone()))
-            .collect(),
-        Grouping::Domains => all_domains(atlas),
-    };
-    // Filtering by the very thing the cards are grouped by leaves just that heading.
-    let only = match filter.grouping {
-        Grouping::Dimensions => filter.dimension.as_ref(),
-        Grouping::Domains => filter.domain.as_ref(),
-    };
-    let heads: Vec<(String, String)> = heads
-        .into_iter()
-        .filter(|(id, _)| only.is_none_or(|o| o == id))
-        .collect();
-    let shown: Vec<usize> = (0..store.indicators.len())
-        .filter(|&i| matches(atlas, store, i, filter))
-        .collect();
-    let under = |i: usize| -> BTreeSet<String> {
-        let ind = &store.indicators[i];
-        match filter.grouping {
-            Grouping::Dimensions => ind.dimensions.iter().cloned().collect(),
-            Grouping::Domains => ind
-                .nodes
-                .iter()
-                .flat_map(|n| domains_of(atlas, n))
-                .collect(),
-        }
-    };
-    let mut out: Vec<Section> = heads
-        .into_iter()
-        .map(|(id, title)| Section {
-            indicators: shown
-                .iter()
-                .copied()
-                .filter(|&i| under(i).contains(&id))
-                .collect(),
-            id,
-            title,
-        })
-        .filter(|s| !s.indicators.is_empty())
-        .collect();
-    let known: BTreeSet<&String> = out.iter().map(|s| &s.id).collect();
-    let other: Vec<usize> = shown
-        .iter()
-        .copied()
-        .filter(|&i| !under(i).iter().any(|d| known.contains(d)))
-        .collect();
-    if !other.is_empty() {
-        out.push(Section {
-            id: "other".into(),
-            title: "Other".into(),
-            indicators: other,
-        });
-    }
-    out
+    Catalogue::of(atlas, store).sections(filter)
 }
 
 #[cfg(test)]
@@ -291,6 +298,17 @@ mod tests {
             .iter()
             .map(|&i| store.indicators[i].id.clone())
             .collect()
+    }
+
+    #[test]
+    fn the_catalogue_travels_as_json_and_filters_the_same() {
+        let (a, s) = (atlas(), store());
+        let catalogue = Catalogue::of(&a, &s);
+        let back: Catalogue = serde_json::from_str(&serde_json::to_string(&catalogue).expect("json")).expect("read");
+        assert_eq!(back, catalogue);
+        let f = Filter { search: "BELONG".into(), ..Filter::default() };
+        assert_eq!(back.sections(&f), catalogue.sections(&f));
+        assert!(!back.sections(&f).is_empty(), "a search finds folded words");
     }
 
     #[test]

@@ -12,8 +12,7 @@ use crate::url::use_url;
 
 use crate::components::indicator_cards::IndicatorCards;
 use crate::data::{WithAtlas, WithIndicators};
-use crate::components::downloads::DataDownloads;
-use crate::core::catalogue::{all_domains, group_types, sections, Filter, Grouping};
+use crate::core::catalogue::{group_types, sections, Catalogue, Filter, Grouping};
 use crate::core::links::FrameworkView;
 use crate::core::Atlas;
 use crate::fetch::IndicatorData;
@@ -30,12 +29,9 @@ pub fn IndicatorsPage() -> impl IntoView {
                 <A href="/profile">{t!(i18n, indicators.compare_groups)}</A> "."
             </p>
         </header>
-        <YourCards />
-        <OverviewFilters />
         <WithAtlas show={|atlas: Arc<Atlas>| view! {
-            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <OverviewCards atlas=atlas.clone() data /> }} />
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Overview atlas=atlas.clone() data /> }} />
         }} />
-        <OverviewDownloads />
         <section>
             <h2>{t!(i18n, indicators.examples_heading)}</h2>
             <p class="summary">{t!(i18n, indicators.examples_summary)}</p>
@@ -44,23 +40,70 @@ pub fn IndicatorsPage() -> impl IntoView {
     }
 }
 
-/// The filter in the URL.
-fn use_filter() -> Memo<Filter> {
-    let url = use_url();
-    Memo::new(move |_| Filter::from_query(|k| url.param(k)))
+/// The overview as the build writes it for the filters its address names: the filters, how
+/// many indicators they find, every card under every heading for each way of grouping them
+/// (those the filters leave out hidden), and the downloads; the island follows the filters
+/// from the page's catalogue, its props.
+#[component]
+fn Overview(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+    let i18n = use_i18n();
+    let filter = untrack(use_filter);
+    let catalogue = Catalogue::of(&atlas, &data.store);
+    let found = catalogue.sections(&filter);
+    let types: Vec<(String, String)> = group_types(&data.store).into_iter().map(|t| (t.clone(), t.replace('_', " "))).collect();
+    let count = count_text(i18n, &found);
+    view! {
+        <OverviewIsland catalogue=catalogue.clone()>
+            // A person's own measures' cards, drawn here if they keep any.
+            <div class="your-cards">{your_cards()}</div>
+            <FilterBar filter=filter.clone() dimensions=catalogue.dimensions.clone() domains=catalogue.domains.clone() types />
+            <p class="result-count" role="status">{count}</p>
+            <div class="panel empty-state" hidden=!found.is_empty()>
+                <p>{t!(i18n, indicators.nothing)}</p>
+                <A href="/indicators" attr:class="button">{t!(i18n, indicators.clear)}</A>
+            </div>
+            <OverviewCards atlas data=data.clone() filter found />
+            <section class="panel" aria-labelledby="overview-downloads">
+                <h2 id="overview-downloads">{t!(i18n, downloads.heading)}</h2>
+                <p>{t!(i18n, downloads.overview)}</p>
+                {crate::components::downloads::downloads_markup(true, NodeRef::new())}
+            </section>
+        </OverviewIsland>
+    }
 }
 
-/// A dimension's name, from its id.
-fn dimension_namer(atlas: Arc<Atlas>) -> Callback<String, String> {
-    Callback::new(move |id: String| atlas.node(&id).map(|n| n.label.clone()).unwrap_or(id))
+/// How many indicators the filters find, in words.
+fn count_text(i18n: crate::language::I18n, found: &[crate::core::catalogue::Section]) -> String {
+    let distinct: std::collections::BTreeSet<usize> = found.iter().flat_map(|s| s.indicators.iter().copied()).collect();
+    match distinct.len() {
+        0 => t_string!(i18n, indicators.none_match).to_string(),
+        1 => t_string!(i18n, indicators.one).to_string(),
+        n => t_string!(i18n, indicators.many, count = n).to_string(),
+    }
+}
+
+/// A person's own measures' cards: drawn in the page by the whole-page module and at build
+/// time (where there are none); an islands module asks the whole-page module for them.
+fn your_cards() -> AnyView {
+    #[cfg(not(feature = "islands"))]
+    return view! { <YourCards /> }.into_any();
+    #[cfg(feature = "islands")]
+    ().into_any()
+}
+
+/// The filter in the URL.
+fn use_filter() -> Filter {
+    let url = use_url();
+    Filter::from_query(|k| url.param(k))
 }
 
 /// Every indicator's card under every heading, for each way of grouping them, written once
-/// by the build; the filters show and hide them (`OverviewFilters`), so typing in the search
-/// never redraws a hundred cards, and the browser's module holds no card.
+/// by the build; the island shows and hides them, so typing in the search never redraws a
+/// hundred cards, and the browser's module holds no card.
 #[component]
-fn OverviewCards(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
+fn OverviewCards(atlas: Arc<Atlas>, data: Arc<IndicatorData>, filter: Filter, found: Vec<crate::core::catalogue::Section>) -> impl IntoView {
     let dimension_label = dimension_namer(atlas.clone());
+    let shown: std::collections::BTreeSet<usize> = found.iter().flat_map(|s| s.indicators.iter().copied()).collect();
     let groupings = [Grouping::Dimensions, Grouping::Domains].into_iter().map(|grouping| {
         let every = Filter { grouping, ..Filter::default() };
         let sections = sections(&atlas, &data.store, &every)
@@ -68,71 +111,225 @@ fn OverviewCards(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
             .map(|s| {
                 let heading_id = format!("section-{}-{}", grouping.param(), s.id.replace('.', "-"));
                 let labelled_by = heading_id.clone();
+                let section_shown = found.iter().any(|f| f.id == s.id);
+                let visible = Signal::stored(shown.iter().copied().collect::<Vec<usize>>());
                 view! {
-                    <section class="indicator-section" aria-labelledby=labelled_by data-section=s.id.clone()>
+                    <section class="indicator-section" aria-labelledby=labelled_by data-section=s.id.clone() hidden=!section_shown>
                         <h2 id=heading_id lang="en">{s.title}</h2>
-                        <IndicatorCards store=data.store.clone() dimension_label only=s.indicators />
+                        <IndicatorCards store=data.store.clone() dimension_label only=s.indicators visible />
                     </section>
                 }
             })
             .collect_view();
-        // The default grouping shows; the other waits, hidden, for the person to choose it.
-        let hidden = grouping != Grouping::default();
+        // The grouping chosen shows; the other waits, hidden, for the person to choose it.
+        let hidden = grouping != filter.grouping;
         view! { <div class="grouping" data-grouping=grouping.param() hidden=hidden>{sections}</div> }
     });
     view! { <div class="overview-results">{groupings.collect_view()}</div> }
 }
 
-/// The filters, how many indicators they find, and the cards they show: the filters live in
-/// the URL; the cards are the build's, shown or hidden here.
+/// A dimension's name, from its id.
+fn dimension_namer(atlas: Arc<Atlas>) -> Callback<String, String> {
+    Callback::new(move |id: String| atlas.node(&id).map(|n| n.label.clone()).unwrap_or(id))
+}
+
+/// The overview's island: the filters, how many indicators they find, the cards they show,
+/// and the downloads of those indicators' rows. Its props are the page's catalogue; the cards
+/// and everything it says are the build's markup, its children.
 #[cfg_attr(any(feature = "ssr", feature = "islands-overview"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "islands-overview")), component)]
-fn OverviewFilters() -> impl IntoView {
-    // The cards below say if the data cannot be loaded.
-    view! {
-        <WithAtlas quiet=true show={|atlas: Arc<Atlas>| view! {
-            <WithIndicators quiet=true show={move |data: Arc<IndicatorData>| view! { <Filters atlas=atlas.clone() data /> }} />
-        }} />
+fn OverviewIsland(catalogue: Catalogue, children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    root.on_load(move |el| overview::take_over(el.into(), catalogue));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = catalogue;
+    view! { <div class="overview" node_ref=root>{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod overview {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+    use super::{count_text, show_cards};
+    use crate::core::catalogue::{Catalogue, Filter, Grouping};
+    use crate::dom::{all, attr, first, show, target};
+    use crate::language::use_i18n;
+    use crate::url::use_url;
+
+    pub fn take_over(root: Element, catalogue: Catalogue) {
+        let i18n = use_i18n();
+        let url = use_url();
+        let filter = Memo::new(move |_| Filter::from_query(|k| url.param(k)));
+        let found = Memo::new(move |_| catalogue.sections(&filter.get()));
+        // The cards, the count and the empty state follow the filters (the page arrives
+        // showing those its address names).
+        {
+            let (count, empty) = (first(&root, ".result-count"), first(&root, ".empty-state"));
+            Effect::new(move |before: Option<()>| {
+                let grouping = filter.with(|f| f.grouping);
+                found.with(|found| {
+                    if before.is_some() {
+                        show_cards(grouping, found);
+                        if let Some(count) = &count {
+                            count.set_text_content(Some(&count_text(i18n, found)));
+                        }
+                    }
+                    if let Some(empty) = &empty {
+                        show(empty, found.is_empty());
+                    }
+                });
+            });
+        }
+        // The controls say the filters (after the back button, say).
+        {
+            let root = root.clone();
+            Effect::new(move |_| {
+                let f = filter.get();
+                for radio in all(&root, "input[name=by]").into_iter().filter_map(|r| r.dyn_into::<HtmlInputElement>().ok()) {
+                    radio.set_checked(radio.value() == f.grouping.param());
+                }
+                for (name, value) in [("dimension", &f.dimension), ("domain", &f.domain), ("group", &f.group_type)] {
+                    if let Some(select) = first(&root, &format!("select[name={name}]")).and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
+                        let value = value.clone().unwrap_or_default();
+                        if select.value() != value {
+                            select.set_value(&value);
+                        }
+                    }
+                }
+                if let Some(search) = first(&root, "input[name=q]").and_then(|s| s.dyn_into::<HtmlInputElement>().ok()) {
+                    if search.value() != f.search {
+                        search.set_value(&f.search);
+                    }
+                }
+            });
+        }
+        // A control changed: the filters from the controls, once the change has been painted
+        // (what is in the box then, not when the key was pressed: a later key's update must not
+        // be undone by an earlier one).
+        let form = first(&root, "form.filters");
+        let update = move || {
+            let Some(form) = form.clone() else { return };
+            crate::next_task::after_paint_do(move || {
+                let value = |name: &str| {
+                    first(&form, &format!("[name={name}]")).map(|el| {
+                        if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+                            s.value()
+                        } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+                            i.value()
+                        } else {
+                            String::new()
+                        }
+                    })
+                };
+                let grouping = all(&form, "input[name=by]")
+                    .into_iter()
+                    .filter_map(|r| r.dyn_into::<HtmlInputElement>().ok())
+                    .find(|r| r.checked())
+                    .map(|r| r.value());
+                let some = |v: Option<String>| v.filter(|v| !v.is_empty());
+                let f = Filter {
+                    grouping: if grouping.as_deref() == Some("domains") { Grouping::Domains } else { Grouping::Dimensions },
+                    dimension: some(value("dimension")),
+                    domain: some(value("domain")),
+                    group_type: some(value("group")),
+                    search: value("q").unwrap_or_default(),
+                };
+                url.go(&format!("/indicators{}", f.to_query()), true);
+            });
+        };
+        let on_input = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            if target(&ev, "form.filters").is_some() {
+                update();
+            }
+        });
+        for kind in ["change", "input"] {
+            let _ = root.add_event_listener_with_callback(kind, on_input.as_ref().unchecked_ref());
+        }
+        on_input.forget();
+        if let Some(form) = first(&root, "form.filters") {
+            let no_submit = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| ev.prevent_default());
+            let _ = form.add_event_listener_with_callback("submit", no_submit.as_ref().unchecked_ref());
+            no_submit.forget();
+        }
+        // The downloads of every row of the indicators shown: the whole-page module reads the
+        // data and writes the file (it holds the reader; this island does not).
+        if let Some(downloads) = first(&root, ".data-downloads") {
+            let status = first(&downloads, ".download-problem");
+            let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                let format = ["csv", "sdmx", "package"].into_iter().find(|f| target(&ev, &format!(".download-{f}")).is_some());
+                let (Some(format), Some(status)) = (format, status.clone()) else { return };
+                let search = url.search.get_untracked();
+                leptos::task::spawn_local(async move {
+                    #[cfg(feature = "islands")]
+                    {
+                        let args = [JsValue::from(status.clone()), JsValue::from_str(format), JsValue::from_str(&search)];
+                        if let Err(e) = crate::lazy::call_app("overview_file", &args).await {
+                            status.set_text_content(Some(&e));
+                        }
+                    }
+                    #[cfg(not(feature = "islands"))]
+                    super::overview_file(status, format.to_string(), search).await;
+                });
+            });
+            let _ = downloads.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            on_click.forget();
+        }
+        // A person's own measures' cards, if they keep any (the whole-page module, where this
+        // island is a component, draws them in the page itself).
+        #[cfg(feature = "islands")]
+        if let Some(slot) = first(&root, ".your-cards") {
+            crate::yours::draw_your_cards(slot);
+        }
+        let _ = attr;
     }
 }
 
-#[component]
-fn Filters(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
-    let i18n = use_i18n();
-    let url = use_url();
-    let filter = use_filter();
-    let set_filter = Callback::new(move |f: Filter| url.go(&format!("/indicators{}", f.to_query()), true));
-    let dimensions: Vec<(String, String)> = atlas.dimensions().iter().map(|n| (n.id.clone(), n.label.clone())).collect();
-    let domains = all_domains(&atlas);
-    let types: Vec<(String, String)> = group_types(&data.store).into_iter().map(|t| (t.clone(), t.replace('_', " "))).collect();
-    // What the filter selects, per heading.
-    let (found_atlas, found_data) = (atlas.clone(), data.clone());
-    let found = Memo::new(move |_| sections(&found_atlas, &found_data.store, &filter.get()));
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let grouping = filter.get().grouping;
-        found.with(|found| show_cards(grouping, found));
-    });
-    let count = move || {
-        let distinct: std::collections::BTreeSet<usize> = found.with(|f| f.iter().flat_map(|s| s.indicators.iter().copied()).collect());
-        match distinct.len() {
-            0 => t!(i18n, indicators.none_match).into_any(),
-            1 => t!(i18n, indicators.one).into_any(),
-            n => t_string!(i18n, indicators.many, count = n).to_string().into_any(),
+/// Every row of the indicators the filters in `search` show, as `format` (`csv`, `sdmx`,
+/// `package`), saved as a file; what went wrong, if anything, said in `status`. Run by the
+/// whole-page module (an islands module holds no data reader), where the overview is a
+/// component, or called from the overview's island (`start::overview_file`).
+#[cfg(all(feature = "hydrate", not(feature = "islands")))]
+pub async fn overview_file(status: web_sys::Element, format: String, search: String) {
+    use crate::core::catalogue::{sections, Filter};
+    use crate::core::indicators::export::{ExportFormat, ExportRequest};
+    use crate::core::indicators::parse::{write_indicators, write_observations};
+    let say = |text: Option<&str>| status.set_text_content(text);
+    let (atlas, data) = futures::join!(crate::fetch::load_atlas(&crate::fetch::Network, crate::fetch::MANIFEST), crate::fetch::load_indicators(&crate::fetch::Network, crate::fetch::DATAPACKAGE));
+    let (atlas, data) = match (atlas, data) {
+        (Ok(a), Ok(d)) => (a.value, d.value),
+        (Err(e), _) | (_, Err(e)) => return say(Some(&e.to_string())),
+    };
+    let filter = Filter::from_query(|k| crate::core::links::query_value(&search, k));
+    let shown: std::collections::BTreeSet<usize> = sections(&atlas, &data.store, &filter).iter().flat_map(|s| s.indicators.iter().copied()).collect();
+    let rows = data.store.rows_of_indicators(&shown.into_iter().collect::<Vec<_>>());
+    let observations = write_observations(&rows);
+    let (format, file, mime) = match format.as_str() {
+        "csv" => {
+            say(None);
+            return crate::download::save_text(&observations, "text/csv;charset=utf-8", "indicators.csv");
         }
+        "sdmx" => (ExportFormat::SdmxCsv, "indicators.sdmx.csv", "text/csv;charset=utf-8"),
+        _ => (ExportFormat::DataPackage, "indicators.datapackage.json", "application/json"),
     };
-    let empty = move || {
-        found.with(Vec::is_empty).then(|| view! {
-            <div class="panel empty-state">
-                <p>{t!(i18n, indicators.nothing)}</p>
-                <A href="/indicators" attr:class="button">{t!(i18n, indicators.clear)}</A>
-            </div>
-        })
+    let i18n = crate::language::use_i18n().get_locale();
+    let request = ExportRequest {
+        format,
+        observations,
+        indicators: write_indicators(&data.store.indicators),
+        name: "cohesion-explorer-indicators".to_string(),
+        title: crate::language::td_string!(i18n, indicators.title).to_string(),
+        description: String::new(),
     };
-    view! {
-        <FilterBar filter set_filter dimensions domains types />
-        <p class="result-count" role="status">{count}</p>
-        {empty}
+    match crate::charts::render::export(&serde_json::to_string(&request).unwrap_or_default()).await {
+        Ok(text) => {
+            say(None);
+            crate::download::save_text(&text, mime, file);
+        }
+        Err(e) => say(Some(&e)),
     }
 }
 
@@ -164,45 +361,16 @@ fn show_cards(grouping: Grouping, found: &[crate::core::catalogue::Section]) {
     }
 }
 
-/// The downloads of every row of the indicators the filter shows.
-#[cfg_attr(any(feature = "ssr", feature = "islands-overview"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-overview")), component)]
-fn OverviewDownloads() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <WithAtlas quiet=true show={move |atlas: Arc<Atlas>| view! {
-            <WithIndicators quiet=true show={move |data: Arc<IndicatorData>| {
-                let filter = use_filter();
-                let (export_atlas, export_data) = (atlas.clone(), data.clone());
-                let export_rows = Callback::new(move |()| {
-                    let found = sections(&export_atlas, &export_data.store, &filter.get_untracked());
-                    let shown: std::collections::BTreeSet<usize> = found.iter().flat_map(|s| s.indicators.iter().copied()).collect();
-                    export_data.store.rows_of_indicators(&shown.into_iter().collect::<Vec<_>>())
-                });
-                let export_indicators = Arc::new(data.store.indicators.clone());
-                view! {
-                    <section class="panel" aria-labelledby="overview-downloads">
-                        <h2 id="overview-downloads">{t!(i18n, downloads.heading)}</h2>
-                        <p>{t!(i18n, downloads.overview)}</p>
-                        <DataDownloads rows=export_rows indicators=export_indicators stem="indicators".to_string() title=t_string!(i18n, indicators.title).to_string() csv=true />
-                    </section>
-                }
-            }} />
-        }} />
-    }
-}
-
 /// The person's own measures' cards, each labelled as theirs, with the file it came from.
-#[cfg_attr(any(feature = "ssr", feature = "islands-overview"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-overview")), component)]
-fn YourCards() -> impl IntoView {
+#[component]
+pub fn YourCards() -> impl IntoView {
     let yours = crate::yours::use_yours();
     let i18n = use_i18n();
-    let atlas = crate::data::use_data().atlas;
+    let atlas = use_context::<crate::data::Data>().map(|d| d.atlas);
     move || {
         let own = yours.own();
         (!own.is_empty()).then(|| {
-            let names = atlas.peek();
+            let names = atlas.as_ref().and_then(|a| a.peek());
             let dimension_label = Callback::new(move |id: String| names.as_ref().and_then(|a| a.node(&id).map(|n| n.label.clone())).unwrap_or(id));
             let cards = own
                 .iter()
@@ -222,94 +390,54 @@ fn YourCards() -> impl IntoView {
     }
 }
 
-/// A `<select>` whose choice is one of `options` or none ("All").
-fn choice(
-    label: Signal<String>,
-    name: &'static str,
-    options: Vec<(String, String)>,
-    current: Signal<Option<String>>,
-    on_pick: impl Fn(Option<String>) + 'static,
-) -> impl IntoView {
+/// A `<select>` whose choice is one of `options` or none ("All"), as written for `current`.
+fn choice(label: Signal<String>, name: &'static str, options: Vec<(String, String)>, current: Option<String>) -> impl IntoView {
     let id = format!("filter-{name}");
     let for_id = id.clone();
     let items = options
         .into_iter()
         .map(|(value, text)| {
-            let v = value.clone();
-            view! { <option value=value lang="en" selected=move || current.get().as_deref() == Some(v.as_str())>{text}</option> }
+            let selected = current.as_deref() == Some(value.as_str());
+            view! { <option value=value lang="en" selected=selected>{text}</option> }
         })
         .collect_view();
     view! {
         <label class="filter" for=for_id>
             <span>{label}</span>
-            <select id=id name=name on:change=move |ev| {
-                let v = event_target_value(&ev);
-                on_pick((!v.is_empty()).then_some(v));
-            }>
-                <option value="" selected=move || current.get().is_none()>{t!(use_i18n(), indicators.all)}</option>
+            <select id=id name=name>
+                <option value="" selected=current.is_none()>{t!(use_i18n(), indicators.all)}</option>
                 {items}
             </select>
         </label>
     }
 }
 
+/// The filters' controls, as written for `filter`; the island reads them when one changes.
 #[component]
-fn FilterBar(
-    filter: Memo<Filter>,
-    set_filter: Callback<Filter>,
-    dimensions: Vec<(String, String)>,
-    domains: Vec<(String, String)>,
-    types: Vec<(String, String)>,
-) -> impl IntoView {
-    // The control shows its new state at once; the cards follow once that has been painted.
-    let update = move |change: Box<dyn Fn(&mut Filter)>| {
-        crate::next_task::after_paint_do(move || {
-            let mut f = filter.get_untracked();
-            change(&mut f);
-            set_filter.run(f);
-        });
-    };
-    let search = NodeRef::<leptos::html::Input>::new();
+fn FilterBar(filter: Filter, dimensions: Vec<(String, String)>, domains: Vec<(String, String)>, types: Vec<(String, String)>) -> impl IntoView {
     let i18n = use_i18n();
-    let grouping = move |g: Grouping, label: Signal<String>| {
+    let grouping = |g: Grouping, label: Signal<String>| {
         view! {
             <label class="segment">
-                <input type="radio" name="by" value=g.param()
-                    checked=move || filter.get().grouping == g
-                    prop:checked=move || filter.get().grouping == g
-                    on:change=move |_| update(Box::new(move |f| f.grouping = g)) />
+                <input type="radio" name="by" value=g.param() checked=filter.grouping == g />
                 <span>{label}</span>
             </label>
         }
     };
     view! {
-        <form class="filters" role="search" aria-label=ts!(i18n, indicators.filter_label) on:submit=|ev| ev.prevent_default()>
+        <form class="filters" role="search" aria-label=ts!(i18n, indicators.filter_label)>
             <fieldset class="segmented">
                 <legend>{t!(i18n, indicators.group_by)}</legend>
                 {grouping(Grouping::Dimensions, ts!(i18n, indicators.dimension))}
                 {grouping(Grouping::Domains, ts!(i18n, indicators.domain))}
             </fieldset>
-            {choice(ts!(i18n, indicators.dimension), "dimension", dimensions, Signal::derive(move || filter.get().dimension),
-                move |v| update(Box::new(move |f| f.dimension = v.clone())))}
-            {choice(ts!(i18n, indicators.domain), "domain", domains, Signal::derive(move || filter.get().domain),
-                move |v| update(Box::new(move |f| f.domain = v.clone())))}
-            {choice(ts!(i18n, indicators.figures_for), "group", types, Signal::derive(move || filter.get().group_type),
-                move |v| update(Box::new(move |f| f.group_type = v.clone())))}
+            {choice(ts!(i18n, indicators.dimension), "dimension", dimensions, filter.dimension.clone())}
+            {choice(ts!(i18n, indicators.domain), "domain", domains, filter.domain.clone())}
+            {choice(ts!(i18n, indicators.figures_for), "group", types, filter.group_type.clone())}
             <label class="filter search" for="filter-q">
                 <span>{t!(i18n, indicators.search)}</span>
-                <input id="filter-q" type="search" name="q" autocomplete="off" node_ref=search
-                    placeholder=ts!(i18n, indicators.search_hint)
-                    value=move || filter.get().search
-                    prop:value=move || filter.get().search
-                    on:input=move |_| {
-                        // What is in the box when the update runs, not when the key was
-                        // pressed: a later key's update must not be undone by an earlier one.
-                        update(Box::new(move |f| {
-                            if let Some(input) = search.get_untracked() {
-                                f.search = input.value();
-                            }
-                        }));
-                    } />
+                <input id="filter-q" type="search" name="q" autocomplete="off"
+                    placeholder=ts!(i18n, indicators.search_hint) value=filter.search.clone() />
             </label>
         </form>
     }

@@ -6,6 +6,7 @@ pub mod breakdown;
 pub mod datapackage;
 pub mod export;
 pub mod model;
+pub mod page;
 pub mod parse;
 pub mod period;
 pub mod sdmx;

@@ -1,0 +1,247 @@
+//! An indicator page's island: the groups and periods a person chooses, and what follows them
+//! (the summary sentence, the chart, the table, the downloads), on the markup the build wrote
+//! (`pages::indicator`), which holds every row the table can show. Its props are the page's
+//! [`Slice`] (the indicator and its rows); each view is `Page::view` of the address's choice,
+//! the computation the build made for the page it wrote. It also draws the breakdown's charts
+//! when they are reached for, and a person's own figures for the indicator, if they keep any.
+
+use leptos::prelude::*;
+
+use crate::charts::options::Look;
+use crate::charts::request::{ChartRequest, Plot};
+use crate::core::indicators::page::Slice;
+use crate::core::indicators::view::{periods, ChartSeries};
+use crate::core::indicators::Indicator;
+use crate::language::{t_string, time_words, I18n};
+
+/// The chart of a view's lines.
+pub fn chart_request(i18n: I18n, indicator: &Indicator, series: &[ChartSeries], look: Look) -> ChartRequest {
+    let axis = periods(series);
+    let words = time_words(i18n, indicator.unit, &axis);
+    let plot = Plot::TimeSeries { periods: axis, series: series.to_vec(), words };
+    ChartRequest::new(plot, look, t_string!(i18n, indicator.line_chart).to_string())
+}
+
+/// The island (its markup is its children, which the browser never renders again).
+#[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
+pub fn IndicatorIsland(slice: Slice, children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    root.on_load(move |el| behaviour::take_over(el.into(), slice));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = slice;
+    view! { <div class="indicator-explorer" node_ref=root>{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod behaviour {
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+    use super::chart_request;
+    use crate::components::downloads::{take_over_downloads, Files};
+    use crate::core::embed::add_params;
+    use crate::core::indicators::page::{row_key, Choice, Page, Slice};
+    use crate::core::indicators::view::{GroupRef, MAX_SERIES};
+    use crate::core::indicators::Period;
+    use crate::core::links::encode;
+    use crate::dom::{all, attr, first, set, show, target};
+    use crate::language::{period_text, t_string, use_i18n};
+    use crate::pages::indicator::indicator_href;
+    use crate::url::use_url;
+
+    pub fn take_over(root: Element, slice: Slice) {
+        let i18n = use_i18n();
+        let url = use_url();
+        let look = crate::look::use_look();
+        let page = Arc::new(Page::new(slice));
+        let indicator = page.slice.indicator.clone();
+        let id = indicator.id.clone();
+        let everyone = t_string!(i18n, indicator.everyone).to_string();
+        let choice = Memo::new(move |_| Choice::from_query(|k| url.param(k)));
+        let view = {
+            let page = page.clone();
+            Memo::new(move |_| page.view(&choice.get(), &everyone))
+        };
+
+        // The summary sentence, above the island.
+        {
+            let indicator = indicator.clone();
+            Effect::new(move |before: Option<()>| {
+                let summary = view.with(|v| v.summary.clone());
+                // The page arrives saying the view it was written for.
+                if before.is_some() {
+                    if let Some(el) = document().get_element_by_id("indicator-summary") {
+                        crate::sentences::summary(i18n, &indicator, &summary).fill(&el, i18n);
+                    }
+                }
+            });
+        }
+
+        // The boxes: ticked as chosen, the rest disabled once the chart is full.
+        {
+            let boxes: Vec<HtmlInputElement> = all(&root, "input[data-group]").into_iter().filter_map(|b| b.dyn_into().ok()).collect();
+            Effect::new(move |_| {
+                let chosen = view.with(|v| v.chosen.clone());
+                let full = chosen.len() >= MAX_SERIES - 1;
+                for b in &boxes {
+                    let on = GroupRef::parse(&attr(b, "data-group")).is_some_and(|g| chosen.contains(&g));
+                    if b.checked() != on {
+                        b.set_checked(on);
+                    }
+                    b.set_disabled(!on && full);
+                }
+            });
+        }
+
+        // The period menus: every period the chosen series have, the window's ends chosen.
+        {
+            let picker = first(&root, ".period-picker");
+            let menus: Vec<(HtmlSelectElement, bool)> = [(".period-from", true), (".period-to", false)]
+                .into_iter()
+                .filter_map(|(s, from)| Some((first(&root, s)?.dyn_into::<HtmlSelectElement>().ok()?, from)))
+                .collect();
+            Effect::new(move |_| {
+                let (periods, window) = (view.with(|v| v.periods.clone()), choice.get());
+                if let Some(picker) = &picker {
+                    show(picker, periods.len() >= 3);
+                }
+                for (menu, from) in &menus {
+                    let current = if *from { window.from } else { window.to };
+                    fill_periods(menu, &periods, current, i18n);
+                }
+            });
+        }
+
+        // The chart.
+        if let Some(chart) = first(&root, ".echart") {
+            let indicator = indicator.clone();
+            let request = Signal::derive(move || view.with(|v| chart_request(i18n, &indicator, &v.series, look.get())));
+            crate::charts::render::take_over_chart(chart, request);
+        }
+
+        // The table: the view's rows shown, in its order; the rest hidden.
+        if let Some(body) = first(&root, ".data-table tbody") {
+            let rows = all(&body, "tr[data-row]");
+            Effect::new(move |before: Option<()>| {
+                let keys: Vec<String> = view.with(|v| v.rows.iter().map(row_key).collect());
+                if before.is_none() {
+                    // As the build wrote it.
+                    return;
+                }
+                for row in &rows {
+                    show(row, false);
+                }
+                for key in &keys {
+                    if let Some(row) = rows.iter().find(|r| attr(r, "data-row") == *key) {
+                        let _ = body.append_child(row);
+                        show(row, true);
+                    }
+                }
+            });
+        }
+
+        // The downloads of the view.
+        {
+            let stem = id.clone();
+            if let Some(link) = first(&root, ".download-view") {
+                Effect::new(move |before: Option<()>| {
+                    let csv = view.with(|v| crate::core::indicators::parse::write_observations(&v.rows));
+                    if before.is_some() {
+                        set(&link, "href", &format!("data:text/csv;charset=utf-8,{}", encode(&csv)));
+                    }
+                });
+            }
+            if let Some(downloads) = first(&root, ".data-downloads") {
+                let notes = String::new();
+                let files = Files { stem, title: indicator.title.clone(), notes, indicators: Arc::new(vec![indicator.clone()]) };
+                take_over_downloads(downloads, std::rc::Rc::new(move || view.with_untracked(|v| v.rows.clone())), files);
+            }
+        }
+
+        // The breakdown's charts: the same for every choice, drawn when reached for.
+        if let Some(breakdown) = first(&root, ".breakdown-charts") {
+            crate::components::breakdown_charts::take_over_breakdown(breakdown, Arc::new(page.store().clone()), indicator.clone(), false);
+        }
+
+        // The person's choices: a box, a period, a published indicator beside their measure.
+        // Every other parameter of the view goes along (the window with a group, a group with
+        // the window).
+        let keep = move |except: &[&str]| -> Vec<String> {
+            let search = url.search.get_untracked();
+            ["from", "to", "beside"]
+                .into_iter()
+                .filter(|k| !except.contains(k))
+                .filter_map(|k| crate::core::links::query_value(&search, k).map(|v| format!("{k}={}", encode(&v))))
+                .collect()
+        };
+        let on_change = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let chosen = view.with_untracked(|v| v.chosen.clone());
+            if let Some(b) = target(&ev, "input[data-group]") {
+                let Some(g) = GroupRef::parse(&attr(&b, "data-group")) else { return };
+                let next: Vec<GroupRef> = if chosen.contains(&g) {
+                    chosen.into_iter().filter(|c| *c != g).collect()
+                } else {
+                    chosen.into_iter().chain(std::iter::once(g)).collect()
+                };
+                let href = add_params(&indicator_href(&id, &next), &keep(&[]));
+                // The tick shows at once; the page follows once it has been painted.
+                crate::next_task::after_paint_do(move || url.go(&href, false));
+            } else if let Some(menu) = target(&ev, ".period-from, .period-to").and_then(|m| m.dyn_into::<HtmlSelectElement>().ok()) {
+                let key = if menu.class_list().contains("period-from") { "from" } else { "to" };
+                let value = menu.value();
+                let mut params = keep(&[key]);
+                if !value.is_empty() {
+                    params.push(format!("{key}={}", encode(&value)));
+                }
+                url.go(&add_params(&indicator_href(&id, &chosen), &params), true);
+            } else if let Some(menu) = target(&ev, ".beside-select").and_then(|m| m.dyn_into::<HtmlSelectElement>().ok()) {
+                let value = menu.value();
+                let mut params = keep(&["beside"]);
+                if !value.is_empty() {
+                    params.push(format!("beside={}", encode(&value)));
+                }
+                url.go(&add_params(&indicator_href(&id, &chosen), &params), true);
+            }
+        });
+        let _ = root.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+
+        // A person's own figures for this indicator, if they keep any (the whole-page module,
+        // where this island is a component, draws them in the page itself).
+        #[cfg(feature = "islands")]
+        if let Some(slot) = first(&root, ".your-series") {
+            crate::yours::draw_your_series(slot, page.slice.indicator.id.clone());
+        }
+    }
+
+    /// A period menu's options: "the first" (or "the latest") and each period, `current` chosen.
+    fn fill_periods(menu: &HtmlSelectElement, periods: &[Period], current: Option<Period>, i18n: crate::language::I18n) {
+        let wanted: Vec<String> = std::iter::once(String::new()).chain(periods.iter().map(|p| p.to_string())).collect();
+        let options = menu.options();
+        let now: Vec<String> = (0..options.length())
+            .filter_map(|i| options.item(i).and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok()))
+            .map(|o| o.value())
+            .collect();
+        if now != wanted {
+            // Keep the first ("the first" or "the latest"), write the periods after it.
+            while menu.length() > 1 {
+                menu.remove_with_index(1);
+            }
+            for p in periods {
+                if let Ok(option) = web_sys::HtmlOptionElement::new_with_text_and_value(&period_text(i18n, *p), &p.to_string()) {
+                    let _ = menu.add_with_html_option_element(&option);
+                }
+            }
+        }
+        let value = current.map(|p| p.to_string()).unwrap_or_default();
+        if menu.value() != value {
+            menu.set_value(&value);
+        }
+    }
+}

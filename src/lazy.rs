@@ -1,0 +1,44 @@
+//! The whole-page module, fetched from a page's islands for what few people need and no
+//! island draws: a person's own figures (on the devices of the people who keep some). It holds
+//! every view of the app, so an islands module never carries views only they would see; it is
+//! the module a page the build could not write is drawn with, so the service worker keeps it.
+
+use wasm_bindgen::prelude::*;
+
+// A dynamic import is JavaScript syntax; wasm-bindgen ships this line as a module of its own
+// beside the islands' glue (no inline script, so the page's policy needs nothing new).
+#[wasm_bindgen(inline_js = "export async function load_app(js, wasm) { const m = await import(js); await m.default({ module_or_path: wasm }); return m; }")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn load_app(js: &str, wasm: &str) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    static APP: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
+}
+
+/// An address the page names in a `<meta>` tag, under the page's base.
+fn named(meta: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let file = doc.query_selector(&format!("meta[name={meta}]")).ok()??.get_attribute("content")?;
+    let base = doc.base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base(&file, &base).ok().map(|u| u.href())
+}
+
+/// Calls the whole-page module's export `name` with `args` (loading the module first, once).
+pub async fn call_app(name: &str, args: &[JsValue]) -> Result<(), String> {
+    let module = match APP.with(|a| a.borrow().clone()) {
+        Some(m) => m,
+        None => {
+            let (js, wasm) = named("ce-app-js").zip(named("ce-app")).ok_or("the page names no whole-page module")?;
+            let m = load_app(&js, &wasm).await.map_err(|_| "the whole-page module could not be loaded".to_string())?;
+            APP.with(|a| *a.borrow_mut() = Some(m.clone()));
+            m
+        }
+    };
+    let f: js_sys::Function = js_sys::Reflect::get(&module, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| format!("the whole-page module has no {name}"))?;
+    f.apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>()).map(|_| ()).map_err(|_| format!("{name} failed"))
+}
