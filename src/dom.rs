@@ -77,3 +77,17 @@ pub fn scroll_into_view(el: &Element) {
     scroll.set_inline(web_sys::ScrollLogicalPosition::Nearest);
     target.scroll_into_view_with_scroll_into_view_options(&scroll);
 }
+
+/// Listens on `el` for `kind` for as long as the current reactive owner lives: an island's
+/// listener lasts the page's life; one a view attaches goes when the view does (a view drawn
+/// again may keep the same element, which must not then answer twice, once for a view gone).
+pub fn listen(el: &Element, kind: &'static str, handler: impl Fn(web_sys::Event) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let _ = el.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+    let el = el.clone();
+    let handler = send_wrapper::SendWrapper::new(handler);
+    leptos::prelude::on_cleanup(move || {
+        let _ = el.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+    });
+}

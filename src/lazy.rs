@@ -5,9 +5,8 @@
 
 use wasm_bindgen::prelude::*;
 
-// A dynamic import is JavaScript syntax; wasm-bindgen ships this line as a module of its own
-// beside the islands' glue (no inline script, so the page's policy needs nothing new).
-#[wasm_bindgen(inline_js = "export async function load_app(js, wasm) { const m = await import(js); await m.default({ module_or_path: wasm }); return m; }")]
+// A dynamic import is JavaScript syntax (see src/load.js).
+#[wasm_bindgen(module = "/src/load.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn load_app(js: &str, wasm: &str) -> Result<JsValue, JsValue>;

@@ -31,9 +31,8 @@ const ECHARTS_SRC: &str = "echarts.js";
 const MODULE_JS: &str = "charts.js";
 const MODULE_WASM: &str = "charts_bg.wasm";
 
-// A dynamic import is JavaScript syntax; wasm-bindgen ships this line as a module of its own
-// beside the app's glue (no inline script, so the page's policy needs nothing new).
-#[wasm_bindgen(inline_js = "export async function load_module(js, wasm) { const m = await import(js); await m.default({ module_or_path: wasm }); return [m.chart_options, m.export_data]; }")]
+// A dynamic import is JavaScript syntax (see src/load.js).
+#[wasm_bindgen(module = "/src/load.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn load_module(js: &str, wasm: &str) -> Result<JsValue, JsValue>;
@@ -418,15 +417,13 @@ pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
         });
     }
     // Only a picture needs ECharts brought in; a chart ECharts already draws has its tooltips.
-    let reach = Closure::<dyn Fn()>::new(move || {
-        if !wanted.get_untracked() && instance.with_value(Option::is_none) {
-            wanted.set(true);
-        }
-    });
     for kind in ["pointerenter", "pointerdown"] {
-        let _ = node.add_event_listener_with_callback(kind, reach.as_ref().unchecked_ref());
+        crate::dom::listen(&node, kind, move |_| {
+            if !wanted.get_untracked() && instance.with_value(Option::is_none) {
+                wanted.set(true);
+            }
+        });
     }
-    reach.forget();
     use_resize_observer(node.clone(), move |_, _| {
         instance.try_with_value(|i| {
             if let Some((e, _)) = i {
@@ -435,7 +432,7 @@ pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
         });
     });
     // A download draws the chart first if only its picture is there yet.
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+    crate::dom::listen(&root.clone(), "click", move |ev: web_sys::Event| {
         let (draw, failed, node) = (draw.clone(), failed.clone(), node.clone());
         if target(&ev, ".chart-png").is_some() {
             let png_name = format!("{file_stem}.png");
@@ -468,8 +465,6 @@ pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
             });
         }
     });
-    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    on_click.forget();
     on_cleanup(move || {
         instance.try_update_value(|slot| {
             if let Some((e, _)) = slot.take() {

@@ -76,8 +76,6 @@ pub struct Files {
 /// pressed.
 #[cfg(feature = "hydrate")]
 pub fn take_over_downloads(root: web_sys::Element, rows: std::rc::Rc<dyn Fn() -> Vec<Observation>>, files: Files) {
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
     let problem = crate::dom::first(&root, ".download-problem");
     let say = move |text: Option<&str>| {
         if let Some(p) = &problem {
@@ -85,7 +83,7 @@ pub fn take_over_downloads(root: web_sys::Element, rows: std::rc::Rc<dyn Fn() ->
         }
     };
     let files = std::rc::Rc::new(files);
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+    crate::dom::listen(&root, "click", move |ev: web_sys::Event| {
         let format = if crate::dom::target(&ev, ".download-csv").is_some() {
             let stem = &files.stem;
             save_text(&write_observations(&rows()), "text/csv;charset=utf-8", &format!("{stem}.csv"));
@@ -128,6 +126,5 @@ pub fn take_over_downloads(root: web_sys::Element, rows: std::rc::Rc<dyn Fn() ->
             }
         });
     });
-    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    on_click.forget();
 }
+

@@ -34,13 +34,12 @@ mod behaviour {
     use std::collections::BTreeSet;
 
     use leptos::prelude::*;
-    use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::Element;
 
     use crate::components::link::with_base;
     use crate::core::links::{keep_params, FrameworkView};
-    use crate::dom::{all, attr, class, first, focus, set, show, target};
+    use crate::dom::{all, attr, class, first, focus, listen, set, show, target};
     use crate::url::use_url;
 
     pub fn take_over(root: Element) {
@@ -293,13 +292,6 @@ mod behaviour {
                 url.go(&view.with_untracked(|v| v.clone().with_lens(lens.as_deref()).href()), false);
             }
         });
-    }
-
-    /// Listens on `root` for the page's life.
-    fn listen(root: &Element, kind: &str, handler: impl Fn(web_sys::Event) + 'static) {
-        let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-        let _ = root.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
-        handler.forget();
     }
 
     /// The part `id` in the drawing on screen (the stylesheet shows one per width).

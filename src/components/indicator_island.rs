@@ -39,7 +39,6 @@ mod behaviour {
     use std::sync::Arc;
 
     use leptos::prelude::*;
-    use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
@@ -180,7 +179,7 @@ mod behaviour {
                 .filter_map(|k| crate::core::links::query_value(&search, k).map(|v| format!("{k}={}", encode(&v))))
                 .collect()
         };
-        let on_change = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        crate::dom::listen(&root, "change", move |ev: web_sys::Event| {
             let chosen = view.with_untracked(|v| v.chosen.clone());
             if let Some(b) = target(&ev, "input[data-group]") {
                 let Some(g) = GroupRef::parse(&attr(&b, "data-group")) else { return };
@@ -209,8 +208,6 @@ mod behaviour {
                 url.go(&add_params(&indicator_href(&id, &chosen), &params), true);
             }
         });
-        let _ = root.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-        on_change.forget();
 
         // A person's own figures for this indicator, if they keep any (the whole-page module,
         // where this island is a component, draws them in the page itself).

@@ -75,7 +75,6 @@ fn ShareActions(children: Children) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod browser {
     use leptos::prelude::*;
-    use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 
@@ -119,7 +118,7 @@ mod browser {
             Effect::new(move |_| input.set_value(&url.get()));
         }
         let listened = root.clone();
-        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        crate::dom::listen(&listened, "click", move |ev: web_sys::Event| {
             let dialog = first(&root, "dialog").and_then(|d| d.dyn_into::<HtmlDialogElement>().ok());
             if let Some(button) = target(&ev, ".copy") {
                 copy(&root, &button);
@@ -141,9 +140,6 @@ mod browser {
                 }
             }
         });
-        let _ = listened.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        // For the page's life.
-        on_click.forget();
     }
 
     /// Copies the text of the button's field, and says so in the status beside it.

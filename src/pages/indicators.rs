@@ -150,13 +150,14 @@ fn OverviewIsland(catalogue: Catalogue, children: Children) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod overview {
     use leptos::prelude::*;
+    #[cfg(feature = "islands")]
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
     use super::{count_text, show_cards};
     use crate::core::catalogue::{Catalogue, Filter, Grouping};
-    use crate::dom::{all, attr, first, show, target};
+    use crate::dom::{all, first, listen, show, target};
     use crate::language::use_i18n;
     use crate::url::use_url;
 
@@ -241,25 +242,22 @@ mod overview {
                 url.go(&format!("/indicators{}", f.to_query()), true);
             });
         };
-        let on_input = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            if target(&ev, "form.filters").is_some() {
-                update();
-            }
-        });
         for kind in ["change", "input"] {
-            let _ = root.add_event_listener_with_callback(kind, on_input.as_ref().unchecked_ref());
+            let update = update.clone();
+            listen(&root, kind, move |ev: web_sys::Event| {
+                if target(&ev, "form.filters").is_some() {
+                    update();
+                }
+            });
         }
-        on_input.forget();
         if let Some(form) = first(&root, "form.filters") {
-            let no_submit = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| ev.prevent_default());
-            let _ = form.add_event_listener_with_callback("submit", no_submit.as_ref().unchecked_ref());
-            no_submit.forget();
+            listen(&form, "submit", |ev: web_sys::Event| ev.prevent_default());
         }
         // The downloads of every row of the indicators shown: the whole-page module reads the
         // data and writes the file (it holds the reader; this island does not).
         if let Some(downloads) = first(&root, ".data-downloads") {
             let status = first(&downloads, ".download-problem");
-            let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            listen(&downloads.clone(), "click", move |ev: web_sys::Event| {
                 let format = ["csv", "sdmx", "package"].into_iter().find(|f| target(&ev, &format!(".download-{f}")).is_some());
                 let (Some(format), Some(status)) = (format, status.clone()) else { return };
                 let search = url.search.get_untracked();
@@ -275,8 +273,6 @@ mod overview {
                     super::overview_file(status, format.to_string(), search).await;
                 });
             });
-            let _ = downloads.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-            on_click.forget();
         }
         // A person's own measures' cards, if they keep any (the whole-page module, where this
         // island is a component, draws them in the page itself).
@@ -284,7 +280,6 @@ mod overview {
         if let Some(slot) = first(&root, ".your-cards") {
             crate::yours::draw_your_cards(slot);
         }
-        let _ = attr;
     }
 }
 

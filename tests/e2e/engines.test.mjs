@@ -176,7 +176,8 @@ async function journeys(page) {
   await page.eval(() => document.querySelector('[data-smoke]').scrollIntoView({ block: 'center' }));
   await page.click('[data-smoke]');
   await until(page, () => decodeURIComponent(location.search) === '?groups=ethnicity:Māori', null, 'the group in the address');
-  await until(page, () => [...document.querySelectorAll('table th[scope=row], table td')].some((c) => c.textContent.includes('Māori')), null, 'the group in a table');
+  // (The table holds every group's rows, hidden until chosen: the group's are shown.)
+  await until(page, () => [...document.querySelectorAll('section.panel:has(#time-series) tr:not([hidden]) th[scope=row]')].some((c) => c.textContent.includes('Māori')), null, 'the group in the table');
 
   // The profile's weights, by keyboard: one step down is in the address.
   await page.goto(origin + '/profile');
