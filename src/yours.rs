@@ -298,10 +298,15 @@ mod browser {
         let yours = use_yours();
         let key = key.to_string();
         yours.measures.update(|m| m.retain(|x| x.key() != key));
-        yours.kept.update(|k| k.retain(|x| *x != key));
+        // Off the list of what the device keeps once the device has let it go.
         leptos::task::spawn_local(in_turn(async move {
-            if let Err(e) = write(&key, None).await {
-                let _ = yours.problem.try_set(Some(e));
+            match write(&key, None).await {
+                Ok(()) => {
+                    let _ = yours.kept.try_update(|k| k.retain(|x| *x != key));
+                }
+                Err(e) => {
+                    let _ = yours.problem.try_set(Some(e));
+                }
             }
         }));
     }

@@ -161,6 +161,8 @@ test('their measure downloads as a Data Package and as SDMX-CSV, and each loads 
   await page.goto(app.origin + '/open-data');
   await page.locator('.kept-item').getByRole('button', { name: 'Forget it' }).click();
   await page.getByText('You have no measures of your own yet.').waitFor();
+  // Off the device: the list of what it keeps no longer names it.
+  await page.waitForFunction(() => !localStorage.getItem('cohesion-explorer:kept'));
   await page.goto(app.origin + pageOf);
   await page.getByRole('heading', { level: 1, name: /No indicator called/ }).waitFor();
   await page.close();

@@ -8,6 +8,7 @@
 // chose before the islands arrived still counts once they have.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, ready, where } from './helpers.mjs';
 
 let app;
@@ -53,9 +54,13 @@ test('only the parts a person changes are islands, their props in the page', asy
   const page = await app.page();
   await page.goto(app.origin + '/indicators/trust_police');
   const islands = await page.locator('leptos-island').evaluateAll((els) => els.map((e) => e.dataset.component.replace(/_\d+$/, '')));
-  assert.deepEqual(islands.sort(), ['IndicatorBreakdown', 'IndicatorExplorer', 'IndicatorSummary', 'LanguageSwitch', 'OfflineIsland', 'ShareActions'].sort());
-  const props = await page.locator('leptos-island[data-component^="IndicatorExplorer"]').getAttribute('data-props');
-  assert.deepEqual(JSON.parse(props), { id: 'trust_police' });
+  assert.deepEqual(islands.sort(), ['IndicatorIsland', 'LanguageSwitch', 'OfflineIsland', 'ShareActions'].sort());
+  // The indicator's island is given the indicator and every published row of it, and nothing else.
+  const props = JSON.parse(await page.locator('leptos-island[data-component^="IndicatorIsland"]').getAttribute('data-props'));
+  assert.equal(props.slice.indicator.id, 'trust_police');
+  const published = readFileSync('public/data/indicators/observations.csv', 'utf8').split('\n').filter((l) => l.startsWith('trust_police,')).length;
+  assert.equal(props.slice.rows.length, published);
+  assert.ok(props.slice.rows.every((r) => r.indicator === 'trust_police'));
   // The page's heading, its About panel and its footer are the build's, not an island's.
   assert.equal(await page.locator('leptos-island h1').count(), 0);
   assert.equal(await page.locator('leptos-island footer').count(), 0);
