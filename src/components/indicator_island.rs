@@ -22,16 +22,29 @@ pub fn chart_request(i18n: I18n, indicator: &Indicator, series: &[ChartSeries], 
     ChartRequest::new(plot, look, t_string!(i18n, indicator.line_chart).to_string())
 }
 
-/// The island (its markup is its children, which the browser never renders again).
+/// The island (its markup is its children, which the browser never renders again). It has no
+/// props: the page's [`Slice`] is in its markup as text ([`slice_markup`]), which the island
+/// reads without a JSON reader (see `core::indicators::slice_text`).
 #[cfg_attr(any(feature = "ssr", feature = "islands-indicators"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "islands-indicators")), component)]
-pub fn IndicatorIsland(slice: Slice, children: Children) -> impl IntoView {
+pub fn IndicatorIsland(children: Children) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
-    root.on_load(move |el| behaviour::take_over(el.into(), slice));
-    #[cfg(not(feature = "hydrate"))]
-    let _ = slice;
+    root.on_load(move |el| {
+        let el: web_sys::Element = el.into();
+        let text = crate::dom::first(&el, ".indicator-slice").map(|s| crate::dom::attr(&s, "data-slice")).unwrap_or_default();
+        match Slice::from_text(&text) {
+            Ok(slice) => behaviour::take_over(el, slice),
+            // Never expected (the build wrote it): the page stays as the build wrote it.
+            Err(e) => web_sys::console::error_1(&e.into()),
+        }
+    });
     view! { <div class="indicator-explorer" node_ref=root>{children()}</div> }
+}
+
+/// The page's slice, written into the island's markup for the island to read.
+pub fn slice_markup(slice: &Slice) -> impl IntoView {
+    view! { <div class="indicator-slice" hidden data-slice=slice.to_text()></div> }
 }
 
 #[cfg(feature = "hydrate")]

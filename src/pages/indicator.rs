@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::charts::render::chart_markup;
 use crate::components::breakdown_charts::BreakdownCharts;
 use crate::components::downloads::downloads_markup;
-use crate::components::indicator_island::{chart_request, IndicatorIsland};
+use crate::components::indicator_island::{chart_request, slice_markup, IndicatorIsland};
 use crate::components::lang::group_cell;
 use crate::components::link::{with_base, A};
 use crate::components::source_cell::{link_words, SourceCell};
@@ -175,7 +175,8 @@ fn IndicatorView(
             <h1 lang="en">{indicator.title.clone()}</h1>
             <p class="summary" id="indicator-summary">{summary.view(i18n)}</p>
         </header>
-        <IndicatorIsland slice>
+        <IndicatorIsland>
+            {slice_markup(&slice)}
             {picker}
             <Explorer page view />
             <BreakdownCharts data=shipped indicator=for_breakdown yours markup_only=true />

@@ -11,6 +11,7 @@ pub mod parse;
 pub mod period;
 pub mod sdmx;
 pub mod sensitivity;
+pub mod slice_text;
 pub mod synth;
 pub mod view;
 pub mod workload;
