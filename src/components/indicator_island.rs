@@ -163,8 +163,10 @@ mod behaviour {
             let stem = id.clone();
             if let Some(link) = first(&root, ".download-view") {
                 Effect::new(move |before: Option<()>| {
-                    let csv = view.with(|v| crate::core::indicators::parse::write_observations(&v.rows));
+                    view.track();
+                    // The build wrote the link for the first view.
                     if before.is_some() {
+                        let csv = view.with_untracked(|v| crate::core::indicators::parse::write_observations(&v.rows));
                         set(&link, "href", &format!("data:text/csv;charset=utf-8,{}", encode(&csv)));
                     }
                 });

@@ -173,6 +173,22 @@ pub enum Basis {
     Yours,
 }
 
+impl Basis {
+    /// The name the data files use (`mapping_basis`), as serde writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::Source => "source",
+            Basis::Editorial => "editorial",
+            Basis::Yours => "yours",
+        }
+    }
+
+    /// The basis a data file names; `None` for any other text.
+    pub fn parse(text: &str) -> Option<Basis> {
+        [Basis::Source, Basis::Editorial, Basis::Yours].into_iter().find(|b| b.name() == text)
+    }
+}
+
 /// How a framework's diagram is drawn: a shape and its bands (rows, or rings).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

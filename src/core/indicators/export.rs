@@ -216,7 +216,7 @@ pub fn write_data_package(rows: &[Observation], indicators: &[Indicator], packag
             json!({
                 "id": i.id, "title": i.title, "short_title": i.short_title,
                 "dimensions": i.dimensions.join(";"), "nodes": i.nodes.join(";"),
-                "mapping_basis": basis_name(i.mapping_basis), "unit": i.unit.name(),
+                "mapping_basis": i.mapping_basis.name(), "unit": i.unit.name(),
                 "direction": i.direction.name(), "definition": i.definition,
                 "source_name": i.source_name, "source_url": i.source_url, "licence": i.licence,
                 "survey": i.survey, "population": i.population,
@@ -283,14 +283,6 @@ pub fn package_description(bytes: &[u8]) -> String {
         .ok()
         .and_then(|v| v.get("description").and_then(Value::as_str).map(str::to_string))
         .unwrap_or_default()
-}
-
-fn basis_name(basis: crate::core::framework::Basis) -> &'static str {
-    match basis {
-        crate::core::framework::Basis::Source => "source",
-        crate::core::framework::Basis::Editorial => "editorial",
-        crate::core::framework::Basis::Yours => "yours",
-    }
 }
 
 /// Which file a view's data is wanted as.

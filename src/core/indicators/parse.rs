@@ -258,11 +258,10 @@ pub fn read_indicators(file: &str, bytes: &[u8]) -> Result<Vec<Indicator>, DataE
                 ),
             ));
         }
-        let mapping_basis = match field("mapping_basis").as_str() {
-            "source" => Some(Basis::Source),
-            "editorial" => Some(Basis::Editorial),
-            "yours" => Some(Basis::Yours),
-            other => {
+        let mapping_basis = match Basis::parse(&field("mapping_basis")) {
+            Some(basis) => Some(basis),
+            None => {
+                let other = field("mapping_basis");
                 errors.push(err(
                     file,
                     line,
@@ -591,6 +590,25 @@ pub fn number_cell(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// An observation's cells in the `observations.csv` columns' order (required, then optional).
+pub fn observation_cells(o: &Observation) -> [String; 13] {
+    [
+        o.indicator.clone(),
+        o.period.to_string(),
+        o.group_type.clone(),
+        o.group.clone(),
+        number_cell(o.value),
+        number_cell(o.lower),
+        number_cell(o.upper),
+        o.sample_size.map(|n| n.to_string()).unwrap_or_default(),
+        o.flags.clone(),
+        o.source.clone(),
+        o.source_url.clone(),
+        o.read_at.clone(),
+        o.note.clone(),
+    ]
+}
+
 pub fn write_observations(rows: &[Observation]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let header: Vec<&str> = OBSERVATION_REQUIRED
@@ -599,23 +617,8 @@ pub fn write_observations(rows: &[Observation]) -> String {
         .copied()
         .collect();
     let _ = w.write_record(&header);
-    let num = number_cell;
     for o in rows {
-        let _ = w.write_record([
-            o.indicator.clone(),
-            o.period.to_string(),
-            o.group_type.clone(),
-            o.group.clone(),
-            num(o.value),
-            num(o.lower),
-            num(o.upper),
-            o.sample_size.map(|n| n.to_string()).unwrap_or_default(),
-            o.flags.clone(),
-            o.source.clone(),
-            o.source_url.clone(),
-            o.read_at.clone(),
-            o.note.clone(),
-        ]);
+        let _ = w.write_record(observation_cells(o));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -625,11 +628,7 @@ pub fn write_indicators(indicators: &[Indicator]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let _ = w.write_record(INDICATOR_COLUMNS.iter().chain(&INDICATOR_OPTIONAL));
     for i in indicators {
-        let basis = match i.mapping_basis {
-            crate::core::framework::Basis::Source => "source",
-            crate::core::framework::Basis::Editorial => "editorial",
-            crate::core::framework::Basis::Yours => "yours",
-        };
+        let basis = i.mapping_basis.name();
         let _ = w.write_record([
             i.id.as_str(),
             &i.title,

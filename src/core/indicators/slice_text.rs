@@ -12,6 +12,7 @@
 use super::model::{Direction, Indicator, Observation, Unit};
 use super::page::{Beside, Slice};
 use super::period::Period;
+use super::parse::observation_cells;
 use crate::core::framework::Basis;
 
 impl Slice {
@@ -20,14 +21,14 @@ impl Slice {
         let mut out = String::new();
         record(&mut out, "indicator", &indicator_fields(&self.indicator));
         for row in &self.rows {
-            record(&mut out, "row", &row_fields(row));
+            record(&mut out, "row", &observation_cells(row));
         }
         if let Some(b) = &self.beside {
             let mut fields = vec![b.their_source.clone(), b.label.clone()];
             fields.extend(indicator_fields(&b.indicator));
             record(&mut out, "beside", &fields);
             for row in &b.rows {
-                record(&mut out, "beside-row", &row_fields(row));
+                record(&mut out, "beside-row", &observation_cells(row));
             }
         }
         out
@@ -98,20 +99,12 @@ fn unescape(field: &str) -> String {
     out
 }
 
-fn basis_name(basis: &Basis) -> &'static str {
-    match basis {
-        Basis::Source => "source",
-        Basis::Editorial => "editorial",
-        Basis::Yours => "yours",
-    }
-}
-
 fn indicator_fields(i: &Indicator) -> Vec<String> {
     let mut fields = vec![i.id.clone(), i.title.clone(), i.short_title.clone(), i.dimensions.len().to_string()];
     fields.extend(i.dimensions.iter().cloned());
     fields.push(i.nodes.len().to_string());
     fields.extend(i.nodes.iter().cloned());
-    fields.extend([basis_name(&i.mapping_basis), i.unit.name(), i.direction.name()].map(String::from));
+    fields.extend([i.mapping_basis.name(), i.unit.name(), i.direction.name()].map(String::from));
     fields.extend([&i.definition, &i.survey, &i.population, &i.source_name, &i.source_url, &i.licence].map(Clone::clone));
     fields
 }
@@ -125,12 +118,7 @@ fn read_indicator<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Indicator
     };
     let dimensions = list(f)?;
     let nodes = list(f)?;
-    let mapping_basis = match f.next()? {
-        "source" => Basis::Source,
-        "editorial" => Basis::Editorial,
-        "yours" => Basis::Yours,
-        _ => return None,
-    };
+    let mapping_basis = Basis::parse(f.next()?)?;
     let unit = Unit::parse(f.next()?)?;
     let direction = Direction::parse(f.next()?)?;
     let mut text = || f.next().map(str::to_string);
@@ -152,28 +140,7 @@ fn read_indicator<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Indicator
     })
 }
 
-fn number(value: Option<f64>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn row_fields(o: &Observation) -> Vec<String> {
-    vec![
-        o.indicator.clone(),
-        o.period.to_string(),
-        o.group_type.clone(),
-        o.group.clone(),
-        number(o.value),
-        number(o.lower),
-        number(o.upper),
-        o.sample_size.map(|n| n.to_string()).unwrap_or_default(),
-        o.flags.clone(),
-        o.source.clone(),
-        o.source_url.clone(),
-        o.read_at.clone(),
-        o.note.clone(),
-    ]
-}
-
+/// Reads the fields [`observation_cells`] wrote.
 fn read_row<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Observation> {
     // An empty field is a gap; anything else must read as a number.
     fn optional<T: std::str::FromStr>(field: &str) -> Option<Option<T>> {
