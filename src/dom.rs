@@ -29,6 +29,19 @@ pub fn attr(el: &Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()
 }
 
+/// A form field's value (a text box, a text area, a menu), or "".
+pub fn value(el: &Element) -> String {
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(menu) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        menu.value()
+    } else {
+        String::new()
+    }
+}
+
 /// Adds or removes a class.
 pub fn class(el: &Element, name: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(name, on);

@@ -88,16 +88,6 @@ mod browser {
         web_sys::Url::new_with_base("embed.js", &base).map(|u| u.href()).unwrap_or_else(|_| "embed.js".into())
     }
 
-    /// A text field's text, or "".
-    fn text_of(field: &Element) -> String {
-        if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
-            input.value()
-        } else if let Some(area) = field.dyn_ref::<HtmlTextAreaElement>() {
-            area.value()
-        } else {
-            String::new()
-        }
-    }
 
     /// Selects a text field's text, for copying by hand where the Clipboard API is missing.
     fn select_text(field: &Element) {
@@ -155,7 +145,7 @@ mod browser {
         let supported = js_sys::Reflect::has(&window().navigator(), &"clipboard".into()).unwrap_or(false);
         if supported {
             say("data-copying");
-            let writing = clipboard.write_text(&text_of(&field));
+            let writing = clipboard.write_text(&crate::dom::value(&field));
             wasm_bindgen_futures::spawn_local(async move {
                 if wasm_bindgen_futures::JsFuture::from(writing).await.is_ok() {
                     say("data-copied");

@@ -215,17 +215,7 @@ mod overview {
         let update = move || {
             let Some(form) = form.clone() else { return };
             crate::next_task::after_paint_do(move || {
-                let value = |name: &str| {
-                    first(&form, &format!("[name={name}]")).map(|el| {
-                        if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
-                            s.value()
-                        } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-                            i.value()
-                        } else {
-                            String::new()
-                        }
-                    })
-                };
+                let value = |name: &str| first(&form, &format!("[name={name}]")).map(|el| crate::dom::value(&el));
                 let grouping = all(&form, "input[name=by]")
                     .into_iter()
                     .filter_map(|r| r.dyn_into::<HtmlInputElement>().ok())
