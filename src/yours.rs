@@ -169,47 +169,40 @@ mod browser {
         });
     }
 
-    /// Whether the device keeps figures the person attached to the published indicator `id`
-    /// (a kept measure's key says so: `{indicator}@{file}`), from the list of kept keys.
+    /// Whether any key on the list of kept keys passes `test` (no list: none kept).
     #[cfg(feature = "islands")]
-    fn keeps_attached_to(id: &str) -> bool {
-        let prefix = format!("{id}@");
-        storage()
-            .and_then(|s| s.get_item(INDEX).ok().flatten())
-            .is_some_and(|keys| keys.lines().any(|k| k.starts_with(&prefix)))
+    fn keeps_any(test: impl Fn(&str) -> bool) -> bool {
+        storage().and_then(|s| s.get_item(INDEX).ok().flatten()).is_some_and(|keys| keys.lines().any(test))
+    }
+
+    /// Has the whole-page module draw with its export `name`, fetched then and only for this.
+    #[cfg(feature = "islands")]
+    fn drawn_by_the_app(name: &'static str, args: Vec<JsValue>) {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::lazy::call_app(name, &args).await {
+                web_sys::console::warn_1(&JsValue::from_str(&e));
+            }
+        });
     }
 
     /// Draws the figures the person attached to the published indicator `id` into `slot`, if
-    /// they keep any: the whole-page module draws them (`start::draw_your_series`), fetched
-    /// then and only for them.
+    /// they keep any (a kept measure's key says so: `{indicator}@{file}`): the whole-page
+    /// module draws them (`start::draw_your_series`).
     #[cfg(feature = "islands")]
     pub fn draw_your_series(slot: web_sys::Element, id: String) {
-        if !keeps_attached_to(&id) {
-            return;
+        let prefix = format!("{id}@");
+        if keeps_any(|k| k.starts_with(&prefix)) {
+            drawn_by_the_app("draw_your_series", vec![JsValue::from(slot), JsValue::from_str(&id)]);
         }
-        leptos::task::spawn_local(async move {
-            {
-                let args = [JsValue::from(slot), JsValue::from_str(&id)];
-                if let Err(e) = crate::lazy::call_app("draw_your_series", &args).await {
-                    web_sys::console::warn_1(&JsValue::from_str(&e));
-                }
-            }
-        });
     }
 
     /// Draws the person's own measures' cards into `slot`, if they keep any (their keys are
     /// their ids, with no `@`): the whole-page module draws them (`start::draw_your_cards`).
     #[cfg(feature = "islands")]
     pub fn draw_your_cards(slot: web_sys::Element) {
-        let own = storage().and_then(|s| s.get_item(INDEX).ok().flatten()).is_some_and(|keys| keys.lines().any(|k| !k.contains('@')));
-        if !own {
-            return;
+        if keeps_any(|k| !k.contains('@')) {
+            drawn_by_the_app("draw_your_cards", vec![JsValue::from(slot)]);
         }
-        leptos::task::spawn_local(async move {
-            if let Err(e) = crate::lazy::call_app("draw_your_cards", &[JsValue::from(slot)]).await {
-                web_sys::console::warn_1(&JsValue::from_str(&e));
-            }
-        });
     }
 
     /// Reads back what the device keeps (once per page).
