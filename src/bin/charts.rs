@@ -14,13 +14,18 @@ pub fn chart_options(request: &str) -> Result<String, String> {
     cohesion_explorer::charts::request::answer(request)
 }
 
-/// A view's data as a file (an `export::ExportRequest` as JSON text in, the file's text out):
-/// the SDMX-CSV and Data Package writers live here, beside the charts, so the app's own wasm
-/// does not carry them.
+/// A view's data as a file (an `export::ExportRequest` as JSON text, or an indicator page's
+/// view as `view_file::request` writes it, in; the file's text out): the file writers live
+/// here, beside the charts, so the pages' own modules do not carry them.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn export_data(request: &str) -> Result<String, String> {
-    cohesion_explorer::core::indicators::export::answer(request)
+    use cohesion_explorer::core::indicators::{export, view_file};
+    if request.starts_with('{') {
+        export::answer(request)
+    } else {
+        view_file::answer(request)
+    }
 }
 
 fn main() {}

@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::charts::options::Look;
-use crate::charts::request::ChartRequest;
+use crate::charts::request::{ChartRequest, ChartSource};
 
 /// Where the build puts the bundle (see `index.html`), relative to the base URL.
 const ECHARTS_SRC: &str = "echarts.js";
@@ -166,9 +166,10 @@ pub async fn ensure_echarts() -> Result<(), String> {
     result
 }
 
-/// The options for `request`, from the chart module, as a JavaScript object.
-fn to_js(module: &js_sys::Function, request: &ChartRequest) -> Result<JsValue, String> {
-    let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+/// The options for `request` (with `background`, for a downloaded image), from the chart
+/// module, as a JavaScript object.
+fn to_js<R: ChartSource>(module: &js_sys::Function, request: &R, background: Option<&str>) -> Result<JsValue, String> {
+    let text = request.module_text(background);
     let options = module
         .call1(&JsValue::NULL, &JsValue::from_str(&text))
         .map_err(|e| e.as_string().unwrap_or_else(|| "the chart module failed".into()))?;
@@ -202,15 +203,16 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 /// The chart drawn again as SVG, off screen, at the size it has on the page.
-fn svg_of(module: &js_sys::Function, request: &ChartRequest, width: f64, height: f64) -> Result<String, String> {
+fn svg_of<R: ChartSource>(module: &js_sys::Function, request: &R, width: f64, height: f64) -> Result<String, String> {
     let opts = object(&[
         ("renderer", "svg".into()),
         ("ssr", true.into()),
         ("width", width.max(320.0).into()),
         ("height", height.into()),
     ]);
-    let options = to_js(module, request)?;
-    let detached = init_detached(&JsValue::NULL, theme_name(request.look), &opts);
+    let look = request.look();
+    let options = to_js(module, request, Some(image_background(look)))?;
+    let detached = init_detached(&JsValue::NULL, theme_name(look), &opts);
     detached.set_option(&options, true);
     let svg = detached.render_to_svg_string();
     detached.dispose();
@@ -221,12 +223,12 @@ fn svg_of(module: &js_sys::Function, request: &ChartRequest, width: f64, height:
 /// the request's look show `request`, and one of them was drawn within a fifth of the box's
 /// width (a picture drawn much narrower or wider would be shown too small, or with its sides
 /// empty): then ECharts need not load until the person reaches for the chart.
-fn pictures(el: &web_sys::Element, request: &ChartRequest) -> bool {
+fn pictures<R: ChartSource>(el: &web_sys::Element, request: &R) -> bool {
     // Once ECharts draws, the pictures are gone: a chart's later changes are not fingerprinted.
     let Ok(drawn) = el.query_selector_all(".chart-picture") else {
         return false;
     };
-    let mark = if request.look.dark { "data-pictured-dark" } else { "data-pictured" };
+    let mark = if request.look().dark { "data-pictured-dark" } else { "data-pictured" };
     if drawn.length() == 0 || el.get_attribute(mark).is_none_or(|mark| mark != request.fingerprint()) {
         return false;
     }
@@ -275,9 +277,9 @@ pub fn EChart(
 
 /// What a chart is on the page: its box (with the build's pictures, on a prerendered page),
 /// the sentence said if it cannot be drawn, and its downloads.
-pub fn chart_markup(
+pub fn chart_markup<R: ChartSource>(
     id: String,
-    request: Signal<ChartRequest>,
+    request: Signal<R>,
     height: u32,
     label: String,
     file_stem: String,
@@ -288,7 +290,7 @@ pub fn chart_markup(
     // they show.
     #[cfg(feature = "ssr")]
     let [(picture, pictured), (picture_dark, pictured_dark)] = [false, true].map(|dark| {
-        let in_look = ChartRequest { look: Look { dark }, ..request.get_untracked() };
+        let in_look = request.get_untracked().in_look(Look { dark });
         (Some(in_look.options_json()), Some(in_look.fingerprint()))
     });
     #[cfg(not(feature = "ssr"))]
@@ -314,7 +316,7 @@ pub fn chart_markup(
 /// The browser's side of a chart's markup ([`chart_markup`]): draws `request` as it changes,
 /// resizes with the box, says when it cannot draw, and downloads.
 #[cfg(feature = "hydrate")]
-pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
+pub fn take_over_chart<R: ChartSource>(root: web_sys::Element, request: Signal<R>) {
     use crate::dom::{attr, class, first, target};
     let Some(node) = first(&root, ".chart") else { return };
     let height: u32 = attr(&root, "data-height").parse().unwrap_or(320);
@@ -355,7 +357,7 @@ pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
     // two shorter tasks, not one; a download needs the drawing at once.
     let draw = {
         let node = node.clone();
-        move |request: ChartRequest, lazy: bool| {
+        move |request: R, lazy: bool| {
             let node = node.clone();
             async move {
                 if lazy {
@@ -373,8 +375,8 @@ pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
                 if !node.is_connected() {
                     return Ok(());
                 }
-                let js = to_js(&module, &request)?;
-                let look = request.look;
+                let js = to_js(&module, &request, None)?;
+                let look = request.look();
                 instance.try_update_value(|slot| {
                     // A new look needs a new instance (ECharts themes are fixed at init).
                     if slot.as_ref().is_some_and(|(_, l)| *l != look) {
@@ -456,9 +458,7 @@ pub fn take_over_chart(root: web_sys::Element, request: Signal<ChartRequest>) {
                     Ok(m) => m,
                     Err(e) => return failed(Some(e)),
                 };
-                let request = request.get_untracked();
-                let request = request.clone().with_background(image_background(request.look));
-                match svg_of(&module, &request, node.client_width() as f64, height as f64) {
+                match svg_of(&module, &request.get_untracked(), node.client_width() as f64, height as f64) {
                     Ok(svg) => crate::download::save_text(&svg, "image/svg+xml", &svg_name),
                     Err(e) => failed(Some(e)),
                 }

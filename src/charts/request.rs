@@ -138,8 +138,52 @@ impl ChartRequest {
     }
 }
 
-/// What the chart module answers for a request's text: the options, or an error it says.
+/// What a chart shows, as the page holds it: what the chart module is sent to build its
+/// options, and the mark of the picture the build drew of it.
+pub trait ChartSource: Clone + PartialEq + Send + Sync + 'static {
+    fn look(&self) -> Look;
+    /// The same chart in `look`.
+    fn in_look(&self, look: Look) -> Self;
+    /// What identifies the chart: the build marks its picture with it.
+    fn fingerprint(&self) -> String;
+    /// What the chart module reads (`answer`), with a background for a downloaded image.
+    fn module_text(&self, background: Option<&str>) -> String;
+    /// The options ECharts reads, built here (at build time, for the pictures).
+    fn options_json(&self) -> String;
+}
+
+impl ChartSource for ChartRequest {
+    fn look(&self) -> Look {
+        self.look
+    }
+
+    fn in_look(&self, look: Look) -> Self {
+        ChartRequest { look, ..self.clone() }
+    }
+
+    fn fingerprint(&self) -> String {
+        ChartRequest::fingerprint(self)
+    }
+
+    fn module_text(&self, background: Option<&str>) -> String {
+        let request = match background {
+            Some(colour) => self.clone().with_background(colour),
+            None => self.clone(),
+        };
+        serde_json::to_string(&request).unwrap_or_default()
+    }
+
+    fn options_json(&self) -> String {
+        ChartRequest::options_json(self)
+    }
+}
+
+/// What the chart module answers for a request's text (a [`ChartRequest`] as JSON, or an
+/// indicator page's chart as its page holds it): the options, or an error it says.
 pub fn answer(request: &str) -> Result<String, String> {
+    if !request.starts_with('{') {
+        return super::indicator_chart::IndicatorChart::answer(request);
+    }
     serde_json::from_str::<ChartRequest>(request)
         .map(|r| r.options_json())
         .map_err(|e| format!("the chart's data could not be read: {e}"))

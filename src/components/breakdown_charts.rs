@@ -11,40 +11,33 @@ use crate::components::source_cell::SourceCell;
 use crate::language::{chart_words, period_text, t, t_string, ts, use_i18n, value_text};
 use crate::sentences;
 
+use crate::charts::indicator_chart::{IndicatorChart, Shown};
 use crate::charts::options::Look;
 use crate::charts::render::chart_markup;
-use crate::charts::request::{ChartRequest, Plot};
-use crate::core::indicators::breakdown::{breakdown, tidy, Breakdown};
-use crate::core::indicators::{Indicator, Store};
+use crate::core::indicators::breakdown::{breakdown, tidy};
+use crate::core::indicators::page::{Choice, Slice};
+use crate::core::indicators::{Indicator, Store, Unit};
 use crate::language::I18n;
 use crate::look::use_look;
 
-/// The breakdown's two charts for the look shown: the latest period by group, and the gaps.
-fn requests(i18n: I18n, b: &Breakdown, unit: crate::core::indicators::Unit, look: Look) -> (ChartRequest, ChartRequest) {
-    let period = period_text(i18n, b.period);
-    let bars = Plot::Breakdown { breakdown: b.clone(), unit, words: chart_words(i18n, unit) };
-    let gaps = Plot::Gaps { breakdown: b.clone(), words: chart_words(i18n, unit) };
-    (
-        ChartRequest::new(bars, look, t_string!(i18n, breakdown.bar_label, period = period.clone()).to_string()),
-        ChartRequest::new(gaps, look, t_string!(i18n, breakdown.gap_label, period = period).to_string()),
-    )
+/// One of the breakdown's charts (`shown`) in `look`, named `label`, of the page whose slice
+/// is `slice` (the same for every view of the page).
+fn chart(i18n: I18n, shown: Shown, unit: Unit, look: Look, label: String, slice: Arc<str>) -> IndicatorChart {
+    IndicatorChart { shown, look, label, words: chart_words(i18n, unit), choice: Choice::default(), slice }
 }
 
 /// Draws the breakdown's charts (written by [`BreakdownCharts`] under `root`) when they are
-/// reached for, in the look shown.
+/// reached for, in the look shown; `slice` is the page's, as text.
 #[cfg(feature = "hydrate")]
-pub fn take_over_breakdown(root: web_sys::Element, store: Arc<Store>, indicator: Indicator, _yours: bool) {
+pub fn take_over_breakdown(root: web_sys::Element, slice: Arc<str>, unit: Unit) {
     let i18n = use_i18n();
     let look = use_look();
-    let Some(b) = breakdown(&store, &indicator.id) else { return };
-    let charts = crate::dom::all(&root, ".echart");
-    for (n, chart) in charts.into_iter().enumerate() {
-        let (b, unit) = (b.clone(), indicator.unit);
-        let request = Signal::derive(move || {
-            let (bars, gaps) = requests(i18n, &b, unit, look.get());
-            if n == 0 { bars } else { gaps }
-        });
-        crate::charts::render::take_over_chart(chart, request);
+    // The chart of every group, then (if any group has a figure for everyone too) the gaps.
+    for (node, shown) in crate::dom::all(&root, ".echart").into_iter().zip([Shown::ByGroup, Shown::Gaps]) {
+        let label = crate::dom::first(&node, ".chart").map(|c| crate::dom::attr(&c, "aria-label")).unwrap_or_default();
+        let slice = slice.clone();
+        let request = Signal::derive(move || chart(i18n, shown, unit, look.get(), label.clone(), slice.clone()));
+        crate::charts::render::take_over_chart(node, request);
     }
 }
 
@@ -76,15 +69,17 @@ pub fn BreakdownCharts(
             t_string!(i18n, breakdown.gaps, period = period.clone()).to_string(),
         )
     };
-    let look = use_look();
+    let look = untrack(|| use_look().get());
     let unit = indicator.unit;
-    let (bars_request, gaps_request) = requests(i18n, &b, unit, untrack(|| look.get()));
-    let (bar_label, gap_label) = (bars_request.label.clone(), gaps_request.label.clone());
+    let slice: Arc<str> = Arc::from(Slice::of(store, &indicator.id)?.to_text());
+    let bar_label = t_string!(i18n, breakdown.bar_label, period = period.clone()).to_string();
+    let gap_label = t_string!(i18n, breakdown.gap_label, period = period.clone()).to_string();
+    let bars_request = chart(i18n, Shown::ByGroup, unit, look, bar_label.clone(), slice.clone());
+    let gaps_request = chart(i18n, Shown::Gaps, unit, look, gap_label.clone(), slice.clone());
     let root = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     if !markup_only {
-        let (data, indicator) = (data.clone(), indicator.clone());
-        root.on_load(move |el| take_over_breakdown(el.into(), Arc::new((*data).as_ref().clone()), indicator, yours));
+        root.on_load(move |el| take_over_breakdown(el.into(), slice, unit));
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = markup_only;

@@ -96,11 +96,7 @@ pub fn take_over_downloads(root: web_sys::Element, rows: std::rc::Rc<dyn Fn() ->
             return;
         };
         let stem = files.stem.clone();
-        let name: String = format!("cohesion-explorer-{stem}")
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '-' })
-            .collect();
+        let name = crate::core::indicators::export::package_name(&stem);
         let request = ExportRequest {
             format,
             observations: write_observations(&rows()),

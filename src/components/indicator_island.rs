@@ -5,21 +5,34 @@
 //! the computation the build made for the page it wrote. It also draws the breakdown's charts
 //! when they are reached for, and a person's own figures for the indicator, if they keep any.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
+use crate::charts::indicator_chart::{IndicatorChart, Shown};
 use crate::charts::options::Look;
-use crate::charts::request::{ChartRequest, Plot};
-use crate::core::indicators::page::Slice;
-use crate::core::indicators::view::{periods, ChartSeries};
-use crate::core::indicators::Indicator;
+use crate::core::indicators::page::{Choice, PageView};
+use crate::core::indicators::view::periods;
+use crate::core::indicators::Unit;
 use crate::language::{t_string, time_words, I18n};
 
-/// The chart of a view's lines.
-pub fn chart_request(i18n: I18n, indicator: &Indicator, series: &[ChartSeries], look: Look) -> ChartRequest {
-    let axis = periods(series);
-    let words = time_words(i18n, indicator.unit, &axis);
-    let plot = Plot::TimeSeries { periods: axis, series: series.to_vec(), words };
-    ChartRequest::new(plot, look, t_string!(i18n, indicator.line_chart).to_string())
+/// The chart of a view's lines: `view`, made by `choice` (its window), of the page whose slice
+/// is `slice`.
+pub fn lines_chart(i18n: I18n, unit: Unit, view: &PageView, choice: &Choice, look: Look, slice: Arc<str>) -> IndicatorChart {
+    IndicatorChart {
+        shown: Shown::Lines,
+        look,
+        label: t_string!(i18n, indicator.line_chart).to_string(),
+        words: time_words(i18n, unit, &periods(&view.series)),
+        choice: shown_choice(view, choice),
+        slice,
+    }
+}
+
+/// The choice that makes `view`, said the one way (the groups shown, not "the defaults"), so
+/// the build's picture of a view and the island's chart of it are marked alike.
+pub fn shown_choice(view: &PageView, choice: &Choice) -> Choice {
+    Choice { groups: Some(view.chosen.clone()), from: choice.from, to: choice.to }
 }
 
 /// The island (its markup is its children, which the browser never renders again). It has no
@@ -33,8 +46,8 @@ pub fn IndicatorIsland(children: Children) -> impl IntoView {
     root.on_load(move |el| {
         let el: web_sys::Element = el.into();
         let text = crate::dom::first(&el, ".indicator-slice").map(|s| crate::dom::attr(&s, "data-slice")).unwrap_or_default();
-        match Slice::from_text(&text) {
-            Ok(slice) => behaviour::take_over(el, slice),
+        match crate::core::indicators::page::Slice::from_text(&text) {
+            Ok(slice) => behaviour::take_over(el, slice, Arc::from(text)),
             // Never expected (the build wrote it): the page stays as the build wrote it.
             Err(e) => web_sys::console::error_1(&e.into()),
         }
@@ -42,9 +55,9 @@ pub fn IndicatorIsland(children: Children) -> impl IntoView {
     view! { <div class="indicator-explorer" node_ref=root>{children()}</div> }
 }
 
-/// The page's slice, written into the island's markup for the island to read.
-pub fn slice_markup(slice: &Slice) -> impl IntoView {
-    view! { <div class="indicator-slice" hidden data-slice=slice.to_text()></div> }
+/// The page's slice (`Slice::to_text`), written into the island's markup for the island to read.
+pub fn slice_markup(text: &str) -> impl IntoView {
+    view! { <div class="indicator-slice" hidden data-slice=text.to_string()></div> }
 }
 
 #[cfg(feature = "hydrate")]
@@ -55,19 +68,20 @@ mod behaviour {
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-    use super::chart_request;
-    use crate::components::downloads::{take_over_downloads, Files};
+    use super::{lines_chart, shown_choice};
     use crate::core::embed::add_params;
     use crate::core::indicators::page::{row_key, Choice, Page, Slice};
+    use crate::core::indicators::view_file::{self, FileFormat};
     use crate::core::indicators::view::{GroupRef, MAX_SERIES};
     use crate::core::indicators::Period;
     use crate::core::links::encode;
-    use crate::dom::{all, attr, first, set, show, target};
+    use crate::dom::{all, attr, first, show, target};
     use crate::language::{period_text, t_string, use_i18n};
     use crate::pages::indicator::indicator_href;
     use crate::url::use_url;
 
-    pub fn take_over(root: Element, slice: Slice) {
+    /// Takes the island over; `text` is the page's slice as the build wrote it.
+    pub fn take_over(root: Element, slice: Slice, text: Arc<str>) {
         let i18n = use_i18n();
         let url = use_url();
         let look = crate::look::use_look();
@@ -132,8 +146,8 @@ mod behaviour {
 
         // The chart.
         if let Some(chart) = first(&root, ".echart") {
-            let indicator = indicator.clone();
-            let request = Signal::derive(move || view.with(|v| chart_request(i18n, &indicator, &v.series, look.get())));
+            let (unit, text) = (indicator.unit, text.clone());
+            let request = Signal::derive(move || view.with(|v| lines_chart(i18n, unit, v, &choice.get(), look.get(), text.clone())));
             crate::charts::render::take_over_chart(chart, request);
         }
 
@@ -158,29 +172,45 @@ mod behaviour {
             });
         }
 
-        // The downloads of the view.
+        // The downloads of the view: each file is written by the chart module (which holds
+        // the writers) from the page's slice and the choice, as the view's rows. The CSV link
+        // the build wrote holds the first view's rows, for a page read without its module; once
+        // the person changes the view, it is written afresh like the others.
         {
-            let stem = id.clone();
-            if let Some(link) = first(&root, ".download-view") {
-                Effect::new(move |before: Option<()>| {
-                    view.track();
-                    // The build wrote the link for the first view.
-                    if before.is_some() {
-                        let csv = view.with_untracked(|v| crate::core::indicators::parse::write_observations(&v.rows));
-                        set(&link, "href", &format!("data:text/csv;charset=utf-8,{}", encode(&csv)));
+            let problem = first(&root, ".download-problem");
+            let (stem, text) = (id.clone(), text.clone());
+            crate::dom::listen(&root, "click", move |ev: web_sys::Event| {
+                let format = if target(&ev, ".download-view").is_some() {
+                    FileFormat::Csv
+                } else if target(&ev, ".download-sdmx").is_some() {
+                    FileFormat::SdmxCsv
+                } else if target(&ev, ".download-package").is_some() {
+                    FileFormat::DataPackage
+                } else {
+                    return;
+                };
+                ev.prevent_default();
+                let asked = view.with_untracked(|v| view_file::request(format, &shown_choice(v, &choice.get_untracked()), &text));
+                let (name, mime) = format.file(&stem);
+                let problem = problem.clone();
+                leptos::task::spawn_local(async move {
+                    let said = match crate::charts::render::export(&asked).await {
+                        Ok(file) => {
+                            crate::download::save_text(&file, mime, &name);
+                            None
+                        }
+                        Err(e) => Some(e),
+                    };
+                    if let Some(p) = &problem {
+                        p.set_text_content(said.as_deref());
                     }
                 });
-            }
-            if let Some(downloads) = first(&root, ".data-downloads") {
-                let notes = String::new();
-                let files = Files { stem, title: indicator.title.clone(), notes, indicators: Arc::new(vec![indicator.clone()]) };
-                take_over_downloads(downloads, std::rc::Rc::new(move || view.with_untracked(|v| v.rows.clone())), files);
-            }
+            });
         }
 
         // The breakdown's charts: the same for every choice, drawn when reached for.
         if let Some(breakdown) = first(&root, ".breakdown-charts") {
-            crate::components::breakdown_charts::take_over_breakdown(breakdown, Arc::new(page.store().clone()), indicator.clone(), false);
+            crate::components::breakdown_charts::take_over_breakdown(breakdown, text.clone(), indicator.unit);
         }
 
         // The person's choices: a box, a period, a published indicator beside their measure.

@@ -21,6 +21,7 @@
 //! - [`site`]: where every page lives (language and embed prefixes) and how earlier links map.
 //! - [`fingerprint`]: which data files a prerendered page was rendered from.
 //! - [`worksheet`]: the questions the frameworks ask, and a group's answers as Markdown.
+//! - [`records`]: records as tab-separated text, for what the browser modules read cheaply.
 //! - [`error`]: data errors with their position.
 
 pub mod atlas;
@@ -31,7 +32,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod worksheet;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod framework;
 pub mod indicators;
 pub mod language;
@@ -40,6 +41,7 @@ pub mod links;
 pub mod order;
 pub mod owndata;
 pub mod prerender;
+pub mod records;
 pub mod site;
 pub mod text;
 

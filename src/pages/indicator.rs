@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::charts::render::chart_markup;
 use crate::components::breakdown_charts::BreakdownCharts;
 use crate::components::downloads::downloads_markup;
-use crate::components::indicator_island::{chart_request, slice_markup, IndicatorIsland};
+use crate::components::indicator_island::{lines_chart, slice_markup, IndicatorIsland};
 use crate::components::lang::group_cell;
 use crate::components::link::{with_base, A};
 use crate::components::source_cell::{link_words, SourceCell};
@@ -132,6 +132,7 @@ fn IndicatorView(
         return ().into_any();
     };
     let page = Page::new(slice.clone());
+    let slice_text: Arc<str> = Arc::from(slice.to_text());
     let indicator = slice.indicator.clone();
     let id = indicator.id.clone();
     let choice = untrack(|| Choice::from_query(|k| url.param(k)));
@@ -176,9 +177,9 @@ fn IndicatorView(
             <p class="summary" id="indicator-summary">{summary.view(i18n)}</p>
         </header>
         <IndicatorIsland>
-            {slice_markup(&slice)}
+            {slice_markup(&slice_text)}
             {picker}
-            <Explorer page view />
+            <Explorer page view choice slice_text />
             <BreakdownCharts data=shipped indicator=for_breakdown yours markup_only=true />
         </IndicatorIsland>
         <section class="panel">
@@ -208,14 +209,14 @@ fn IndicatorView(
 /// The groups and periods a person chooses, and the chart, table and downloads that show
 /// them: the view `view` as the build writes it, with every row the table can show.
 #[component]
-fn Explorer(page: Page, view: PageView) -> impl IntoView {
+fn Explorer(page: Page, view: PageView, choice: Choice, slice_text: Arc<str>) -> impl IntoView {
     let i18n = use_i18n();
     let indicator = page.slice.indicator.clone();
     let id = indicator.id.clone();
     let unit = indicator.unit;
     let available = groups_of(page.store(), &id);
     let look = use_look();
-    let request = chart_request(i18n, &indicator, &view.series, untrack(|| look.get()));
+    let request = lines_chart(i18n, unit, &view, &choice, untrack(|| look.get()), slice_text);
     // Every row the table can show: the page's own, then (beside a person's measure) the
     // published ones; those the view does not show are hidden, in the order the build read
     // them (the island puts the shown ones in the view's order).

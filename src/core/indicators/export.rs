@@ -186,6 +186,16 @@ fn licence(text: &str) -> Value {
 
 /// Metadata for a downloaded package: a name (lower case, digits, `-`, `_`, `.`) and title,
 /// and a description (a person's notes on their measure; empty for none).
+/// A package's name for files named `stem`: Frictionless names are lower case letters, digits,
+/// `-` and `.`.
+pub fn package_name(stem: &str) -> String {
+    format!("cohesion-explorer-{stem}")
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '-' })
+        .collect()
+}
+
 pub struct PackageName<'a> {
     pub name: &'a str,
     pub title: &'a str,

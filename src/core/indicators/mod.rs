@@ -14,6 +14,7 @@ pub mod sensitivity;
 pub mod slice_text;
 pub mod synth;
 pub mod view;
+pub mod view_file;
 pub mod workload;
 
 pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, SourceLink, Store, Unit};

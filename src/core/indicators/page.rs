@@ -64,6 +64,42 @@ impl Choice {
     }
 }
 
+impl Choice {
+    /// The choice as fields of a record ([`Choice::read`] reads them back): how many groups
+    /// (empty for the defaults), each group's type and name, then the window's ends (empty
+    /// when open).
+    pub fn fields(&self) -> Vec<String> {
+        let mut out = vec![self.groups.as_ref().map(|g| g.len().to_string()).unwrap_or_default()];
+        for g in self.groups.iter().flatten() {
+            out.extend([g.group_type.clone(), g.group.clone()]);
+        }
+        out.extend([self.from, self.to].map(|p| p.map(|p| p.to_string()).unwrap_or_default()));
+        out
+    }
+
+    /// Reads what [`Choice::fields`] wrote.
+    pub fn read<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Choice> {
+        let groups = match f.next()? {
+            "" => None,
+            n => {
+                let n: usize = n.parse().ok()?;
+                let mut groups = Vec::new();
+                for _ in 0..n {
+                    groups.push(GroupRef { group_type: f.next()?.to_string(), group: f.next()?.to_string() });
+                }
+                Some(groups)
+            }
+        };
+        let mut period = || -> Option<Option<Period>> {
+            match f.next()? {
+                "" => Some(None),
+                p => Period::parse(p).map(Some),
+            }
+        };
+        Some(Choice { groups, from: period()?, to: period()? })
+    }
+}
+
 /// What the page shows for a choice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageView {
@@ -223,5 +259,21 @@ mod tests {
         let keys: std::collections::BTreeSet<String> = slice.rows.iter().map(row_key).collect();
         assert_eq!(keys.len(), slice.rows.len(), "every row has a key of its own");
         assert!(keys.contains(&format!("belong|ethnicity|Māori|{}", Period::parse("2023").unwrap().key())));
+    }
+
+    proptest::proptest! {
+        /// Whatever the groups' names, a choice reads back as it was written.
+        #[test]
+        fn a_choice_reads_back_as_written(groups in proptest::option::of(proptest::collection::vec((".*", ".*"), 0..4)), from in proptest::option::of(1900..2100i32), to in proptest::option::of(1900..2100i32)) {
+            let choice = Choice {
+                groups: groups.map(|g| g.into_iter().map(|(group_type, group)| GroupRef { group_type, group }).collect()),
+                from: from.map(Period::Year),
+                to: to.map(Period::Year),
+            };
+            let fields = choice.fields();
+            let mut f = fields.iter().map(String::as_str);
+            proptest::prop_assert_eq!(Choice::read(&mut f), Some(choice));
+            proptest::prop_assert_eq!(f.next(), None);
+        }
     }
 }

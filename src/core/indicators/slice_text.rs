@@ -3,17 +3,19 @@
 //! serde's JSON reader and the derived readers of these types took about 35 KB, and the
 //! island reads nothing else.
 //!
-//! One record per line, its fields separated by tabs; a backslash escapes a backslash, a tab,
-//! a line break or a carriage return within a field. The first field names the record:
+//! One record per line (`core::records`), the first field naming the record:
 //! `indicator` (the indicator), `row` (one of its observations), `beside` (the published
 //! indicator drawn beside a person's measure: their source, the line's label, the indicator)
 //! and `beside-row`. A list (an indicator's dimensions and parts) is its length, then its items.
+//! Figures are written so that they read back exactly without `f64`'s full parser
+//! (`records::write_number`).
 
 use super::model::{Direction, Indicator, Observation, Unit};
 use super::page::{Beside, Slice};
 use super::period::Period;
 use super::parse::observation_cells;
 use crate::core::framework::Basis;
+use crate::core::records::{fields, read_number, record, write_number};
 
 impl Slice {
     /// The slice as text ([`Slice::from_text`] reads it back).
@@ -21,14 +23,14 @@ impl Slice {
         let mut out = String::new();
         record(&mut out, "indicator", &indicator_fields(&self.indicator));
         for row in &self.rows {
-            record(&mut out, "row", &observation_cells(row));
+            record(&mut out, "row", &row_fields(row));
         }
         if let Some(b) = &self.beside {
             let mut fields = vec![b.their_source.clone(), b.label.clone()];
             fields.extend(indicator_fields(&b.indicator));
             record(&mut out, "beside", &fields);
             for row in &b.rows {
-                record(&mut out, "beside-row", &observation_cells(row));
+                record(&mut out, "beside-row", &row_fields(row));
             }
         }
         out
@@ -39,7 +41,7 @@ impl Slice {
         let mut slice: Option<Slice> = None;
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
             let bad = || format!("the page's figures, line {}: not readable", n + 1);
-            let fields: Vec<String> = line.split('\t').map(unescape).collect();
+            let fields = fields(line);
             let mut f = fields.iter().map(String::as_str);
             match (f.next(), slice.as_mut()) {
                 (Some("indicator"), None) => {
@@ -61,42 +63,6 @@ impl Slice {
         }
         slice.ok_or_else(|| "the page's figures are missing".to_string())
     }
-}
-
-fn record(out: &mut String, kind: &str, fields: &[String]) {
-    out.push_str(kind);
-    for field in fields {
-        out.push('\t');
-        for c in field.chars() {
-            match c {
-                '\\' => out.push_str("\\\\"),
-                '\t' => out.push_str("\\t"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                c => out.push(c),
-            }
-        }
-    }
-    out.push('\n');
-}
-
-fn unescape(field: &str) -> String {
-    let mut out = String::with_capacity(field.len());
-    let mut chars = field.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
 }
 
 fn indicator_fields(i: &Indicator) -> Vec<String> {
@@ -140,17 +106,27 @@ fn read_indicator<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Indicator
     })
 }
 
-/// Reads the fields [`observation_cells`] wrote.
+/// An observation's cells as `observations.csv` has them, but its figures as
+/// [`write_number`] writes them (read back exactly, without `f64`'s full parser).
+fn row_fields(o: &Observation) -> [String; 13] {
+    let mut cells = observation_cells(o);
+    for (cell, v) in cells[4..7].iter_mut().zip([o.value, o.lower, o.upper]) {
+        *cell = v.map(write_number).unwrap_or_default();
+    }
+    cells
+}
+
+/// Reads the fields [`row_fields`] wrote.
 fn read_row<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Observation> {
     // An empty field is a gap; anything else must read as a number.
-    fn optional<T: std::str::FromStr>(field: &str) -> Option<Option<T>> {
-        if field.is_empty() { Some(None) } else { field.parse().ok().map(Some) }
+    fn optional<T>(field: &str, read: impl Fn(&str) -> Option<T>) -> Option<Option<T>> {
+        if field.is_empty() { Some(None) } else { read(field).map(Some) }
     }
     let indicator = f.next()?.to_string();
     let period = Period::parse(f.next()?)?;
     let (group_type, group) = (f.next()?.to_string(), f.next()?.to_string());
-    let (value, lower, upper) = (optional(f.next()?)?, optional(f.next()?)?, optional(f.next()?)?);
-    let sample_size = optional(f.next()?)?;
+    let (value, lower, upper) = (optional(f.next()?, read_number)?, optional(f.next()?, read_number)?, optional(f.next()?, read_number)?);
+    let sample_size = optional(f.next()?, |t| t.parse().ok())?;
     let mut text = || f.next().map(str::to_string);
     Some(Observation {
         indicator,
