@@ -266,6 +266,34 @@ fn beside_the_islands(slot: web_sys::Element, view: impl FnOnce() -> AnyView + '
     handle.forget();
 }
 
+/// The whole-page module's call from the Data page's island: draws the own-data tools into
+/// `slot` in place of the build's markup of them, and gives them the person's `file` or
+/// pasted `text`, if any (see `components::your_data_island`).
+#[cfg(feature = "app-module")]
+#[wasm_bindgen]
+pub fn draw_your_data(slot: web_sys::Element, file: JsValue, text: JsValue) {
+    use crate::components::your_data::{hand_over, Handed};
+    // What had focus in the build's tools gets it back in the drawn ones.
+    let focused = document().active_element().filter(|a| slot.contains(Some(a)));
+    let again = focused.map(|a| if a.class_list().contains("paste-read") { ".paste-read" } else if a.tag_name() == "TEXTAREA" { "textarea" } else { "input[type=file]" });
+    if let Ok(file) = file.dyn_into::<web_sys::File>() {
+        hand_over(Handed::File(file));
+    } else if let Some(text) = text.as_string() {
+        hand_over(Handed::Text(text));
+    }
+    slot.set_text_content(None);
+    beside_the_islands(slot.clone(), || {
+        // The tools read the published indicators and frameworks (fetched when first asked for).
+        provide_data(Initial::default());
+        view! { <crate::components::your_data::YourData /> }.into_any()
+    });
+    if let Some(el) = again.and_then(|s| crate::dom::first(&slot, s)) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// The whole-page module's call from the overview's downloads (see
 /// `pages::indicators::overview_file`).
 #[cfg(feature = "app-module")]
@@ -282,7 +310,7 @@ fn start_services(embedded: bool, warm: Vec<String>) {
     // Only the pages that show a person's own measures read them back (and carry the code).
     // (An indicator page's own figures are drawn, for those who keep some, by the whole-page
     // module: `yours::draw_your_series`.)
-    #[cfg(any(feature = "islands-overview", feature = "islands-profile", feature = "islands-data", feature = "app-module"))]
+    #[cfg(any(feature = "islands-overview", feature = "islands-profile", feature = "app-module"))]
     crate::yours::start_keeping();
     crate::embed::start_embed(embedded);
     crate::offline::start_offline(warm);

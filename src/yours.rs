@@ -63,7 +63,7 @@ pub fn use_yours() -> Yours {
 #[cfg(feature = "hydrate")]
 pub use browser::{add, forget, forget_all, start_keeping};
 #[cfg(feature = "islands")]
-pub use browser::{draw_your_cards, draw_your_series};
+pub use browser::{draw_your_cards, draw_your_series, keeps_any_measure};
 
 #[cfg(not(feature = "hydrate"))]
 pub fn add(_measures: Vec<Measure>) {}
@@ -194,6 +194,12 @@ mod browser {
         if keeps_any(|k| k.starts_with(&prefix)) {
             drawn_by_the_app("draw_your_series", vec![JsValue::from(slot), JsValue::from_str(&id)]);
         }
+    }
+
+    /// Whether the device keeps any measure of the person's.
+    #[cfg(feature = "islands")]
+    pub fn keeps_any_measure() -> bool {
+        keeps_any(|_| true)
     }
 
     /// Draws the person's own measures' cards into `slot`, if they keep any (their keys are

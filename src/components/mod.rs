@@ -16,4 +16,5 @@ pub mod source_cell;
 pub mod text_version;
 pub mod indicator_island;
 pub mod your_data;
+pub mod your_data_island;
 pub mod your_series;

@@ -52,8 +52,10 @@ enum Phase {
     Describing,
 }
 
-#[cfg_attr(any(feature = "ssr", feature = "islands-data"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-data")), component)]
+/// The tools, drawn and run by the whole-page module (the build writes them as they first
+/// are; the Data page's island hands the person's first file or paste to the whole-page
+/// module, which draws them afresh: `components::your_data_island`).
+#[component]
 pub fn YourData() -> impl IntoView {
     let i18n = use_i18n();
     let phase = RwSignal::new(Phase::Idle);
@@ -65,6 +67,18 @@ pub fn YourData() -> impl IntoView {
     let stop = StoredValue::new(false);
     let paste = NodeRef::<leptos::html::Textarea>::new();
     let tools = Tools { phase, table, read_problems, description, outcome, stop };
+    // What the person gave the page before these tools were drawn (see `hand_over`).
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| match HANDED.with(|h| h.borrow_mut().take()) {
+        Some(Handed::File(file)) => tools.take_file(file),
+        Some(Handed::Text(text)) => {
+            if let Some(area) = paste.get_untracked() {
+                area.set_value(&text);
+            }
+            tools.take_text(t_string!(i18n, yours.pasted).to_string(), text);
+        }
+        None => {}
+    });
 
     let on_change = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -108,13 +122,31 @@ pub fn YourData() -> impl IntoView {
             </div>
             <label class="paste" for="yours-paste">{t!(i18n, yours.paste_label)}</label>
             <textarea id="yours-paste" class="paste-box" rows="4" node_ref=paste spellcheck="false"></textarea>
-            <p><button type="button" class="button secondary" on:click=read_paste>{t!(i18n, yours.paste_read)}</button></p>
+            <p><button type="button" class="button secondary paste-read" on:click=read_paste>{t!(i18n, yours.paste_read)}</button></p>
             <div role="status" class="status">{move || status_view(i18n, tools)}</div>
             {move || matches!(phase.get(), Phase::Describing).then(|| view! { <Describe tools /> })}
             {move || outcome.get().map(|o| outcome_view(i18n, o))}
         </section>
         <KeptList />
     }
+}
+
+/// A file or a paste the person gave the page before the tools were drawn.
+#[cfg(feature = "hydrate")]
+pub enum Handed {
+    File(web_sys::File),
+    Text(String),
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    static HANDED: std::cell::RefCell<Option<Handed>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Gives the tools about to be drawn what the person gave the page (read once they are).
+#[cfg(feature = "hydrate")]
+pub fn hand_over(handed: Handed) {
+    HANDED.with(|h| *h.borrow_mut() = Some(handed));
 }
 
 /// The tools' state, passed to what draws it (all `Copy`).

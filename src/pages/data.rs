@@ -9,6 +9,7 @@ use crate::language::{t, t_string, ts, use_i18n};
 
 use crate::data::{WithAtlas, WithIndicators};
 use crate::components::your_data::YourData;
+use crate::components::your_data_island::YourDataIsland;
 use crate::core::Atlas;
 use crate::fetch::{IndicatorData, DATAPACKAGE, MANIFEST};
 
@@ -40,7 +41,7 @@ pub fn DataPage() -> impl IntoView {
             <h1>{t!(i18n, data.title)}</h1>
             <p class="summary">{t!(i18n, data.summary)}</p>
         </header>
-        <YourData />
+        <YourDataIsland><YourData /></YourDataIsland>
         <WithAtlas show={|atlas: Arc<Atlas>| view! { <DataFiles atlas /> }} />
         <IndicatorFiles />
     }

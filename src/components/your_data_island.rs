@@ -1,0 +1,106 @@
+//! The Data page's island around the own-data tools (`your_data::YourData`), which the build
+//! writes as they first are. The tools' readers and describe step are most of the app's code
+//! (the SDMX, Infoshare and table readers, the describe model, the measure's form and the
+//! device's store): the page's own module does not carry them. It waits for the person's first
+//! file, drop or paste, then has the whole-page module (fetched then, and kept offline by the
+//! service worker) draw the tools afresh and read what the person gave them; a person who keeps
+//! measures on this device gets them at once, to see the list of what is kept.
+
+use leptos::prelude::*;
+
+/// The island: its markup is its children (the tools as the build wrote them).
+#[cfg_attr(any(feature = "ssr", feature = "islands-data"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-data")), component)]
+pub fn YourDataIsland(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Only an islands module waits: elsewhere (the whole-page module, the browser tests) the
+    // children are the tools themselves, running.
+    #[cfg(feature = "islands")]
+    root.on_load(move |el| waiting::take_over(el.into()));
+    view! { <div class="your-data-tools" node_ref=root>{children()}</div> }
+}
+
+#[cfg(feature = "islands")]
+mod waiting {
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+
+    use crate::dom::{first, listen, target};
+    use crate::language::{t_string, use_i18n};
+
+    pub fn take_over(root: Element) {
+        if crate::yours::keeps_any_measure() {
+            hand_over(&root, JsValue::UNDEFINED, JsValue::UNDEFINED, None);
+            return;
+        }
+        let handed = std::rc::Rc::new(std::cell::Cell::new(false));
+        let give = {
+            let root = root.clone();
+            move |file: JsValue, text: JsValue, name: Option<String>| {
+                if !handed.replace(true) {
+                    hand_over(&root, file, text, name);
+                }
+            }
+        };
+        {
+            let give = give.clone();
+            listen(&root, "change", move |ev: web_sys::Event| {
+                let Some(input) = target(&ev, "input[type=file]").and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) else { return };
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    let name = file.name();
+                    give(file.into(), JsValue::UNDEFINED, Some(name));
+                }
+            });
+        }
+        listen(&root, "dragover", |ev: web_sys::Event| {
+            if target(&ev, ".drop-zone").is_some() {
+                ev.prevent_default();
+            }
+        });
+        {
+            let give = give.clone();
+            listen(&root, "drop", move |ev: web_sys::Event| {
+                if target(&ev, ".drop-zone").is_none() {
+                    return;
+                }
+                ev.prevent_default();
+                let file = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|d| d.files()).and_then(|f| f.get(0));
+                if let Some(file) = file {
+                    let name = file.name();
+                    give(file.into(), JsValue::UNDEFINED, Some(name));
+                }
+            });
+        }
+        let paste = first(&root, "textarea.paste-box").and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
+        listen(&root, "click", move |ev: web_sys::Event| {
+            if target(&ev, ".paste-read").is_none() {
+                return;
+            }
+            if let Some(area) = &paste {
+                give(JsValue::UNDEFINED, JsValue::from_str(&area.value()), None);
+            }
+        });
+    }
+
+    /// Has the whole-page module draw the tools into `root` with what the person gave (a file,
+    /// or a paste), saying meanwhile that they are on their way, and why not if they cannot come.
+    fn hand_over(root: &Element, file: JsValue, text: JsValue, name: Option<String>) {
+        let i18n = use_i18n();
+        let status = first(root, ".status");
+        let say = move |words: Option<String>| {
+            if let Some(status) = &status {
+                status.set_text_content(words.as_deref());
+            }
+        };
+        if file.is_truthy() || text.is_string() {
+            let name = name.unwrap_or_else(|| t_string!(i18n, yours.pasted).to_string());
+            say(Some(t_string!(i18n, yours.tools_loading, name = name).to_string()));
+        }
+        let root = root.clone();
+        leptos::task::spawn_local(async move {
+            if let Err(error) = crate::lazy::call_app("draw_your_data", &[root.into(), file, text]).await {
+                say(Some(t_string!(i18n, yours.tools_failed, error = error).to_string()));
+            }
+        });
+    }
+}
