@@ -27,8 +27,6 @@ use crate::core::embed::EmbedOptions;
 use crate::core::prerender::{PageRecord, RECORD_ID};
 use crate::core::site::{open, Opened};
 use crate::data::{provide_data, Initial};
-#[cfg(any(feature = "island-data", feature = "app-module"))]
-use crate::fetch::{load_atlas, load_indicators, Prefetched, MANIFEST, DATAPACKAGE};
 use crate::App;
 
 #[cfg(feature = "islands")]
@@ -89,11 +87,6 @@ pub async fn start_islands() -> String {
         return "afresh".into();
     }
     // The page is taken over only if the data files are still the ones it was rendered from.
-    #[cfg(feature = "island-data")]
-    let Some(initial) = fetch_as_rendered(&record).await else {
-        return "afresh".into();
-    };
-    #[cfg(not(feature = "island-data"))]
     if !files_as_rendered(&record).await {
         return "afresh".into();
     }
@@ -104,8 +97,6 @@ pub async fn start_islands() -> String {
     // The shared state, on the root every island's owner descends from. The address starts
     // where the page was rendered, so each island's first render is the page's.
     crate::app::provide_page_contexts();
-    #[cfg(feature = "island-data")]
-    provide_data(initial);
     crate::head::provide_head();
     crate::url::provide_url(&record.route);
     OPENED.with(|o| *o.borrow_mut() = Some((opened, record.warm)));
@@ -138,8 +129,8 @@ pub fn islands_ready() {
 
 /// Whether the data files the page was rendered from are still those files: each is fetched
 /// (the service worker keeps them for offline use too) and fingerprinted, none is read. The
-/// islands of these modules need nothing from them: their props carry what they show.
-#[cfg(all(feature = "islands", not(feature = "island-data")))]
+/// islands need nothing from them: what they show is in their props or their markup.
+#[cfg(feature = "islands")]
 async fn files_as_rendered(record: &PageRecord) -> bool {
     let files = record.files();
     let texts = futures::future::join_all(files.iter().map(|f| crate::fetch::fetch_text(f))).await;
@@ -150,37 +141,6 @@ async fn files_as_rendered(record: &PageRecord) -> bool {
         .filter_map(|(file, text)| Some((file.as_str(), text.as_deref().ok()?)))
         .collect();
     record.is_current(|file| fetched.get(file).copied())
-}
-
-/// The data the page was rendered from, fetched again and read, for the islands that read it
-/// themselves; `None` if any of it could not be fetched or is not what the page was rendered
-/// from.
-#[cfg(feature = "island-data")]
-async fn fetch_as_rendered(record: &PageRecord) -> Option<Initial> {
-    let files = Prefetched::fetch(&record.files()).await;
-    mark("ce:fetched");
-    let atlas = match &record.atlas {
-        Some(_) => Some(load_atlas(&files, MANIFEST).await),
-        None => None,
-    };
-    mark("ce:atlas-read");
-    // Each data set is read in a task of its own (on a phone, each is a long one).
-    crate::next_task::next_task().await;
-    let indicators = match &record.indicators {
-        Some(_) => Some(load_indicators(&files, DATAPACKAGE).await),
-        None => None,
-    };
-    let atlas = match (atlas, &record.atlas) {
-        (Some(Ok(loaded)), Some(expected)) if loaded.fingerprint == expected.fingerprint => Some(loaded),
-        (None, None) => None,
-        _ => return None,
-    };
-    let indicators = match (indicators, &record.indicators) {
-        (Some(Ok(loaded)), Some(expected)) if loaded.fingerprint == expected.fingerprint => Some(loaded),
-        (None, None) => None,
-        _ => return None,
-    };
-    Some(Initial { atlas, indicators })
 }
 
 /// The whole-page module's one call: draws the page afresh, replacing the prerendered
@@ -233,6 +193,22 @@ pub fn render_page() {
 #[wasm_bindgen]
 pub fn draw_your_series(slot: web_sys::Element, id: String) {
     beside_the_islands(slot, move || view! { <crate::components::your_series::YourSeries id /> }.into_any());
+}
+
+/// The whole-page module's call from the profile's island: draws the person's own measures on
+/// the profile's dimensions (`dimension` records: id and name) into `slot` (see
+/// `yours::draw_your_profile`).
+#[cfg(feature = "app-module")]
+#[wasm_bindgen]
+pub fn draw_your_profile(slot: web_sys::Element, dimensions: String) {
+    let (dims, names): (Vec<String>, Vec<String>) = dimensions
+        .lines()
+        .filter_map(|line| match crate::core::records::fields(line).as_slice() {
+            [kind, id, name] if kind == "dimension" => Some((id.clone(), name.clone())),
+            _ => None,
+        })
+        .unzip();
+    beside_the_islands(slot, move || view! { <crate::pages::profile::YourProfile dims names /> }.into_any());
 }
 
 /// The whole-page module's call from the overview's island: draws the person's own measures'
@@ -310,7 +286,7 @@ fn start_services(embedded: bool, warm: Vec<String>) {
     // Only the pages that show a person's own measures read them back (and carry the code).
     // (An indicator page's own figures are drawn, for those who keep some, by the whole-page
     // module: `yours::draw_your_series`.)
-    #[cfg(any(feature = "islands-overview", feature = "islands-profile", feature = "app-module"))]
+    #[cfg(any(feature = "islands-overview", feature = "app-module"))]
     crate::yours::start_keeping();
     crate::embed::start_embed(embedded);
     crate::offline::start_offline(warm);

@@ -63,7 +63,7 @@ pub fn use_yours() -> Yours {
 #[cfg(feature = "hydrate")]
 pub use browser::{add, forget, forget_all, start_keeping};
 #[cfg(feature = "islands")]
-pub use browser::{draw_your_cards, draw_your_series, keeps_any_measure};
+pub use browser::{draw_your_cards, draw_your_profile, draw_your_series, keeps_any_measure};
 
 #[cfg(not(feature = "hydrate"))]
 pub fn add(_measures: Vec<Measure>) {}
@@ -200,6 +200,20 @@ mod browser {
     #[cfg(feature = "islands")]
     pub fn keeps_any_measure() -> bool {
         keeps_any(|_| true)
+    }
+
+    /// Draws the person's own measures on the profile's `dimensions` (id and name) into `slot`,
+    /// if they keep any measure of their own (not attached to a published indicator): the
+    /// whole-page module draws them (`start::draw_your_profile`).
+    #[cfg(feature = "islands")]
+    pub fn draw_your_profile(slot: web_sys::Element, dimensions: &[(String, String)]) {
+        if keeps_any(|k| !k.contains('@')) {
+            let mut text = String::new();
+            for (id, name) in dimensions {
+                crate::core::records::record(&mut text, "dimension", &[id.clone(), name.clone()]);
+            }
+            drawn_by_the_app("draw_your_profile", vec![JsValue::from(slot), JsValue::from_str(&text)]);
+        }
     }
 
     /// Draws the person's own measures' cards into `slot`, if they keep any (their keys are

@@ -1,36 +1,46 @@
 //! `/profile`: each population group's five-dimension profile on one fair scale, and a
 //! composite with weights the person sets (a build-your-own index). Groups and weights are
 //! in the URL (`?groups=ethnicity:Māori,...&w=1,2,1,1,0`).
+//!
+//! The build writes the page for the weights and groups its address names, with every row each
+//! table can show (`ProfileView`); the island (`profile_island`) follows the person's choices on
+//! that markup, from the page's [`ProfileSlice`], which the build writes into the page as text.
+//! Every word and number a view shows is made by the functions here, for the build and the
+//! island alike.
 
 use std::sync::Arc;
 
-use crate::components::link::A;
 use leptos::prelude::*;
 
-use crate::components::lang::group_cell;
-use crate::head::PageHead;
-use crate::language::{group_name, t, t_string, ts, use_i18n, I18n};
-
+use crate::charts::options::Look;
+use crate::charts::render::chart_markup;
 use crate::charts::request::{ChartRequest, Plot};
-use crate::charts::render::EChart;
-use crate::data::{WithAtlas, WithIndicators};
-use crate::core::indicators::matched::{comparisons, rank_ranges, standings, Comparison, Standing, DRAWS, SEED};
-use crate::core::indicators::profile::{
-    parse_weights, profile_rows, profiles, ranked, weights_param, GroupProfile, WEIGHT_MAX,
-};
-use crate::core::indicators::sensitivity::{sensitivity, GroupSensitivity};
-use crate::components::downloads::DataDownloads;
+use crate::components::downloads::downloads_markup;
+use crate::components::lang::group_cell;
+use crate::components::link::A;
+use crate::core::indicators::matched::{RankRange, Standing};
+use crate::core::indicators::profile::{weights_param, GroupProfile, WEIGHT_MAX};
+use crate::core::indicators::profile_page::{one_decimal, signed, ProfileModel, ProfileSlice};
+use crate::core::indicators::sensitivity::{GroupSensitivity, Sensitivity};
 use crate::core::indicators::view::{GroupRef, MAX_SERIES};
 use crate::core::links::encode;
 use crate::core::Atlas;
+use crate::data::{WithAtlas, WithIndicators};
 use crate::fetch::IndicatorData;
+use crate::head::PageHead;
+use crate::language::{group_name, t, t_string, ts, use_i18n, I18n};
 use crate::look::use_look;
 
 fn label_of(i18n: I18n, p: &GroupProfile) -> String {
     group_name(i18n, &p.group_type, &p.group)
 }
 
+fn group_ref(p: &GroupProfile) -> GroupRef {
+    GroupRef { group_type: p.group_type.clone(), group: p.group.clone() }
+}
+
 /// The profile's URL; `groups` is `None` for the default choice (left out of the link).
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 fn profile_href(groups: Option<&[GroupRef]>, weights: &[f64]) -> String {
     let mut parts = Vec::new();
     if let Some(groups) = groups {
@@ -47,6 +57,180 @@ fn profile_href(groups: Option<&[GroupRef]>, weights: &[f64]) -> String {
     }
 }
 
+/// The groups the address names, else everyone and the groups scored on the most dimensions.
+fn chosen_groups(param: Option<String>, model: &ProfileModel) -> Vec<GroupRef> {
+    param.map(|g| g.split(',').filter_map(GroupRef::parse).collect()).unwrap_or_else(|| default_groups(model.compared.iter().map(|c| &c.group)))
+}
+
+/// Everyone, and the groups scored on the most dimensions (up to five more).
+fn default_groups<'a>(all: impl Iterator<Item = &'a GroupProfile>) -> Vec<GroupRef> {
+    let mut others: Vec<&GroupProfile> = all.filter(|p| p.group_type != "total").collect();
+    crate::core::order::sort_by_key(&mut others, |p| std::cmp::Reverse(p.scores.iter().filter(|s| s.is_some()).count()));
+    others.into_iter().take(MAX_SERIES - 1).map(group_ref).collect()
+}
+
+fn is_shown(p: &GroupProfile, chosen: &[GroupRef]) -> bool {
+    p.group_type == "total" || chosen.iter().any(|g| g.group_type == p.group_type && g.group == p.group)
+}
+
+/// The profile chart: each chosen group's difference from everyone, by dimension.
+fn profile_chart(i18n: I18n, model: &ProfileModel, chosen: &[GroupRef], look: Look) -> ChartRequest {
+    let profiles: Vec<(String, GroupProfile)> =
+        model.differences.iter().filter(|p| is_shown(p, chosen)).take(MAX_SERIES).map(|p| (label_of(i18n, p), p.clone())).collect();
+    let plot = Plot::Profile { profiles, dimensions: model.names(), axis: t_string!(i18n, profile.difference_axis).to_string(), signed: true };
+    ChartRequest::new(plot, look, t_string!(i18n, profile.chart_label).to_string())
+}
+
+/// The index chart: each group's index minus everyone's on the same figures.
+fn composite_chart(i18n: I18n, model: &ProfileModel, standings: &[Standing], look: Look) -> ChartRequest {
+    let rows: Vec<(String, f64)> = standings.iter().map(|s| (label_of(i18n, &model.compared[s.comparison].group), s.difference)).collect();
+    let (axis, series) = (t_string!(i18n, profile.difference_axis).to_string(), t_string!(i18n, profile.difference).to_string());
+    ChartRequest::new(Plot::Composite { rows, axis, series, signed: true }, look, t_string!(i18n, profile.index_label).to_string())
+}
+
+/// The sensitivity chart: each group's best to worst rank over every weighting.
+fn rank_chart(i18n: I18n, model: &ProfileModel, s: &Sensitivity, look: Look) -> ChartRequest {
+    let mut rows: Vec<(String, usize, usize, usize)> = s
+        .groups
+        .iter()
+        .filter_map(|g| Some((label_of(i18n, &model.differences[g.profile]), g.best?, g.worst?, g.rank.unwrap_or(usize::MAX))))
+        .collect();
+    crate::core::order::sort_by_key(&mut rows, |r| (r.3, r.1));
+    let groups = rows.iter().map(|r| r.2).max().unwrap_or(1);
+    let plot = Plot::RankRange {
+        rows: rows.into_iter().map(|r| (r.0, r.1, r.2)).collect(),
+        groups,
+        axis: t_string!(i18n, sensitivity.axis).to_string(),
+        series: t_string!(i18n, sensitivity.series).to_string(),
+    };
+    ChartRequest::new(plot, look, t_string!(i18n, sensitivity.chart_label).to_string())
+}
+
+/// A group's cells in the dimension table (the same whatever the weights).
+fn dimension_cells(i18n: I18n, model: &ProfileModel, comparison: usize) -> Vec<String> {
+    let c = &model.compared[comparison];
+    c.group
+        .scores
+        .iter()
+        .zip(&c.everyone.scores)
+        .zip(&c.group.counts)
+        .map(|((g, e), count)| match (g, e) {
+            (Some(g), Some(e)) => t_string!(i18n, profile.dimension_cell, group = one_decimal(*g), everyone = one_decimal(*e), difference = signed(g - e), count = count).to_string(),
+            _ => t_string!(i18n, profile.no_score).to_string(),
+        })
+        .collect()
+}
+
+/// A standing's cells in the index table: its index, everyone's, the difference, how many
+/// indicators, its rank, how sure the rank is.
+fn score_cells(i18n: I18n, s: &Standing, range: Option<RankRange>) -> [String; 6] {
+    let count = if s.indicators == 1 { t_string!(i18n, profile.one_figure).to_string() } else { s.indicators.to_string() };
+    let rank = match s.rank {
+        Some(r) => r.to_string(),
+        None => t_string!(i18n, profile.not_ranked).to_string(),
+    };
+    let sure = match range {
+        None => String::new(),
+        Some(r) if r.drawn == 0 => t_string!(i18n, profile.sure_unknown).to_string(),
+        Some(r) if r.unknown == 0 && r.best == r.worst => t_string!(i18n, profile.sure_one, rank = r.best).to_string(),
+        Some(r) if r.unknown == 0 => t_string!(i18n, profile.sure_range, best = r.best, worst = r.worst).to_string(),
+        Some(r) => t_string!(i18n, profile.sure_partly, best = r.best, worst = r.worst, unknown = r.unknown).to_string(),
+    };
+    [one_decimal(s.group_index), one_decimal(s.everyone_index), signed(s.difference), count, rank, sure]
+}
+
+/// What the index says, in a sentence.
+fn index_sentence(i18n: I18n, model: &ProfileModel, st: &[Standing]) -> String {
+    let ranked: Vec<&Standing> = st.iter().filter(|s| s.rank.is_some()).collect();
+    let unranked = st.len() - ranked.len();
+    let name = |s: &Standing| label_of(i18n, &model.compared[s.comparison].group);
+    match (ranked.first(), ranked.last()) {
+        (Some(hi), Some(lo)) if ranked.len() > 1 => t_string!(
+            i18n,
+            profile.sentence,
+            high = name(hi),
+            high_score = signed(hi.difference),
+            low = name(lo),
+            low_score = signed(lo.difference),
+            unranked = unranked,
+            groups = st.len()
+        )
+        .to_string(),
+        _ if !st.is_empty() => t_string!(i18n, profile.too_few, unranked = unranked, groups = st.len()).to_string(),
+        _ => t_string!(i18n, profile.no_index).to_string(),
+    }
+}
+
+/// What trying every weighting found, in a sentence.
+fn sensitivity_sentence(i18n: I18n, s: &Sensitivity) -> String {
+    let ranked: Vec<&GroupSensitivity> = s.groups.iter().filter(|g| g.rank.is_some()).collect();
+    let holding = ranked.iter().filter(|g| g.holds()).count();
+    t_string!(i18n, sensitivity.summary, weightings = crate::core::text::thousands(s.weightings), holding = holding, groups = ranked.len()).to_string()
+}
+
+/// The sensitivity table's groups, in its order: ranked first, by rank.
+fn sensitivity_order(s: &Sensitivity) -> Vec<&GroupSensitivity> {
+    let mut groups: Vec<&GroupSensitivity> = s.groups.iter().collect();
+    crate::core::order::sort_by_key(&mut groups, |g| (g.rank.unwrap_or(usize::MAX), g.profile));
+    groups
+}
+
+/// A group's first three cells in the sensitivity table: its rank now, its range, how often.
+fn sensitivity_cells(i18n: I18n, g: &GroupSensitivity) -> [String; 3] {
+    let rank_text = |r: Option<usize>| r.map(|r| r.to_string()).unwrap_or_else(|| t_string!(i18n, sensitivity.unranked).to_string());
+    let range = match (g.best, g.worst) {
+        (Some(b), Some(w)) if b == w => b.to_string(),
+        (Some(b), Some(w)) => format!("{b}–{w}"),
+        _ => rank_text(None),
+    };
+    let share = (g.share_same() * 100.0).round() as u32;
+    let same = t_string!(i18n, sensitivity.share_cell, share = share, same = crate::core::text::thousands(g.same), of = crate::core::text::thousands(g.ranked_in)).to_string();
+    [rank_text(g.rank), range, same]
+}
+
+/// What the weights change for a group, in words: a sentence, and where it names the groups it
+/// changes places with, the words before and after their names, and each name with its
+/// language (other groups' names are content, in English; everyone's is the interface's).
+struct Meaning {
+    range: String,
+    others: Option<(String, Vec<(String, Option<&'static str>)>, String)>,
+}
+
+/// Stands in for the names in the "depends" sentence, to split it around them.
+const NAMES: &str = "\u{1}";
+
+fn meaning(i18n: I18n, g: &GroupSensitivity, all: &[GroupProfile]) -> Meaning {
+    let (Some(best), Some(worst)) = (g.best, g.worst) else {
+        return Meaning { range: t_string!(i18n, sensitivity.never).to_string(), others: None };
+    };
+    let range = if best == worst {
+        t_string!(i18n, sensitivity.holds, rank = best).to_string()
+    } else {
+        t_string!(i18n, sensitivity.between, best = best, worst = worst).to_string()
+    };
+    if g.changes_places_with.is_empty() {
+        return Meaning { range, others: None };
+    }
+    let names = g.changes_places_with.iter().map(|&h| (label_of(i18n, &all[h]), (all[h].group_type != "total").then_some("en"))).collect();
+    let sentence = t_string!(i18n, sensitivity.depends, others = NAMES).to_string();
+    let (before, after) = sentence.split_once(NAMES).unwrap_or((sentence.as_str(), ""));
+    Meaning { range, others: Some((before.to_string(), names, after.to_string())) }
+}
+
+impl Meaning {
+    fn markup(self) -> impl IntoView {
+        let others = self.others.map(|(before, names, after)| {
+            let names = names
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, lang))| view! { {(i > 0).then_some(", ")}<span lang=lang>{name}</span> })
+                .collect_view();
+            view! { " " {before} {names} {after} }
+        });
+        view! { <span>{self.range}{others}</span> }
+    }
+}
+
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -57,7 +241,9 @@ pub fn ProfilePage() -> impl IntoView {
             <h1>{t!(i18n, profile.heading)}</h1>
             <p class="summary">{t!(i18n, profile.summary)}</p>
         </header>
-        <ProfileIsland />
+        <WithAtlas show={|atlas: Arc<Atlas>| view! {
+            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <ProfileView atlas=atlas.clone() data /> }} />
+        }} />
         <section class="panel prose" aria-labelledby="method-heading">
             <h2 id="method-heading">{t!(i18n, profile.method)}</h2>
             <ol>
@@ -73,252 +259,233 @@ pub fn ProfilePage() -> impl IntoView {
     }
 }
 
-/// The groups, weights, charts and tables: the part of the page that changes.
-#[cfg_attr(any(feature = "ssr", feature = "islands-profile"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "islands-profile")), component)]
-fn ProfileIsland() -> impl IntoView {
-    view! {
-        <WithAtlas show={|atlas: Arc<Atlas>| view! {
-            <WithIndicators show={move |data: Arc<IndicatorData>| view! { <Profiles atlas=atlas.clone() data /> }} />
-        }} />
-    }
-}
-
-/// A group's difference from everyone on the same figures, by dimension, as a profile (what
-/// the chart draws and the sensitivity ranks).
-fn difference_profile(c: &Comparison) -> GroupProfile {
-    GroupProfile {
-        scores: c.group.scores.iter().zip(&c.everyone.scores).map(|(g, e)| Some((*g)? - (*e)?)).collect(),
-        ..c.group.clone()
-    }
-}
-
-/// A signed number: "+3.2", "−1.5", "0.0".
-fn signed(v: f64) -> String {
-    let v = (v * 10.0).round() / 10.0;
-    if v > 0.0 {
-        format!("+{v:.1}")
-    } else if v < 0.0 {
-        format!("\u{2212}{:.1}", -v)
-    } else {
-        "0.0".into()
-    }
-}
-
+/// The groups, weights, charts and tables, as the address names them, with every row each
+/// table can show, inside the island that follows the person's choices.
 #[component]
-fn Profiles(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
-    let url = crate::url::use_url();
+fn ProfileView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let i18n = use_i18n();
-    let dims: Vec<(String, String)> = atlas
-        .dimensions()
-        .iter()
-        .map(|n| (n.id.clone(), n.label.clone()))
-        .collect();
-    let dim_ids: Vec<String> = dims.iter().map(|d| d.0.clone()).collect();
-    let dim_names: Vec<String> = dims.iter().map(|d| d.1.clone()).collect();
-    // Every group beside everyone on the same figures.
-    let compared = Arc::new(comparisons(&data.store, &dim_ids));
-    let groups: Arc<Vec<GroupProfile>> = Arc::new(compared.iter().map(|c| c.group.clone()).collect());
-    let differences: Arc<Vec<GroupProfile>> = Arc::new(compared.iter().map(difference_profile).collect());
-    // The downloads hold the published rows the profile is made of.
-    let (export_data, export_dims) = (data.clone(), dim_ids.clone());
-    let export_rows = Callback::new(move |()| profile_rows(&export_data.store, &export_dims));
-    let export_indicators = Arc::new(data.store.indicators.clone());
-    let n = dims.len();
-    let weights = Memo::new(move |_| parse_weights(url.param("w").as_deref(), n));
-    let picked = groups.clone();
-    let chosen = Memo::new(move |_| {
-        let from_url: Option<Vec<GroupRef>> =
-            url.param("groups").map(|g| g.split(',').filter_map(GroupRef::parse).collect());
-        from_url.unwrap_or_else(|| default_groups(&picked))
-    });
-    if compared.is_empty() {
+    let url = crate::url::use_url();
+    let dimensions: Vec<(String, String)> = atlas.dimensions().iter().map(|n| (n.id.clone(), n.label.clone())).collect();
+    let slice = ProfileSlice::of(&data.store, dimensions);
+    let text = slice.to_text();
+    let model = ProfileModel::new(slice);
+    if model.compared.is_empty() {
         return view! { <p class="panel empty-state">{t!(i18n, profile.nothing)}</p> }.into_any();
     }
-    let look = use_look();
-    let (for_chart, names_for_chart) = (differences.clone(), dim_names.clone());
-    let profile_label = t_string!(i18n, profile.chart_label).to_string();
-    let index_label = t_string!(i18n, profile.index_label).to_string();
-    let (for_profile, for_index) = (profile_label.clone(), index_label.clone());
-    let profile_options = Memo::new(move |_| {
-        let profiles: Vec<(String, GroupProfile)> = shown_profiles(&for_chart, &chosen.get())
-            .into_iter()
-            .map(|p| (label_of(i18n, p), p.clone()))
-            .collect();
-        let plot = Plot::Profile { profiles, dimensions: names_for_chart.clone(), axis: t_string!(i18n, profile.difference_axis).to_string(), signed: true };
-        ChartRequest::new(plot, look.get(), for_profile.clone())
-    });
-    // Where each group stands with the weights, and how sure its rank is.
-    let (for_standings, for_ranges, store) = (compared.clone(), compared.clone(), data.clone());
-    let standing = Memo::new(move |_| standings(&for_standings, &weights.get()));
-    let ranges = Memo::new(move |_| rank_ranges(&store.store, &for_ranges, &standing.get(), &weights.get(), DRAWS, SEED));
-    let for_composite = compared.clone();
-    let composite_options = Memo::new(move |_| {
-        let rows: Vec<(String, f64)> = standing
-            .get()
-            .iter()
-            .map(|s| (label_of(i18n, &for_composite[s.comparison].group), s.difference))
-            .collect();
-        let (axis, series) = (t_string!(i18n, profile.difference_axis).to_string(), t_string!(i18n, profile.difference).to_string());
-        ChartRequest::new(Plot::Composite { rows, axis, series, signed: true }, look.get(), for_index.clone())
-    });
-    // The dimension chart's numbers: each group, each dimension, against everyone on the same
-    // figures, and how many indicators each rests on.
-    let (dim_table_all, dim_table_names) = (compared.clone(), dim_names.clone());
-    let dimension_table = move || {
-        let head = dim_table_names.iter().map(|d| view! { <th scope="col" lang="en">{d.clone()}</th> }).collect_view();
-        let shown = chosen.get();
-        let rows = dim_table_all
-            .iter()
-            .filter(|c| shown.iter().any(|g| g.group_type == c.group.group_type && g.group == c.group.group))
-            .map(|c| {
-                let cells = c
-                    .group
-                    .scores
-                    .iter()
-                    .zip(&c.everyone.scores)
-                    .zip(&c.group.counts)
-                    .zip(&dim_table_names)
-                    .map(|(((g, e), count), dimension)| {
-                        let text = match (g, e) {
-                            (Some(g), Some(e)) => t_string!(i18n, profile.dimension_cell, group = format!("{g:.1}"), everyone = format!("{e:.1}"), difference = signed(g - e), count = count).to_string(),
-                            _ => t_string!(i18n, profile.no_score).to_string(),
-                        };
-                        view! { <td class="num" data-label=dimension.clone()>{text}</td> }
-                    })
-                    .collect_view();
-                view! { <tr>{group_cell(i18n, &c.group.group_type, &c.group.group)}{cells}</tr> }
-            })
-            .collect_view();
-        view! {
-            <table class="data-table stacks">
-                <caption>{t!(i18n, profile.dimension_caption)}</caption>
-                <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-    };
-    let table_all = compared.clone();
-    let table = move || {
-        let (l_index, l_everyone, l_difference) = (t_string!(i18n, profile.index).to_string(), t_string!(i18n, profile.everyone_same).to_string(), t_string!(i18n, profile.difference).to_string());
-        let (l_count, l_rank, l_sure) = (t_string!(i18n, profile.indicators).to_string(), t_string!(i18n, profile.rank).to_string(), t_string!(i18n, profile.how_sure).to_string());
-        let ranges = ranges.get();
-        let rows = standing
-            .get()
-            .into_iter()
-            .zip(ranges)
-            .map(|(s, range)| {
-                let c = &table_all[s.comparison];
-                let count = if s.indicators == 1 { t_string!(i18n, profile.one_figure).to_string() } else { s.indicators.to_string() };
-                let rank = match s.rank {
-                    Some(r) => r.to_string(),
-                    None => t_string!(i18n, profile.not_ranked).to_string(),
-                };
-                let sure = match range {
-                    None => String::new(),
-                    Some(r) if r.drawn == 0 => t_string!(i18n, profile.sure_unknown).to_string(),
-                    Some(r) if r.unknown == 0 && r.best == r.worst => t_string!(i18n, profile.sure_one, rank = r.best).to_string(),
-                    Some(r) if r.unknown == 0 => t_string!(i18n, profile.sure_range, best = r.best, worst = r.worst).to_string(),
-                    Some(r) => t_string!(i18n, profile.sure_partly, best = r.best, worst = r.worst, unknown = r.unknown).to_string(),
-                };
-                view! {
-                    <tr class:unranked=s.rank.is_none()>
-                        {group_cell(i18n, &c.group.group_type, &c.group.group)}
-                        <td class="num" data-label=l_index.clone()>{format!("{:.1}", s.group_index)}</td>
-                        <td class="num" data-label=l_everyone.clone()>{format!("{:.1}", s.everyone_index)}</td>
-                        <td class="num" data-label=l_difference.clone()>{signed(s.difference)}</td>
-                        <td class="num" data-label=l_count.clone()>{count}</td>
-                        <td class="num" data-label=l_rank.clone()>{rank}</td>
-                        <td data-label=l_sure.clone()>{sure}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <table class="data-table stacks">
-                <caption>{t!(i18n, profile.caption)}</caption>
-                <thead><tr>
-                    <th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, profile.index)}</th>
-                    <th scope="col">{t!(i18n, profile.everyone_same)}</th><th scope="col">{t!(i18n, profile.difference)}</th>
-                    <th scope="col">{t!(i18n, profile.indicators)}</th><th scope="col">{t!(i18n, profile.rank)}</th>
-                    <th scope="col">{t!(i18n, profile.how_sure)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-    };
-    let sentence_all = compared.clone();
-    let summary = move || {
-        let st = standing.get();
-        let ranked: Vec<&Standing> = st.iter().filter(|s| s.rank.is_some()).collect();
-        let unranked = st.len() - ranked.len();
-        match (ranked.first(), ranked.last()) {
-            (Some(hi), Some(lo)) if ranked.len() > 1 => t_string!(
-                i18n,
-                profile.sentence,
-                high = label_of(i18n, &sentence_all[hi.comparison].group),
-                high_score = signed(hi.difference),
-                low = label_of(i18n, &sentence_all[lo.comparison].group),
-                low_score = signed(lo.difference),
-                unranked = unranked,
-                groups = st.len()
-            )
-            .to_string(),
-            _ if !st.is_empty() => t_string!(i18n, profile.too_few, unranked = unranked, groups = st.len()).to_string(),
-            _ => t_string!(i18n, profile.no_index).to_string(),
-        }
-    };
-    // The profile's own figures, as a table to download: each group beside everyone on the
-    // same figures, by dimension and in the index, with its rank and how sure it is.
-    let (scores_all, scores_names) = (compared.clone(), dim_names.clone());
-    let scores_csv = move || {
-        let w = weights.get();
-        let st = standing.get();
-        let ranges = ranges.get();
-        crate::core::indicators::matched::scores_csv(&scores_all, &scores_names, &w, &st, &ranges)
-    };
-    let profile_height = 120 + 60 * n as u32;
-    let composite_height = 56 + 36 * compared.len() as u32;
+    let look = untrack(|| use_look().get());
+    let names = model.names();
+    let weights = untrack(|| crate::core::indicators::profile::parse_weights(url.param("w").as_deref(), names.len()));
+    let chosen = untrack(|| chosen_groups(url.param("groups"), &model));
+    let standings = model.standings(&weights);
+    let ranges = model.ranges(&weights, &standings);
+    let found = model.sensitivity(&weights);
+    let full = chosen.len() >= MAX_SERIES - 1;
+
+    let boxes = model
+        .differences
+        .iter()
+        .filter(|p| p.group_type != "total")
+        .map(|p| {
+            let g = group_ref(p);
+            let on = chosen.contains(&g);
+            let label = format!("{} ({})", p.group, p.group_type.replace('_', " "));
+            view! {
+                <label class="check">
+                    <input type="checkbox" data-group=g.to_param() checked=on disabled=!on && full />
+                    <span lang="en">{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let head = names.iter().map(|d| view! { <th scope="col" lang="en">{d.clone()}</th> }).collect_view();
+    let dimension_rows = model
+        .compared
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = dimension_cells(i18n, &model, i).into_iter().zip(&names).map(|(text, name)| view! { <td class="num" data-label=name.clone()>{text}</td> }).collect_view();
+            view! { <tr data-group=group_ref(&c.group).to_param() hidden=!is_shown(&c.group, &chosen)>{group_cell(i18n, &c.group.group_type, &c.group.group)}{cells}</tr> }
+        })
+        .collect_view();
+
+    let sliders = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let value = weights.get(i).copied().unwrap_or(1.0) as u8;
+            view! {
+                <div class="weight">
+                    <label for=format!("weight-{i}") lang="en">{name.clone()}</label>
+                    <input id=format!("weight-{i}") type="range" data-weight=i min="0" max=WEIGHT_MAX.to_string() step="1" value=value.to_string() />
+                    <output>{value.to_string()}</output>
+                </div>
+            }
+        })
+        .collect_view();
+
+    // The index table: the standings in their order, then every other group, hidden.
+    let score_labels = [
+        t_string!(i18n, profile.index).to_string(),
+        t_string!(i18n, profile.everyone_same).to_string(),
+        t_string!(i18n, profile.difference).to_string(),
+        t_string!(i18n, profile.indicators).to_string(),
+        t_string!(i18n, profile.rank).to_string(),
+        t_string!(i18n, profile.how_sure).to_string(),
+    ];
+    let mut order: Vec<(usize, Option<[String; 6]>, bool)> =
+        standings.iter().zip(&ranges).map(|(s, r)| (s.comparison, Some(score_cells(i18n, s, *r)), s.rank.is_none())).collect();
+    order.extend((0..model.compared.len()).filter(|i| !standings.iter().any(|s| s.comparison == *i)).map(|i| (i, None, false)));
+    let score_rows = order
+        .into_iter()
+        .map(|(i, cells, unranked)| {
+            let c = &model.compared[i];
+            let hidden = cells.is_none();
+            let cells = cells.unwrap_or_default();
+            let tds = cells.into_iter().zip(&score_labels).enumerate().map(|(k, (text, label))| {
+                let class = (k < 5).then_some("num");
+                view! { <td class=class data-label=label.clone()>{text}</td> }
+            }).collect_view();
+            view! { <tr data-group=group_ref(&c.group).to_param() hidden=hidden class:unranked=unranked>{group_cell(i18n, &c.group.group_type, &c.group.group)}{tds}</tr> }
+        })
+        .collect_view();
+
+    let sensitivity_labels = [
+        t_string!(i18n, sensitivity.rank_now).to_string(),
+        t_string!(i18n, sensitivity.range).to_string(),
+        t_string!(i18n, sensitivity.same).to_string(),
+        t_string!(i18n, sensitivity.meaning).to_string(),
+    ];
+    let sensitivity_rows = sensitivity_order(&found)
+        .into_iter()
+        .map(|g| {
+            let p = &model.differences[g.profile];
+            let cells = sensitivity_cells(i18n, g).into_iter().zip(&sensitivity_labels).map(|(text, label)| view! { <td class="num" data-label=label.clone()>{text}</td> }).collect_view();
+            view! {
+                <tr data-group=group_ref(p).to_param()>
+                    {group_cell(i18n, &p.group_type, &p.group)}
+                    {cells}
+                    // One element inside, so a row stacked on a phone keeps it in one place.
+                    <td data-label=sensitivity_labels[3].clone()>{meaning(i18n, g, &model.differences).markup()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let profile_height = 120 + 60 * names.len() as u32;
+    let index_height = 56 + 36 * model.compared.len() as u32;
+    let profile_request = profile_chart(i18n, &model, &chosen, look);
+    let composite_request = composite_chart(i18n, &model, &standings, look);
+    let rank_request = rank_chart(i18n, &model, &found, look);
+    let (profile_label, composite_label, rank_label) = (profile_request.label.clone(), composite_request.label.clone(), rank_request.label.clone());
+    let index_text = index_sentence(i18n, &model, &standings);
+    let sensitivity_text = sensitivity_sentence(i18n, &found);
+    let weightings = crate::core::text::thousands(found.weightings);
+    let scores = format!("data:text/csv;charset=utf-8,{}", encode(&model.scores_csv(&weights)));
     view! {
-        <GroupChoice all=groups.clone() chosen weights />
-        <section class="panel" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">{t!(i18n, profile.by_dimension)}</h2>
-            <p class="summary">{t!(i18n, profile.by_dimension_summary)}</p>
-            <EChart id="profile".to_string() request=profile_options.into() height=profile_height
-                label=profile_label
-                file_stem="dimension-profile".to_string() />
-            <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.dimension_caption) tabindex="0">{dimension_table}</div>
-        </section>
-        <WeightsForm names=dim_names.clone() chosen weights />
-        <section class="panel" aria-labelledby="index-heading">
-            <h2 id="index-heading">{t!(i18n, profile.your_index)}</h2>
-            <p class="summary" role="status">{summary}</p>
-            <EChart id="composite".to_string() request=composite_options.into() height=composite_height
-                label=index_label
-                file_stem="your-index".to_string() />
-            <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.scores_label) tabindex="0">{table}</div>
-        </section>
-        <Sensitivity all=differences.clone() weights />
-        <YourProfile dims=dim_ids.clone() names=dim_names.clone() weights />
-        <section class="panel" aria-labelledby="profile-downloads">
-            <h2 id="profile-downloads">{t!(i18n, downloads.heading)}</h2>
-            <p>{t!(i18n, downloads.profile)}</p>
-            <DataDownloads rows=export_rows indicators=export_indicators stem="profile".to_string() title=t_string!(i18n, profile.heading).to_string() csv=true />
-            <p>{t!(i18n, profile.scores_download_summary)}</p>
-            <a class="button secondary" download="profile-scores.csv"
-                href=move || format!("data:text/csv;charset=utf-8,{}", encode(&scores_csv()))>{t!(i18n, profile.scores_download)}</a>
-        </section>
+        <ProfileIsland>
+            <div class="profile-slice" hidden data-slice=text></div>
+            <fieldset class="group-picker">
+                <legend>{t_string!(i18n, profile.groups, max = MAX_SERIES - 1).to_string()}</legend>
+                {boxes}
+            </fieldset>
+            <section class="panel" aria-labelledby="profile-heading">
+                <h2 id="profile-heading">{t!(i18n, profile.by_dimension)}</h2>
+                <p class="summary">{t!(i18n, profile.by_dimension_summary)}</p>
+                {chart_markup("profile".to_string(), Signal::stored(profile_request), profile_height, profile_label, "dimension-profile".to_string(), NodeRef::new())}
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.dimension_caption) tabindex="0">
+                    <table class="data-table stacks dimension-table">
+                        <caption>{t!(i18n, profile.dimension_caption)}</caption>
+                        <thead><tr><th scope="col">{t!(i18n, indicator.group)}</th>{head}</tr></thead>
+                        <tbody>{dimension_rows}</tbody>
+                    </table>
+                </div>
+            </section>
+            <section class="panel weights" aria-labelledby="weights-heading">
+                <h2 id="weights-heading">{t!(i18n, profile.weights)}</h2>
+                <p class="summary">{t_string!(i18n, profile.weights_summary, max = WEIGHT_MAX).to_string()}</p>
+                {sliders}
+                <button type="button" class="button secondary weights-reset">{t!(i18n, profile.reset)}</button>
+            </section>
+            <section class="panel" aria-labelledby="index-heading">
+                <h2 id="index-heading">{t!(i18n, profile.your_index)}</h2>
+                <p class="summary index-summary" role="status">{index_text}</p>
+                {chart_markup("composite".to_string(), Signal::stored(composite_request), index_height, composite_label, "your-index".to_string(), NodeRef::new())}
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, profile.scores_label) tabindex="0">
+                    <table class="data-table stacks scores-table">
+                        <caption>{t!(i18n, profile.caption)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, indicator.group)}</th><th scope="col">{t!(i18n, profile.index)}</th>
+                            <th scope="col">{t!(i18n, profile.everyone_same)}</th><th scope="col">{t!(i18n, profile.difference)}</th>
+                            <th scope="col">{t!(i18n, profile.indicators)}</th><th scope="col">{t!(i18n, profile.rank)}</th>
+                            <th scope="col">{t!(i18n, profile.how_sure)}</th>
+                        </tr></thead>
+                        <tbody>{score_rows}</tbody>
+                    </table>
+                </div>
+            </section>
+            <section class="panel" aria-labelledby="sensitivity-heading">
+                <h2 id="sensitivity-heading">{t!(i18n, sensitivity.heading)}</h2>
+                <p class="summary sensitivity-summary" role="status">{sensitivity_text}</p>
+                {chart_markup("sensitivity".to_string(), Signal::stored(rank_request), index_height, rank_label, "weight-sensitivity".to_string(), NodeRef::new())}
+                <div class="table-scroll" role="region" aria-label=ts!(i18n, sensitivity.table_label) tabindex="0">
+                    <table class="data-table stacks sensitivity-table">
+                        <caption>{t_string!(i18n, sensitivity.caption, weightings = weightings).to_string()}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, indicator.group)}</th>
+                            <th scope="col">{t!(i18n, sensitivity.rank_now)}</th>
+                            <th scope="col">{t!(i18n, sensitivity.range)}</th>
+                            <th scope="col">{t!(i18n, sensitivity.same)}</th>
+                            <th scope="col">{t!(i18n, sensitivity.meaning)}</th>
+                        </tr></thead>
+                        <tbody>{sensitivity_rows}</tbody>
+                    </table>
+                </div>
+                <h3>{t!(i18n, sensitivity.how)}</h3>
+                <p>{t!(i18n, sensitivity.method)}</p>
+                <p>{t!(i18n, sensitivity.missing)}</p>
+            </section>
+            <div class="your-profile">{your_profile(&model, weights.clone())}</div>
+            <section class="panel" aria-labelledby="profile-downloads">
+                <h2 id="profile-downloads">{t!(i18n, downloads.heading)}</h2>
+                <p>{t!(i18n, downloads.profile)}</p>
+                {downloads_markup(true, NodeRef::new())}
+                <p>{t!(i18n, profile.scores_download_summary)}</p>
+                <a class="button secondary download-scores" download="profile-scores.csv" href=scores>{t!(i18n, profile.scores_download)}</a>
+            </section>
+        </ProfileIsland>
     }
     .into_any()
+}
+
+/// The person's own measures on the five dimensions: drawn in the page by the whole-page
+/// module (following the weights), and at build time (where there are none); an islands module
+/// asks the whole-page module for them.
+fn your_profile(model: &ProfileModel, weights: Vec<f64>) -> AnyView {
+    #[cfg(not(feature = "islands"))]
+    {
+        let _ = weights;
+        let dims: Vec<String> = model.slice.dimensions.iter().map(|d| d.0.clone()).collect();
+        view! { <YourProfile dims names=model.names() /> }.into_any()
+    }
+    #[cfg(feature = "islands")]
+    {
+        let _ = (model, weights);
+        ().into_any()
+    }
 }
 
 /// The person's own measures on the five dimensions, scored the same way. Their figures are
 /// about their own population (a town, a community, the people they surveyed), so they are
 /// profiled among themselves: "everyone" here is everyone in their data, never the country's.
 #[component]
-fn YourProfile(dims: Vec<String>, names: Vec<String>, weights: Memo<Vec<f64>>) -> impl IntoView {
+pub fn YourProfile(dims: Vec<String>, names: Vec<String>) -> impl IntoView {
+    use crate::core::indicators::profile::{parse_weights, profiles, ranked};
     let i18n = use_i18n();
     let yours = crate::yours::use_yours();
+    let url = crate::url::use_url();
+    let n = dims.len();
+    let weights = Memo::new(move |_| parse_weights(url.param("w").as_deref(), n));
     move || {
         let own = yours.own();
         let store = crate::core::owndata::measures::store_of(own.iter().map(|m| m.as_ref()));
@@ -338,15 +505,15 @@ fn YourProfile(dims: Vec<String>, names: Vec<String>, weights: Memo<Vec<f64>>) -
                     .zip(&p.counts)
                     .map(|(s, c)| {
                         let text = match s {
-                            Some(s) if *c == 1 => t_string!(i18n, profile.score_one, score = format!("{s:.1}")).to_string(),
-                            Some(s) => t_string!(i18n, profile.score_many, score = format!("{s:.1}"), count = c).to_string(),
+                            Some(s) if *c == 1 => t_string!(i18n, profile.score_one, score = one_decimal(*s)).to_string(),
+                            Some(s) => t_string!(i18n, profile.score_many, score = one_decimal(*s), count = c).to_string(),
                             None => t_string!(i18n, profile.no_score).to_string(),
                         };
                         view! { <td class="num">{text}</td> }
                     })
                     .collect_view();
                 let name = if p.group_type == "total" { t_string!(i18n, profile.yours_everyone).to_string() } else { p.group.clone() };
-                view! { <tr><th scope="row" lang="en">{name}</th>{cells}<td class="num">{format!("{:.1}", r.composite)}</td></tr> }
+                view! { <tr><th scope="row" lang="en">{name}</th>{cells}<td class="num">{one_decimal(r.composite)}</td></tr> }
             })
             .collect_view();
         Some(view! {
@@ -364,240 +531,291 @@ fn YourProfile(dims: Vec<String>, names: Vec<String>, weights: Memo<Vec<f64>>) -
     }
 }
 
-/// Everyone, and the groups scored on the most dimensions (up to five more).
-fn default_groups(all: &[GroupProfile]) -> Vec<GroupRef> {
-    let mut others: Vec<&GroupProfile> = all.iter().filter(|p| p.group_type != "total").collect();
-    crate::core::order::sort_by_key(&mut others, |p| std::cmp::Reverse(p.scores.iter().filter(|s| s.is_some()).count()));
-    others
-        .into_iter()
-        .take(MAX_SERIES - 1)
-        .map(|p| GroupRef {
-            group_type: p.group_type.clone(),
-            group: p.group.clone(),
-        })
-        .collect()
-}
-
-fn shown_profiles<'a>(all: &'a [GroupProfile], chosen: &[GroupRef]) -> Vec<&'a GroupProfile> {
-    all.iter()
-        .filter(|p| {
-            p.group_type == "total"
-                || chosen
-                    .iter()
-                    .any(|g| g.group_type == p.group_type && g.group == p.group)
-        })
-        .take(MAX_SERIES)
-        .collect()
-}
-
-#[component]
-fn GroupChoice(
-    all: Arc<Vec<GroupProfile>>,
-    chosen: Memo<Vec<GroupRef>>,
-    weights: Memo<Vec<f64>>,
-) -> impl IntoView {
-    let url = crate::url::use_url();
-    let i18n = use_i18n();
-    let boxes = all
-        .iter()
-        .filter(|p| p.group_type != "total")
-        .map(|p| {
-            let g = GroupRef { group_type: p.group_type.clone(), group: p.group.clone() };
-            let label = format!("{} ({})", p.group, p.group_type.replace('_', " "));
-            let this = g.clone();
-            let on = Memo::new(move |_| chosen.get().contains(&this));
-            view! {
-                <label class="check">
-                    <input type="checkbox" checked=on prop:checked=on
-                        disabled={move || !on.get() && chosen.get().len() >= MAX_SERIES - 1}
-                        on:change={move |_| {
-                            let now = chosen.get_untracked();
-                            let next: Vec<GroupRef> = if now.contains(&g) {
-                                now.into_iter().filter(|c| *c != g).collect()
-                            } else {
-                                now.into_iter().chain(std::iter::once(g.clone())).collect()
-                            };
-                            url.go(&profile_href(Some(&next), &weights.get_untracked()), true);
-                        }} />
-                    <span lang="en">{label}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset class="group-picker">
-            <legend>{t_string!(i18n, profile.groups, max = MAX_SERIES - 1).to_string()}</legend>
-            {boxes}
-        </fieldset>
-    }
-}
-
-/// A slider per dimension (0 leaves it out) and a reset to equal weights.
-#[component]
-fn WeightsForm(
-    names: Vec<String>,
-    chosen: Memo<Vec<GroupRef>>,
-    weights: Memo<Vec<f64>>,
-) -> impl IntoView {
-    let url = crate::url::use_url();
-    let i18n = use_i18n();
-    let go = move |w: Vec<f64>| {
-        // Keep the groups in the link only if the person chose them.
-        let chose = untrack(|| url.param("groups").is_some());
-        let groups = chosen.get_untracked();
-        url.go(&profile_href(chose.then_some(groups.as_slice()), &w), true);
-    };
-    let sliders = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let id = format!("weight-{i}");
-            let for_id = id.clone();
-            let go = go.clone();
-            let value = move || weights.get().get(i).copied().unwrap_or(1.0);
-            view! {
-                <div class="weight">
-                    <label for=for_id lang="en">{name}</label>
-                    <input id=id type="range" min="0" max=WEIGHT_MAX.to_string() step="1"
-                        value=move || value().to_string()
-                        prop:value=move || value().to_string()
-                        on:change=move |ev| {
-                            let mut w = weights.get_untracked();
-                            if let (Some(slot), Ok(v)) = (w.get_mut(i), event_target_value(&ev).parse::<f64>()) {
-                                *slot = v;
-                            }
-                            go(w);
-                        } />
-                    <output>{move || format!("{}", value() as u8)}</output>
-                </div>
-            }
-        })
-        .collect_view();
-    let reset = move |_| go(vec![1.0; weights.get_untracked().len()]);
-    view! {
-        <section class="panel weights" aria-labelledby="weights-heading">
-            <h2 id="weights-heading">{t!(i18n, profile.weights)}</h2>
-            <p class="summary">{t_string!(i18n, profile.weights_summary, max = WEIGHT_MAX).to_string()}</p>
-            {sliders}
-            <button type="button" class="button secondary" on:click=reset>{t!(i18n, profile.reset)}</button>
-        </section>
-    }
-}
-
-/// How much the ranking depends on the weights: every weighting on the grid tried, each group's
-/// best and worst rank, how often it ranks as it does now, and whom it changes places with.
-#[component]
-fn Sensitivity(all: Arc<Vec<GroupProfile>>, weights: Memo<Vec<f64>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let look = use_look();
-    let found = {
-        let all = all.clone();
-        Memo::new(move |_| Arc::new(sensitivity(&all, &weights.get())))
-    };
-    let (chart_all, table_all) = (all.clone(), all.clone());
-    let chart_label = t_string!(i18n, sensitivity.chart_label).to_string();
-    let label = chart_label.clone();
-    let options = Memo::new(move |_| {
-        let s = found.get();
-        let mut rows: Vec<(String, usize, usize, usize)> = s
-            .groups
-            .iter()
-            .filter_map(|g| Some((label_of(i18n, &chart_all[g.profile]), g.best?, g.worst?, g.rank.unwrap_or(usize::MAX))))
-            .collect();
-        crate::core::order::sort_by_key(&mut rows, |r| (r.3, r.1));
-        let groups = rows.iter().map(|r| r.2).max().unwrap_or(1);
-        let plot = Plot::RankRange {
-            rows: rows.into_iter().map(|r| (r.0, r.1, r.2)).collect(),
-            groups,
-            axis: t_string!(i18n, sensitivity.axis).to_string(),
-            series: t_string!(i18n, sensitivity.series).to_string(),
-        };
-        ChartRequest::new(plot, look.get(), label.clone())
+/// The island (its markup is its children, which the browser never renders again). It has no
+/// props: the page's [`ProfileSlice`] is in its markup as text, which it reads without a JSON
+/// reader.
+#[cfg_attr(any(feature = "ssr", feature = "islands-profile"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "islands-profile")), component)]
+fn ProfileIsland(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    root.on_load(move |el| {
+        let el: web_sys::Element = el.into();
+        let text = crate::dom::first(&el, ".profile-slice").map(|s| crate::dom::attr(&s, "data-slice")).unwrap_or_default();
+        match ProfileSlice::from_text(&text) {
+            Ok(slice) => behaviour::take_over(el, Arc::new(ProfileModel::new(slice)), Arc::from(text)),
+            // Never expected (the build wrote it): the page stays as the build wrote it.
+            Err(e) => web_sys::console::error_1(&e.into()),
+        }
     });
-    let rank_text = move |r: Option<usize>| r.map(|r| r.to_string()).unwrap_or_else(|| t_string!(i18n, sensitivity.unranked).to_string());
-    // What the weights change for a group, in words; other groups' names are content, in
-    // English (everyone's name is the interface's).
-    let sentence = move |g: &GroupSensitivity, all: &[GroupProfile]| -> AnyView {
-        let (Some(best), Some(worst)) = (g.best, g.worst) else {
-            return t_string!(i18n, sensitivity.never).to_string().into_any();
-        };
-        let range = if best == worst {
-            t_string!(i18n, sensitivity.holds, rank = best).to_string()
-        } else {
-            t_string!(i18n, sensitivity.between, best = best, worst = worst).to_string()
-        };
-        if g.changes_places_with.is_empty() {
-            return range.into_any();
-        }
-        let others: Vec<(String, Option<&'static str>)> = g
-            .changes_places_with
-            .iter()
-            .map(|&h| (label_of(i18n, &all[h]), (all[h].group_type != "total").then_some("en")))
-            .collect();
-        let names = move || {
-            others
-                .iter()
-                .enumerate()
-                .map(|(i, (name, lang))| view! { {(i > 0).then_some(", ")}<span lang=*lang>{name.clone()}</span> })
-                .collect_view()
-        };
-        view! { {range} " " {t!(i18n, sensitivity.depends, others = names)} }.into_any()
+    view! { <div class="profile-explorer" node_ref=root>{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod behaviour {
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlInputElement};
+
+    use super::{
+        chosen_groups, composite_chart, index_sentence, is_shown, meaning, profile_chart, profile_href, rank_chart, score_cells, sensitivity_cells,
+        sensitivity_order, sensitivity_sentence,
     };
-    let table = move || {
-        let s = found.get();
-        let l_now = t_string!(i18n, sensitivity.rank_now).to_string();
-        let l_range = t_string!(i18n, sensitivity.range).to_string();
-        let l_same = t_string!(i18n, sensitivity.same).to_string();
-        let l_meaning = t_string!(i18n, sensitivity.meaning).to_string();
-        let mut groups: Vec<&GroupSensitivity> = s.groups.iter().collect();
-        crate::core::order::sort_by_key(&mut groups, |g| (g.rank.unwrap_or(usize::MAX), g.profile));
-        let rows = groups
-            .into_iter()
-            .map(|g| {
-                let p = &table_all[g.profile];
-                let share = (g.share_same() * 100.0).round() as u32;
-                view! {
-                    <tr>
-                        {group_cell(i18n, &p.group_type, &p.group)}
-                        <td class="num" data-label=l_now.clone()>{rank_text(g.rank)}</td>
-                        <td class="num" data-label=l_range.clone()>{match (g.best, g.worst) { (Some(b), Some(w)) if b == w => b.to_string(), (Some(b), Some(w)) => format!("{b}–{w}"), _ => rank_text(None) }}</td>
-                        <td class="num" data-label=l_same.clone()>{t_string!(i18n, sensitivity.share_cell, share = share, same = crate::core::text::thousands(g.same), of = crate::core::text::thousands(g.ranked_in)).to_string()}</td>
-                        // One element inside, so a row stacked on a phone keeps it in one place.
-                        <td data-label=l_meaning.clone()><span>{sentence(g, &table_all)}</span></td>
-                    </tr>
+    use crate::core::indicators::profile::parse_weights;
+    use crate::core::indicators::profile_page::ProfileModel;
+    use crate::core::indicators::view::{GroupRef, MAX_SERIES};
+    use crate::core::indicators::view_file::{profile_request, FileFormat};
+    use crate::dom::{all, attr, class, first, show, target};
+    use crate::language::{t_string, use_i18n};
+    use crate::url::use_url;
+
+    /// Takes the island over; `text` is the page's slice as the build wrote it.
+    pub fn take_over(root: Element, model: Arc<ProfileModel>, text: Arc<str>) {
+        let i18n = use_i18n();
+        let url = use_url();
+        let look = crate::look::use_look();
+        let n = model.slice.dimensions.len();
+        let weights = Memo::new(move |_| parse_weights(url.param("w").as_deref(), n));
+        let chosen = {
+            let model = model.clone();
+            Memo::new(move |_| chosen_groups(url.param("groups"), &model))
+        };
+        let standings = {
+            let model = model.clone();
+            Memo::new(move |_| model.standings(&weights.get()))
+        };
+        let ranges = {
+            let model = model.clone();
+            Memo::new(move |_| standings.with(|st| model.ranges(&weights.get(), st)))
+        };
+        let found = {
+            let model = model.clone();
+            Memo::new(move |_| Arc::new(model.sensitivity(&weights.get())))
+        };
+
+        // The boxes: ticked as chosen, the rest disabled once the chart is full.
+        {
+            let boxes: Vec<HtmlInputElement> = all(&root, "input[data-group]").into_iter().filter_map(|b| b.dyn_into().ok()).collect();
+            Effect::new(move |_| {
+                let chosen = chosen.get();
+                let full = chosen.len() >= MAX_SERIES - 1;
+                for b in &boxes {
+                    let on = GroupRef::parse(&attr(b, "data-group")).is_some_and(|g| chosen.contains(&g));
+                    if b.checked() != on {
+                        b.set_checked(on);
+                    }
+                    b.set_disabled(!on && full);
                 }
-            })
-            .collect_view();
-        view! {
-            <table class="data-table stacks">
-                <caption>{t_string!(i18n, sensitivity.caption, weightings = crate::core::text::thousands(s.weightings)).to_string()}</caption>
-                <thead><tr>
-                    <th scope="col">{t!(i18n, indicator.group)}</th>
-                    <th scope="col">{t!(i18n, sensitivity.rank_now)}</th>
-                    <th scope="col">{t!(i18n, sensitivity.range)}</th>
-                    <th scope="col">{t!(i18n, sensitivity.same)}</th>
-                    <th scope="col">{t!(i18n, sensitivity.meaning)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            });
         }
-    };
-    let summary = move || {
-        let s = found.get();
-        let ranked: Vec<&GroupSensitivity> = s.groups.iter().filter(|g| g.rank.is_some()).collect();
-        let holding = ranked.iter().filter(|g| g.holds()).count();
-        t_string!(i18n, sensitivity.summary, weightings = crate::core::text::thousands(s.weightings), holding = holding, groups = ranked.len()).to_string()
-    };
-    let height = 56 + 36 * all.len() as u32;
-    view! {
-        <section class="panel" aria-labelledby="sensitivity-heading">
-            <h2 id="sensitivity-heading">{t!(i18n, sensitivity.heading)}</h2>
-            <p class="summary" role="status">{summary}</p>
-            <EChart id="sensitivity".to_string() request=options.into() height label=chart_label file_stem="weight-sensitivity".to_string() />
-            <div class="table-scroll" role="region" aria-label=ts!(i18n, sensitivity.table_label) tabindex="0">{table}</div>
-            <h3>{t!(i18n, sensitivity.how)}</h3>
-            <p>{t!(i18n, sensitivity.method)}</p>
-            <p>{t!(i18n, sensitivity.missing)}</p>
-        </section>
+
+        // The profile by dimension: its chart, and the chosen groups' rows of its table.
+        if let Some(chart) = first(&root, "#profile").and_then(|c| c.parent_element()) {
+            let model = model.clone();
+            crate::charts::render::take_over_chart(chart, Signal::derive(move || profile_chart(i18n, &model, &chosen.get(), look.get())));
+        }
+        {
+            let rows = all(&root, ".dimension-table tbody tr[data-group]");
+            let model = model.clone();
+            Effect::new(move |before: Option<()>| {
+                let chosen = chosen.get();
+                // The page arrives showing the view it was written for.
+                if before.is_none() {
+                    return;
+                }
+                for (row, c) in rows.iter().zip(&model.compared) {
+                    show(row, is_shown(&c.group, &chosen));
+                }
+            });
+        }
+
+        // The weights: each slider and the number beside it.
+        {
+            let sliders: Vec<HtmlInputElement> = all(&root, "input[data-weight]").into_iter().filter_map(|s| s.dyn_into().ok()).collect();
+            Effect::new(move |before: Option<()>| {
+                let w = weights.get();
+                if before.is_none() {
+                    return;
+                }
+                for (slider, weight) in sliders.iter().zip(w) {
+                    let value = (weight as u8).to_string();
+                    if slider.value() != value {
+                        slider.set_value(&value);
+                    }
+                    if let Some(output) = slider.next_element_sibling() {
+                        output.set_text_content(Some(&value));
+                    }
+                }
+            });
+        }
+
+        // The index: its sentence, its chart, and its table in the standings' order.
+        if let Some(chart) = first(&root, "#composite").and_then(|c| c.parent_element()) {
+            let model = model.clone();
+            crate::charts::render::take_over_chart(chart, Signal::derive(move || standings.with(|st| composite_chart(i18n, &model, st, look.get()))));
+        }
+        {
+            let summary = first(&root, ".index-summary");
+            let body = first(&root, ".scores-table tbody");
+            let rows = all(&root, ".scores-table tbody tr[data-group]");
+            let model = model.clone();
+            Effect::new(move |before: Option<()>| {
+                if before.is_none() {
+                    // Only what it follows: the standings are worked out when the weights change.
+                    weights.track();
+                    return;
+                }
+                let (st, ranges) = (standings.get(), ranges.get());
+                if let Some(summary) = &summary {
+                    summary.set_text_content(Some(&index_sentence(i18n, &model, &st)));
+                }
+                let Some(body) = &body else { return };
+                for row in &rows {
+                    show(row, false);
+                }
+                for (s, range) in st.iter().zip(ranges) {
+                    let key = super::group_ref(&model.compared[s.comparison].group).to_param();
+                    let Some(row) = rows.iter().find(|r| attr(r, "data-group") == key) else { continue };
+                    for (cell, text) in all(row, "td").iter().zip(score_cells(i18n, s, range)) {
+                        cell.set_text_content(Some(&text));
+                    }
+                    class(row, "unranked", s.rank.is_none());
+                    let _ = body.append_child(row);
+                    show(row, true);
+                }
+            });
+        }
+
+        // How much the ranking depends on the weights: its sentence, chart and table.
+        if let Some(chart) = first(&root, "#sensitivity").and_then(|c| c.parent_element()) {
+            let model = model.clone();
+            crate::charts::render::take_over_chart(chart, Signal::derive(move || found.with(|s| rank_chart(i18n, &model, s, look.get()))));
+        }
+        {
+            let summary = first(&root, ".sensitivity-summary");
+            let body = first(&root, ".sensitivity-table tbody");
+            let rows = all(&root, ".sensitivity-table tbody tr[data-group]");
+            let model = model.clone();
+            Effect::new(move |before: Option<()>| {
+                if before.is_none() {
+                    weights.track();
+                    return;
+                }
+                let s = found.get();
+                if let Some(summary) = &summary {
+                    summary.set_text_content(Some(&sensitivity_sentence(i18n, &s)));
+                }
+                let Some(body) = &body else { return };
+                for g in sensitivity_order(&s) {
+                    let key = super::group_ref(&model.differences[g.profile]).to_param();
+                    let Some(row) = rows.iter().find(|r| attr(r, "data-group") == key) else { continue };
+                    let cells = all(row, "td");
+                    for (cell, text) in cells.iter().zip(sensitivity_cells(i18n, g)) {
+                        cell.set_text_content(Some(&text));
+                    }
+                    if let Some(cell) = cells.get(3) {
+                        fill_meaning(cell, meaning(i18n, g, &model.differences));
+                    }
+                    let _ = body.append_child(row);
+                }
+            });
+        }
+
+        // The person's choices: a box, a slider, the reset.
+        let go = move |w: Vec<f64>| {
+            // Keep the groups in the link only if the person chose them.
+            let chose = untrack(|| url.param("groups").is_some());
+            let groups = chosen.get_untracked();
+            url.go(&profile_href(chose.then_some(groups.as_slice()), &w), true);
+        };
+        crate::dom::listen(&root, "change", move |ev: web_sys::Event| {
+            if let Some(b) = target(&ev, "input[data-group]") {
+                let Some(g) = GroupRef::parse(&attr(&b, "data-group")) else { return };
+                let now = chosen.get_untracked();
+                let next: Vec<GroupRef> = if now.contains(&g) { now.into_iter().filter(|c| *c != g).collect() } else { now.into_iter().chain(std::iter::once(g)).collect() };
+                url.go(&profile_href(Some(&next), &weights.get_untracked()), true);
+            } else if let Some(slider) = target(&ev, "input[data-weight]").and_then(|s| s.dyn_into::<HtmlInputElement>().ok()) {
+                let mut w = weights.get_untracked();
+                let i: usize = attr(&slider, "data-weight").parse().unwrap_or(usize::MAX);
+                if let (Some(slot), Ok(v)) = (w.get_mut(i), slider.value().parse::<u8>()) {
+                    *slot = f64::from(v);
+                }
+                go(w);
+            }
+        });
+
+        // The downloads: each file is written by the chart module (which holds the writers)
+        // from the page's slice (and, for the scores, the weights). The scores link the build
+        // wrote holds the first weights' scores, for a page read without its module.
+        {
+            let problem = first(&root, ".download-problem");
+            let title = t_string!(i18n, profile.heading).to_string();
+            crate::dom::listen(&root, "click", move |ev: web_sys::Event| {
+                if target(&ev, ".weights-reset").is_some() {
+                    go(vec![1.0; n]);
+                    return;
+                }
+                let format = if target(&ev, ".download-csv").is_some() {
+                    FileFormat::Csv
+                } else if target(&ev, ".download-sdmx").is_some() {
+                    FileFormat::SdmxCsv
+                } else if target(&ev, ".download-package").is_some() {
+                    FileFormat::DataPackage
+                } else if target(&ev, ".download-scores").is_some() {
+                    FileFormat::Scores
+                } else {
+                    return;
+                };
+                ev.prevent_default();
+                let asked = profile_request(format, &title, &weights.get_untracked(), &text);
+                let (name, mime) = format.file("profile");
+                let problem = problem.clone();
+                leptos::task::spawn_local(async move {
+                    let said = match crate::charts::render::export(&asked).await {
+                        Ok(file) => {
+                            crate::download::save_text(&file, mime, &name);
+                            None
+                        }
+                        Err(e) => Some(e),
+                    };
+                    if let Some(p) = &problem {
+                        p.set_text_content(said.as_deref());
+                    }
+                });
+            });
+        }
+
+        // The person's own measures on the five dimensions, if they keep any (the whole-page
+        // module, where this island is a component, draws them in the page itself).
+        #[cfg(feature = "islands")]
+        if let Some(slot) = first(&root, ".your-profile") {
+            crate::yours::draw_your_profile(slot, &model.slice.dimensions);
+        }
+    }
+
+    /// Writes what the weights change for a group into its cell (as the build writes it).
+    fn fill_meaning(cell: &Element, m: super::Meaning) {
+        let Ok(span) = document().create_element("span") else { return };
+        span.set_text_content(Some(&m.range));
+        if let Some((before, names, after)) = m.others {
+            let _ = span.append_with_str_1(&format!(" {before}"));
+            for (i, (name, lang)) in names.into_iter().enumerate() {
+                if i > 0 {
+                    let _ = span.append_with_str_1(", ");
+                }
+                if let Ok(named) = document().create_element("span") {
+                    if let Some(lang) = lang {
+                        let _ = named.set_attribute("lang", lang);
+                    }
+                    named.set_text_content(Some(&name));
+                    let _ = span.append_with_node_1(&named);
+                }
+            }
+            let _ = span.append_with_str_1(&after);
+        }
+        cell.set_text_content(None);
+        let _ = cell.append_child(&span);
     }
 }

@@ -21,6 +21,7 @@ pub use model::{Direction, Indicator, Observation, Origin, SeriesKey, SourceLink
 pub use period::Period;
 pub mod matched;
 pub mod profile;
+pub mod profile_page;
 pub mod query;
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ impl Slice {
     }
 }
 
-fn indicator_fields(i: &Indicator) -> Vec<String> {
+pub(crate) fn indicator_fields(i: &Indicator) -> Vec<String> {
     let mut fields = vec![i.id.clone(), i.title.clone(), i.short_title.clone(), i.dimensions.len().to_string()];
     fields.extend(i.dimensions.iter().cloned());
     fields.push(i.nodes.len().to_string());
@@ -75,7 +75,7 @@ fn indicator_fields(i: &Indicator) -> Vec<String> {
     fields
 }
 
-fn read_indicator<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Indicator> {
+pub(crate) fn read_indicator<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Indicator> {
     let mut text = || f.next().map(str::to_string);
     let (id, title, short_title) = (text()?, text()?, text()?);
     let list = |f: &mut dyn Iterator<Item = &'a str>| -> Option<Vec<String>> {
@@ -108,7 +108,7 @@ fn read_indicator<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Indicator
 
 /// An observation's cells as `observations.csv` has them, but its figures as
 /// [`write_number`] writes them (read back exactly, without `f64`'s full parser).
-fn row_fields(o: &Observation) -> [String; 13] {
+pub(crate) fn row_fields(o: &Observation) -> [String; 13] {
     let mut cells = observation_cells(o);
     for (cell, v) in cells[4..7].iter_mut().zip([o.value, o.lower, o.upper]) {
         *cell = v.map(write_number).unwrap_or_default();
@@ -117,7 +117,7 @@ fn row_fields(o: &Observation) -> [String; 13] {
 }
 
 /// Reads the fields [`row_fields`] wrote.
-fn read_row<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Observation> {
+pub(crate) fn read_row<'a>(f: &mut impl Iterator<Item = &'a str>) -> Option<Observation> {
     // An empty field is a gap; anything else must read as a number.
     fn optional<T>(field: &str, read: impl Fn(&str) -> Option<T>) -> Option<Option<T>> {
         if field.is_empty() { Some(None) } else { read(field).map(Some) }
