@@ -155,12 +155,19 @@ fn fetch_indicators(
 /// Provides the data slots (filled from `initial`) and the person's own data. Returns the
 /// slots, so the renderer can ask afterwards which ones the page read.
 pub fn provide_data(initial: Initial) -> Data {
+    let data = provide_data_slots(initial);
+    crate::yours::provide_yours();
+    data
+}
+
+/// Provides the data slots only (filled from `initial`), where the person's own data is
+/// provided already.
+pub fn provide_data_slots(initial: Initial) -> Data {
     let data = Data {
         atlas: Slot::new(initial.atlas, fetch_atlas),
         indicators: Slot::new(initial.indicators, fetch_indicators),
     };
     provide_context(data.clone());
-    crate::yours::provide_yours();
     data
 }
 

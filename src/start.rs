@@ -259,8 +259,9 @@ pub fn draw_your_data(slot: web_sys::Element, file: JsValue, text: JsValue) {
     }
     slot.set_text_content(None);
     beside_the_islands(slot.clone(), || {
-        // The tools read the published indicators and frameworks (fetched when first asked for).
-        provide_data(Initial::default());
+        // The tools read the published indicators and frameworks (fetched when first asked
+        // for), and the person's measures (provided already, and being read back).
+        crate::data::provide_data_slots(Initial::default());
         view! { <crate::components::your_data::YourData /> }.into_any()
     });
     if let Some(el) = again.and_then(|s| crate::dom::first(&slot, s)) {

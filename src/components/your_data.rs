@@ -66,7 +66,8 @@ pub fn YourData() -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let stop = StoredValue::new(false);
     let paste = NodeRef::<leptos::html::Textarea>::new();
-    let tools = Tools { phase, table, read_problems, description, outcome, stop };
+    let owner = StoredValue::new(Owner::current().unwrap_or_default());
+    let tools = Tools { phase, table, read_problems, description, outcome, stop, owner };
     // What the person gave the page before these tools were drawn (see `hand_over`).
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| match HANDED.with(|h| h.borrow_mut().take()) {
@@ -158,6 +159,9 @@ struct Tools {
     description: RwSignal<Option<Description>>,
     outcome: RwSignal<Option<Outcome>>,
     stop: StoredValue<bool>,
+    /// The tools' owner: the reading, which awaits, runs under it, so it finds the page's
+    /// contexts (the data, the person's measures) whatever starts it.
+    owner: StoredValue<Owner>,
 }
 
 /// What showing a measure came to.
@@ -174,6 +178,11 @@ struct Outcome {
 
 #[cfg(feature = "hydrate")]
 impl Tools {
+    /// Runs `task` under the tools' owner.
+    fn spawn(self, task: impl std::future::Future<Output = ()> + 'static) {
+        self.owner.get_value().with(|| leptos::task::spawn_local_scoped(task));
+    }
+
     fn reset(&self) {
         self.stop.set_value(false);
         self.table.set_value(None);
@@ -192,7 +201,7 @@ impl Tools {
             return;
         }
         self.phase.set(Phase::Reading { name: name.clone(), percent: 0 });
-        leptos::task::spawn_local(async move {
+        self.spawn(async move {
             let bytes = match crate::fetch::read_file(&file).await {
                 Ok(b) => b,
                 Err(e) => return self.phase.set(Phase::Refused { name, why: Refusal::Unreadable(e) }),
@@ -222,7 +231,7 @@ impl Tools {
             self.phase.set(Phase::Refused { name, why: Refusal::Empty });
             return;
         }
-        leptos::task::spawn_local(async move { self.read(name, Source::Text(text)).await });
+        self.spawn(async move { self.read(name, Source::Text(text)).await });
     }
 
     /// A Data Package as this explorer downloads it: its figures, as they were.
@@ -452,7 +461,7 @@ fn SheetChoice(
         #[cfg(feature = "hydrate")]
         {
             let (name, bytes) = (name.clone(), bytes.clone());
-            leptos::task::spawn_local(async move { tools.read_sheet(name, bytes, chosen.get_untracked()).await });
+            tools.spawn(async move { tools.read_sheet(name, bytes, chosen.get_untracked()).await });
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (&name, &bytes, tools);

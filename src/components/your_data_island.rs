@@ -29,16 +29,17 @@ mod waiting {
     use crate::language::{t_string, use_i18n};
 
     pub fn take_over(root: Element) {
-        if crate::yours::keeps_any_measure() {
-            hand_over(&root, JsValue::UNDEFINED, JsValue::UNDEFINED, None);
-            return;
-        }
+        // Set once the tools are on their way (and set back if they could not come, so the
+        // person's next file tries again).
         let handed = std::rc::Rc::new(std::cell::Cell::new(false));
+        if crate::yours::keeps_any_measure() {
+            hand_over(&root, JsValue::UNDEFINED, JsValue::UNDEFINED, None, handed.clone());
+        }
         let give = {
             let root = root.clone();
             move |file: JsValue, text: JsValue, name: Option<String>| {
                 if !handed.replace(true) {
-                    hand_over(&root, file, text, name);
+                    hand_over(&root, file, text, name, handed.clone());
                 }
             }
         };
@@ -84,7 +85,7 @@ mod waiting {
 
     /// Has the whole-page module draw the tools into `root` with what the person gave (a file,
     /// or a paste), saying meanwhile that they are on their way, and why not if they cannot come.
-    fn hand_over(root: &Element, file: JsValue, text: JsValue, name: Option<String>) {
+    fn hand_over(root: &Element, file: JsValue, text: JsValue, name: Option<String>, handed: std::rc::Rc<std::cell::Cell<bool>>) {
         let i18n = use_i18n();
         let status = first(root, ".status");
         let say = move |words: Option<String>| {
@@ -98,8 +99,13 @@ mod waiting {
         }
         let root = root.clone();
         leptos::task::spawn_local(async move {
-            if let Err(error) = crate::lazy::call_app("draw_your_data", &[root.into(), file, text]).await {
-                say(Some(t_string!(i18n, yours.tools_failed, error = error).to_string()));
+            // Drawn, the tools hear the person themselves (this island's listeners stay, idle).
+            match crate::lazy::call_app("draw_your_data", &[root.into(), file, text]).await {
+                Ok(()) => handed.set(true),
+                Err(error) => {
+                    say(Some(t_string!(i18n, yours.tools_failed, error = error).to_string()));
+                    handed.set(false);
+                }
             }
         });
     }

@@ -254,3 +254,30 @@ test('a large file is read in slices with its progress, and can be stopped', asy
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.close();
 });
+
+test('the Data page fetches its readers with the first file, not before, and says so if they cannot come', async () => {
+  const page = await app.page();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(app.origin + '/open-data');
+  const readers = () => requested.filter((p) => /\/cohesion-explorer-app-[0-9a-f]+_bg\.wasm$/.test(p));
+  assert.deepEqual(readers(), [], 'the page alone does not fetch the readers');
+  await page.locator('input[type=file]').setInputFiles(fixture('infoshare-regions.csv'));
+  await page.getByText('infoshare-regions.csv: 12 rows read as an Infoshare table.').waitFor();
+  assert.equal(readers().length, 1, 'the first file fetches them');
+  await page.close();
+
+  // Offline before the readers were ever fetched: the page says what went wrong, and stays.
+  const offline = await app.page();
+  await offline.route(/\/cohesion-explorer-app-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());
+  await offline.goto(app.origin + '/open-data');
+  await offline.getByRole('textbox', { name: /Or paste a table/ }).fill(readFileSync('tests/fixtures/owndata/paste.tsv', 'utf8'));
+  await offline.getByRole('button', { name: 'Read the pasted table' }).click();
+  await offline.getByRole('status').filter({ hasText: /^The tools to read your data could not be loaded \(.+\)\. Check your connection, then try again\.$/ }).waitFor();
+  assert.equal(await offline.getByRole('heading', { level: 1 }).count(), 1, 'the page is still there');
+  // Back online, the same button tries again.
+  await offline.unroute(/\/cohesion-explorer-app-[0-9a-f]+(_bg\.wasm|\.js)$/);
+  await offline.getByRole('button', { name: 'Read the pasted table' }).click();
+  await offline.getByText('pasted table: 8 rows read as a table with periods down.').waitFor();
+  await offline.close();
+});
