@@ -3,6 +3,7 @@
 
 pub mod indicator_chart;
 pub mod options;
+pub mod profile_chart;
 pub mod request;
 #[cfg(feature = "view")]
 pub mod render;

@@ -179,8 +179,12 @@ impl ChartSource for ChartRequest {
 }
 
 /// What the chart module answers for a request's text (a [`ChartRequest`] as JSON, or an
-/// indicator page's chart as its page holds it): the options, or an error it says.
+/// indicator page's or the profile's chart as its page holds it): the options, or an error it
+/// says.
 pub fn answer(request: &str) -> Result<String, String> {
+    if request.starts_with("profile-chart\t") {
+        return super::profile_chart::ProfileChart::answer(request);
+    }
     if !request.starts_with('{') {
         return super::indicator_chart::IndicatorChart::answer(request);
     }

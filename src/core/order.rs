@@ -29,6 +29,17 @@ pub fn sort<T: Ord>(items: &mut Vec<T>) {
     sort_by(items, Ord::cmp);
 }
 
+/// Sorts positions by a number each, highest first (equal numbers kept in their order): for
+/// the rankings that run many times over (the profile's draws and weightings), through the
+/// same one instance of the standard sort as the rest.
+pub fn highest_first(order: &mut [usize], value: &dyn Fn(usize) -> f64) {
+    let values: Vec<f64> = order.iter().map(|&i| value(i)).collect();
+    let mut by: Vec<usize> = (0..order.len()).collect();
+    sort_positions(&mut by, &|a, b| values[b].total_cmp(&values[a]));
+    let sorted: Vec<usize> = by.iter().map(|&k| order[k]).collect();
+    order.copy_from_slice(&sorted);
+}
+
 /// The one instance of the standard sort: positions, compared through a reference.
 #[inline(never)]
 fn sort_positions(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
@@ -48,6 +59,16 @@ mod tests {
             let mut theirs = items;
             theirs.sort_by_key(|(k, _)| *k);
             prop_assert_eq!(ours, theirs, "the same order, equal keys kept in place");
+        }
+
+        #[test]
+        fn ranks_highest_first(values in proptest::collection::vec(-1e6f64..1e6, 0..60)) {
+            let mut order: Vec<usize> = (0..values.len()).collect();
+            highest_first(&mut order, &|i| values[i]);
+            prop_assert!(order.windows(2).all(|w| values[w[0]] >= values[w[1]]));
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            prop_assert_eq!(sorted, (0..values.len()).collect::<Vec<_>>(), "every position once");
         }
     }
 }

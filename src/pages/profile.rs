@@ -13,8 +13,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::charts::options::Look;
+use crate::charts::profile_chart::{is_shown, ProfileChart, Shown};
 use crate::charts::render::chart_markup;
-use crate::charts::request::{ChartRequest, Plot};
 use crate::components::downloads::downloads_markup;
 use crate::components::lang::group_cell;
 use crate::components::link::A;
@@ -69,41 +69,25 @@ fn default_groups<'a>(all: impl Iterator<Item = &'a GroupProfile>) -> Vec<GroupR
     others.into_iter().take(MAX_SERIES - 1).map(group_ref).collect()
 }
 
-fn is_shown(p: &GroupProfile, chosen: &[GroupRef]) -> bool {
-    p.group_type == "total" || chosen.iter().any(|g| g.group_type == p.group_type && g.group == p.group)
-}
-
-/// The profile chart: each chosen group's difference from everyone, by dimension.
-fn profile_chart(i18n: I18n, model: &ProfileModel, chosen: &[GroupRef], look: Look) -> ChartRequest {
-    let profiles: Vec<(String, GroupProfile)> =
-        model.differences.iter().filter(|p| is_shown(p, chosen)).take(MAX_SERIES).map(|p| (label_of(i18n, p), p.clone())).collect();
-    let plot = Plot::Profile { profiles, dimensions: model.names(), axis: t_string!(i18n, profile.difference_axis).to_string(), signed: true };
-    ChartRequest::new(plot, look, t_string!(i18n, profile.chart_label).to_string())
-}
-
-/// The index chart: each group's index minus everyone's on the same figures.
-fn composite_chart(i18n: I18n, model: &ProfileModel, standings: &[Standing], look: Look) -> ChartRequest {
-    let rows: Vec<(String, f64)> = standings.iter().map(|s| (label_of(i18n, &model.compared[s.comparison].group), s.difference)).collect();
-    let (axis, series) = (t_string!(i18n, profile.difference_axis).to_string(), t_string!(i18n, profile.difference).to_string());
-    ChartRequest::new(Plot::Composite { rows, axis, series, signed: true }, look, t_string!(i18n, profile.index_label).to_string())
-}
-
-/// The sensitivity chart: each group's best to worst rank over every weighting.
-fn rank_chart(i18n: I18n, model: &ProfileModel, s: &Sensitivity, look: Look) -> ChartRequest {
-    let mut rows: Vec<(String, usize, usize, usize)> = s
-        .groups
-        .iter()
-        .filter_map(|g| Some((label_of(i18n, &model.differences[g.profile]), g.best?, g.worst?, g.rank.unwrap_or(usize::MAX))))
-        .collect();
-    crate::core::order::sort_by_key(&mut rows, |r| (r.3, r.1));
-    let groups = rows.iter().map(|r| r.2).max().unwrap_or(1);
-    let plot = Plot::RankRange {
-        rows: rows.into_iter().map(|r| (r.0, r.1, r.2)).collect(),
-        groups,
-        axis: t_string!(i18n, sensitivity.axis).to_string(),
-        series: t_string!(i18n, sensitivity.series).to_string(),
+/// One of the profile's charts, in `look`, of the page whose slice is `slice`: the groups
+/// `chosen` (the dimensions chart) or the weights `weights` (the index and the ranks).
+fn chart(i18n: I18n, shown: Shown, look: Look, chosen: Vec<GroupRef>, weights: Vec<f64>, slice: Arc<str>) -> ProfileChart {
+    let (label, axis, series) = match shown {
+        Shown::Dimensions => (t_string!(i18n, profile.chart_label), t_string!(i18n, profile.difference_axis), t_string!(i18n, profile.difference)),
+        Shown::Index => (t_string!(i18n, profile.index_label), t_string!(i18n, profile.difference_axis), t_string!(i18n, profile.difference)),
+        Shown::Ranks => (t_string!(i18n, sensitivity.chart_label), t_string!(i18n, sensitivity.axis), t_string!(i18n, sensitivity.series)),
     };
-    ChartRequest::new(plot, look, t_string!(i18n, sensitivity.chart_label).to_string())
+    ProfileChart {
+        shown,
+        look,
+        label: label.to_string(),
+        axis: axis.to_string(),
+        series: series.to_string(),
+        everyone: t_string!(i18n, indicator.everyone).to_string(),
+        chosen,
+        weights,
+        slice,
+    }
 }
 
 /// A group's cells in the dimension table (the same whatever the weights).
@@ -267,7 +251,7 @@ fn ProfileView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let url = crate::url::use_url();
     let dimensions: Vec<(String, String)> = atlas.dimensions().iter().map(|n| (n.id.clone(), n.label.clone())).collect();
     let slice = ProfileSlice::of(&data.store, dimensions);
-    let text = slice.to_text();
+    let text: Arc<str> = Arc::from(slice.to_text());
     let model = ProfileModel::new(slice);
     if model.compared.is_empty() {
         return view! { <p class="panel empty-state">{t!(i18n, profile.nothing)}</p> }.into_any();
@@ -374,9 +358,9 @@ fn ProfileView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
 
     let profile_height = 120 + 60 * names.len() as u32;
     let index_height = 56 + 36 * model.compared.len() as u32;
-    let profile_request = profile_chart(i18n, &model, &chosen, look);
-    let composite_request = composite_chart(i18n, &model, &standings, look);
-    let rank_request = rank_chart(i18n, &model, &found, look);
+    let profile_request = chart(i18n, Shown::Dimensions, look, chosen.clone(), weights.clone(), text.clone());
+    let composite_request = chart(i18n, Shown::Index, look, chosen.clone(), weights.clone(), text.clone());
+    let rank_request = chart(i18n, Shown::Ranks, look, chosen.clone(), weights.clone(), text.clone());
     let (profile_label, composite_label, rank_label) = (profile_request.label.clone(), composite_request.label.clone(), rank_request.label.clone());
     let index_text = index_sentence(i18n, &model, &standings);
     let sensitivity_text = sensitivity_sentence(i18n, &found);
@@ -384,7 +368,7 @@ fn ProfileView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let scores = format!("data:text/csv;charset=utf-8,{}", encode(&model.scores_csv(&weights)));
     view! {
         <ProfileIsland>
-            <div class="profile-slice" hidden data-slice=text></div>
+            <div class="profile-slice" hidden data-slice=text.to_string()></div>
             <fieldset class="group-picker">
                 <legend>{t_string!(i18n, profile.groups, max = MAX_SERIES - 1).to_string()}</legend>
                 {boxes}
@@ -559,10 +543,7 @@ mod behaviour {
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlInputElement};
 
-    use super::{
-        chosen_groups, composite_chart, index_sentence, is_shown, meaning, profile_chart, profile_href, rank_chart, score_cells, sensitivity_cells,
-        sensitivity_order, sensitivity_sentence,
-    };
+    use super::{chart, chosen_groups, index_sentence, is_shown, meaning, profile_href, score_cells, sensitivity_cells, sensitivity_order, sensitivity_sentence, Shown};
     use crate::core::indicators::profile::parse_weights;
     use crate::core::indicators::profile_page::ProfileModel;
     use crate::core::indicators::view::{GroupRef, MAX_SERIES};
@@ -612,9 +593,19 @@ mod behaviour {
         }
 
         // The profile by dimension: its chart, and the chosen groups' rows of its table.
-        if let Some(chart) = first(&root, "#profile").and_then(|c| c.parent_element()) {
-            let model = model.clone();
-            crate::charts::render::take_over_chart(chart, Signal::derive(move || profile_chart(i18n, &model, &chosen.get(), look.get())));
+        // Each chart follows what it shows: the dimensions chart the groups, the others the
+        // weights (the chart module works the figures out, from the page's slice).
+        for (id, shown) in [("#profile", Shown::Dimensions), ("#composite", Shown::Index), ("#sensitivity", Shown::Ranks)] {
+            let Some(node) = first(&root, id).and_then(|c| c.parent_element()) else { continue };
+            let text = text.clone();
+            let request = Signal::derive(move || {
+                let (groups, w) = match shown {
+                    Shown::Dimensions => (chosen.get(), weights.get_untracked()),
+                    _ => (chosen.get_untracked(), weights.get()),
+                };
+                chart(i18n, shown, look.get(), groups, w, text.clone())
+            });
+            crate::charts::render::take_over_chart(node, request);
         }
         {
             let rows = all(&root, ".dimension-table tbody tr[data-group]");
@@ -651,11 +642,7 @@ mod behaviour {
             });
         }
 
-        // The index: its sentence, its chart, and its table in the standings' order.
-        if let Some(chart) = first(&root, "#composite").and_then(|c| c.parent_element()) {
-            let model = model.clone();
-            crate::charts::render::take_over_chart(chart, Signal::derive(move || standings.with(|st| composite_chart(i18n, &model, st, look.get()))));
-        }
+        // The index: its sentence, and its table in the standings' order.
         {
             let summary = first(&root, ".index-summary");
             let body = first(&root, ".scores-table tbody");
@@ -688,11 +675,7 @@ mod behaviour {
             });
         }
 
-        // How much the ranking depends on the weights: its sentence, chart and table.
-        if let Some(chart) = first(&root, "#sensitivity").and_then(|c| c.parent_element()) {
-            let model = model.clone();
-            crate::charts::render::take_over_chart(chart, Signal::derive(move || found.with(|s| rank_chart(i18n, &model, s, look.get()))));
-        }
+        // How much the ranking depends on the weights: its sentence and table.
         {
             let summary = first(&root, ".sensitivity-summary");
             let body = first(&root, ".sensitivity-table tbody");

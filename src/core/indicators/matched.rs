@@ -165,6 +165,33 @@ fn competition_ranks(sorted: &[f64]) -> Vec<usize> {
     ranks
 }
 
+/// Standard normal draws, by Marsaglia's polar method: two from each pair of uniform draws
+/// that falls inside the unit circle. Why not `rand_distr::StandardNormal`: its ziggurat's
+/// tables are 5 KB of numbers that barely compress, in a browser module that draws a few
+/// thousand a time.
+#[derive(Default)]
+struct Normals {
+    spare: Option<f64>,
+}
+
+impl Normals {
+    fn sample(&mut self, rng: &mut impl rand::RngExt) -> f64 {
+        if let Some(z) = self.spare.take() {
+            return z;
+        }
+        loop {
+            let u = 2.0 * rng.random::<f64>() - 1.0;
+            let v = 2.0 * rng.random::<f64>() - 1.0;
+            let s: f64 = u * u + v * v;
+            if s > 0.0 && s < 1.0 {
+                let m = (-2.0 * s.ln() / s).sqrt();
+                self.spare = Some(v * m);
+                return u * m;
+            }
+        }
+    }
+}
+
 /// The ranks a ranked group's difference could have, given the published intervals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RankRange {
@@ -187,7 +214,6 @@ pub struct RankRange {
 /// (its own figures' part drawn at once, as their sum; see below).
 pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Standing], weights: &[f64], draws: usize, seed: u64) -> Vec<Option<RankRange>> {
     use rand::SeedableRng;
-    use rand_distr::{Distribution, StandardNormal};
 
     let ranked: Vec<&Standing> = standings.iter().filter(|s| s.rank.is_some()).collect();
     let mut figures = Figures::default();
@@ -256,10 +282,11 @@ pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Stand
     }
     alone_at.push(alone.len());
     let mut drawn_alone: Vec<usize> = alone.iter().map(|&(f, _)| f as usize).filter(|&f| figures.spread[f] != 0.0).collect();
-    drawn_alone.sort_unstable();
+    crate::core::order::sort(&mut drawn_alone);
     drawn_alone.dedup();
 
     let mut rng = rand::rngs::Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut normal = Normals::default();
     let mut scores = figures.published.clone();
     // Group k's rank in draw d is `ranks[k * draws + d]`.
     let mut ranks: Vec<u32> = vec![0; n * draws];
@@ -267,18 +294,18 @@ pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Stand
     let mut order: Vec<usize> = (0..n).collect();
     for d in 0..draws {
         for &f in &drawn_alone {
-            let z: f64 = StandardNormal.sample(&mut rng);
+            let z = normal.sample(&mut rng);
             scores[f] = (figures.centre[f] + figures.spread[f] * z).clamp(0.0, 100.0);
         }
         for k in 0..n {
             let (mean, spread) = folded[k];
             let own = if spread > 0.0 {
-                let z: f64 = StandardNormal.sample(&mut rng);
+                let z = normal.sample(&mut rng);
                 mean + spread * z
             } else { mean };
             differences[k] = own + alone[alone_at[k]..alone_at[k + 1]].iter().map(|&(f, w)| w * scores[f as usize]).sum::<f64>();
         }
-        order.sort_unstable_by(|&a, &b| differences[b].total_cmp(&differences[a]));
+        crate::core::order::highest_first(&mut order, &|k| differences[k]);
         // Competition ranks (1, 2, 2, 4), as the point ranks are given.
         let mut rank = 1;
         for (pos, &k) in order.iter().enumerate() {
@@ -288,15 +315,30 @@ pub fn rank_ranges(store: &Store, comparisons: &[Comparison], standings: &[Stand
             ranks[k * draws + d] = rank as u32;
         }
     }
+    // A group's ranks over the draws are whole numbers from 1 to n: counted, the one at any
+    // position in their order is found without sorting them.
+    let mut tally = vec![0usize; n + 2];
     let mut ranges = ranked.iter().enumerate().map(|(k, s)| {
-        let r = &mut ranks[k * draws..(k + 1) * draws];
+        let r = &ranks[k * draws..(k + 1) * draws];
         let point = s.rank.unwrap_or(1);
-        let mut at = |q: f64| {
+        tally.iter_mut().for_each(|c| *c = 0);
+        for &rank in r {
+            tally[(rank as usize).min(n + 1)] += 1;
+        }
+        let at = |q: f64| {
             if r.is_empty() {
                 return point;
             }
+            // The rank at position i (from 0) of the draws' ranks in order.
             let i = ((r.len() - 1) as f64 * q).round() as usize;
-            *r.select_nth_unstable(i).1 as usize
+            let mut seen = 0;
+            for (rank, &count) in tally.iter().enumerate() {
+                seen += count;
+                if seen > i {
+                    return rank;
+                }
+            }
+            point
         };
         let (best, worst) = (at(0.025), at(0.975));
         let (drawn, unknown) = counts[k];
@@ -387,6 +429,23 @@ pub fn scores_csv(comparisons: &[Comparison], dimensions: &[String], weights: &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The draws are standard normal: mean 0, variance 1, the tails where they should be.
+    #[test]
+    fn normal_draws_have_the_standard_normal_s_moments_and_tails() {
+        use rand::SeedableRng;
+        let mut rng = rand::rngs::Xoshiro256PlusPlus::seed_from_u64(SEED);
+        let mut normal = Normals::default();
+        let n = 200_000;
+        let draws: Vec<f64> = (0..n).map(|_| normal.sample(&mut rng)).collect();
+        let mean = draws.iter().sum::<f64>() / n as f64;
+        let variance = draws.iter().map(|z| (z - mean).powi(2)).sum::<f64>() / n as f64;
+        assert!(mean.abs() < 0.01, "{mean}");
+        assert!((variance - 1.0).abs() < 0.01, "{variance}");
+        let beyond = |t: f64| draws.iter().filter(|z| z.abs() > t).count() as f64 / n as f64;
+        assert!((beyond(1.96) - 0.05).abs() < 0.003, "{}", beyond(1.96));
+        assert!((beyond(3.0) - 0.0027).abs() < 0.0008, "{}", beyond(3.0));
+    }
     use crate::core::indicators::parse::{read_indicators, read_observations};
     use proptest::prelude::*;
 

@@ -372,11 +372,11 @@ impl Store {
             series.entry(key).or_default().push(row as u32);
         }
         let mut list: Vec<(SeriesKey, Vec<u32>)> = series.into_iter().collect();
-        list.sort_unstable_by_key(|(k, _)| (k.indicator, k.group_type, k.group));
+        crate::core::order::sort_by_key(&mut list, |(k, _)| (k.indicator, k.group_type, k.group));
         let mut by_indicator = vec![Vec::new(); self.indicators.len()];
         let mut index = HashMap::default();
         for (i, (key, rows)) in list.iter_mut().enumerate() {
-            rows.sort_by_key(|&r| self.period[r as usize].key());
+            crate::core::order::sort_by_key(rows, |&r| self.period[r as usize].key());
             by_indicator[key.indicator as usize].push(i as u32);
             index.insert(*key, i as u32);
         }

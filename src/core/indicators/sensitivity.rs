@@ -88,7 +88,7 @@ pub fn weightings(dimensions: usize, max: u8) -> impl Iterator<Item = Vec<f64>> 
 fn ranks(indexes: &[Option<f64>], order: &mut Vec<usize>, out: &mut [Option<usize>]) {
     order.clear();
     order.extend((0..indexes.len()).filter(|&i| indexes[i].is_some()));
-    order.sort_unstable_by(|&a, &b| indexes[b].unwrap_or(0.0).total_cmp(&indexes[a].unwrap_or(0.0)));
+    crate::core::order::highest_first(order, &|i| indexes[i].unwrap_or(0.0));
     out.iter_mut().for_each(|r| *r = None);
     let mut rank = 0;
     let mut previous = f64::INFINITY;
