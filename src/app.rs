@@ -103,7 +103,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=t_string!(i18n, nav.label)>
                 <ul>
                     <li><A href="/framework">{t!(i18n, nav.framework)}</A></li>
-                    <li><A href="/indicators">{t!(i18n, nav.indicators)}</A></li>
+                    <li><A href="/indicators" also="/profile">{t!(i18n, nav.indicators)}</A></li>
                     <li><A href="/open-data">{t!(i18n, nav.data)}</A></li>
                     <li><A href="/about">{t!(i18n, nav.about)}</A></li>
                 </ul>

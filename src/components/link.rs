@@ -91,15 +91,17 @@ pub fn with_base(path: &str) -> String {
 
 /// A link inside the app: the base in front of its route, the embed's theme parameters
 /// kept, and `aria-current="page"` when it is the page shown (its path is the address's, or,
-/// for a section's link, the address is under it).
+/// for a section's link, the address is under it, or is `also`: a page of the section that
+/// lives elsewhere, as the profile is the indicators').
 #[component]
-pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
+pub fn A(#[prop(into)] href: String, #[prop(optional)] also: Option<&'static str>, children: Children) -> impl IntoView {
     let sticky = use_context::<Sticky>();
     let url = crate::url::use_url();
     let path = href.split(['?', '#']).next().unwrap_or_default().to_string();
+    let under = |route: &str, path: &str| route == path || (path != "/" && route.starts_with(&format!("{path}/")));
     let current = move || {
         let route = url.route.get();
-        (route == path || (path != "/" && route.starts_with(&format!("{path}/")))).then_some("page")
+        (under(&route, &path) || also.is_some_and(|also| under(&route, also))).then_some("page")
     };
     let href = move || {
         if let Some(Sticky(s)) = sticky {

@@ -70,6 +70,8 @@ test('the dimension profile: each group beside everyone on the same figures, cou
   const page = await app.page();
   await page.goto(app.origin + '/profile');
   await page.getByRole('heading', { level: 1, name: 'Five-dimension profile' }).waitFor();
+  // The profile is the indicators' section's: its tab says so.
+  assert.deepEqual(await page.locator('.site-header nav a[aria-current="page"]').allInnerTexts(), ['Indicators']);
   await page.locator('#composite .chart-picture:visible').waitFor();
   const table = page.getByRole('table', { name: /^Each group's index against everyone's on the same figures/ });
   // (The table holds every group's row; those without an index under the weights are hidden.)
