@@ -724,8 +724,13 @@ mod behaviour {
                 let i: usize = attr(&slider, "data-weight").parse().unwrap_or(usize::MAX);
                 if let (Some(slot), Ok(v)) = (w.get_mut(i), slider.value().parse::<u8>()) {
                     *slot = f64::from(v);
+                    // The weight shows at once; the index, its ranks and the sensitivity (every
+                    // weighting tried again) follow once it has been painted.
+                    if let Some(output) = slider.next_element_sibling() {
+                        output.set_text_content(Some(&v.to_string()));
+                    }
                 }
-                go(w);
+                crate::next_task::after_paint_do(move || go(w));
             }
         });
 
@@ -737,7 +742,7 @@ mod behaviour {
             let title = t_string!(i18n, profile.heading).to_string();
             crate::dom::listen(&root, "click", move |ev: web_sys::Event| {
                 if target(&ev, ".weights-reset").is_some() {
-                    go(vec![1.0; n]);
+                    crate::next_task::after_paint_do(move || go(vec![1.0; n]));
                     return;
                 }
                 let format = if target(&ev, ".download-csv").is_some() {
