@@ -8,12 +8,15 @@ use wasm_bindgen::prelude::*;
 // A dynamic import is JavaScript syntax (see src/load.js).
 #[wasm_bindgen(module = "/src/load.js")]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn load_app(js: &str, wasm: &str) -> Result<JsValue, JsValue>;
+    /// The module's exports, once loaded (a promise: `load_app` is an async function).
+    fn load_app(js: &str, wasm: &str) -> js_sys::Promise;
 }
 
 thread_local! {
-    static APP: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
+    /// The module's load, once asked for: every caller awaits the same one (two loads at once
+    /// would instantiate the module twice, and its glue would then call the second instance
+    /// from the first's closures). Forgotten if it fails, so a later call tries again.
+    static APP: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
 }
 
 /// An address the page names in a `<meta>` tag, under the page's base.
@@ -26,13 +29,20 @@ fn named(meta: &str) -> Option<String> {
 
 /// Calls the whole-page module's export `name` with `args` (loading the module first, once).
 pub async fn call_app(name: &str, args: &[JsValue]) -> Result<(), String> {
-    let module = match APP.with(|a| a.borrow().clone()) {
-        Some(m) => m,
+    let load = match APP.with(|a| a.borrow().clone()) {
+        Some(load) => load,
         None => {
             let (js, wasm) = named("ce-app-js").zip(named("ce-app")).ok_or("the page names no whole-page module")?;
-            let m = load_app(&js, &wasm).await.map_err(|_| "the whole-page module could not be loaded".to_string())?;
-            APP.with(|a| *a.borrow_mut() = Some(m.clone()));
-            m
+            let load = load_app(&js, &wasm);
+            APP.with(|a| *a.borrow_mut() = Some(load.clone()));
+            load
+        }
+    };
+    let module = match wasm_bindgen_futures::JsFuture::from(load).await {
+        Ok(module) => module,
+        Err(_) => {
+            APP.with(|a| a.borrow_mut().take());
+            return Err("the whole-page module could not be loaded".to_string());
         }
     };
     let f: js_sys::Function = js_sys::Reflect::get(&module, &JsValue::from_str(name))

@@ -219,11 +219,24 @@ pub fn draw_your_cards(slot: web_sys::Element) {
     beside_the_islands(slot, || view! { <crate::pages::indicators::YourCards /> }.into_any());
 }
 
+#[cfg(feature = "app-module")]
+thread_local! {
+    /// The Data page's tools as drawn last (`draw_your_data`).
+    static TOOLS: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Draws `view` into `slot`, on a page whose islands run in another module: where the page
 /// is, its contexts, the address (following the islands' changes), the person's measures.
 #[cfg(feature = "app-module")]
 fn beside_the_islands(slot: web_sys::Element, view: impl FnOnce() -> AnyView + 'static) {
-    let Some(record) = page_record() else { return };
+    // For the page's life.
+    std::mem::forget(mount_beside(slot, view));
+}
+
+/// [`beside_the_islands`], returning what was drawn: dropped, it goes.
+#[cfg(feature = "app-module")]
+fn mount_beside(slot: web_sys::Element, view: impl FnOnce() -> AnyView + 'static) -> Option<Box<dyn std::any::Any>> {
+    let Some(record) = page_record() else { return None };
     set_site(Site { sub: sub_path(), place: record.place() });
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
@@ -238,8 +251,7 @@ fn beside_the_islands(slot: web_sys::Element, view: impl FnOnce() -> AnyView + '
         crate::yours::start_keeping();
         view()
     });
-    // For the page's life.
-    handle.forget();
+    Some(Box::new(handle))
 }
 
 /// The whole-page module's call from the Data page's island: draws the own-data tools into
@@ -257,13 +269,17 @@ pub fn draw_your_data(slot: web_sys::Element, file: JsValue, text: JsValue) {
     } else if let Some(text) = text.as_string() {
         hand_over(Handed::Text(text));
     }
+    // Drawn again (with what the person gave while they were coming): the earlier drawing goes,
+    // with everything it ran.
+    TOOLS.with(|t| drop(t.borrow_mut().take()));
     slot.set_text_content(None);
-    beside_the_islands(slot.clone(), || {
+    let drawn = mount_beside(slot.clone(), || {
         // The tools read the published indicators and frameworks (fetched when first asked
         // for), and the person's measures (provided already, and being read back).
         crate::data::provide_data_slots(Initial::default());
         view! { <crate::components::your_data::YourData /> }.into_any()
     });
+    TOOLS.with(|t| *t.borrow_mut() = drawn);
     if let Some(el) = again.and_then(|s| crate::dom::first(&slot, s)) {
         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();

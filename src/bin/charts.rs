@@ -6,8 +6,9 @@
 //!
 //!   cargo build --release --target wasm32-unknown-unknown --features chart-module --bin charts
 
-/// The options for a chart request (JSON text in, JSON text out); a request it cannot read is
-/// an error, with the reason, which the page shows beside the chart's table.
+/// The options for a chart request (a `ChartRequest` as JSON, or an indicator page's or the
+/// profile's chart as its page holds it: `charts::request::answer`; JSON text out); a request
+/// it cannot read is an error, with the reason, which the page shows beside the chart's table.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn chart_options(request: &str) -> Result<String, String> {

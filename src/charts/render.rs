@@ -3,7 +3,9 @@
 //! without charts download neither. Every chart sits beside a data table, follows the light or
 //! dark look, resizes with its container, and can be downloaded as PNG and SVG.
 //!
-//! The binding to ECharts is our own (a handful of calls): options go over as JSON.
+//! The binding to ECharts is our own (a handful of calls): options go over as JSON. What a
+//! chart shows is a [`ChartSource`]: a request as data, or a page's own text (its slice and
+//! choice) that the chart module works the chart out from.
 
 // At build time only the markup is written; the drawing is the browser's.
 #![cfg_attr(not(feature = "hydrate"), allow(dead_code))]

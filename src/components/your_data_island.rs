@@ -28,19 +28,41 @@ mod waiting {
     use crate::dom::{first, listen, target};
     use crate::language::{t_string, use_i18n};
 
+    /// Where the tools are.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Tools {
+        /// Only the build's markup: the person's first file sends for them.
+        Waiting,
+        /// On their way (what the person gives meanwhile is kept for them).
+        Coming,
+        /// Drawn: they hear the person themselves (this island's listeners stay, idle).
+        Drawn,
+    }
+
+    /// What the person gave: a file, or a paste, and its name.
+    type Given = (JsValue, JsValue, Option<String>);
+
+    struct State {
+        tools: std::cell::Cell<Tools>,
+        /// Given while the tools were coming: handed to them once they are drawn.
+        kept: std::cell::RefCell<Option<Given>>,
+    }
+
     pub fn take_over(root: Element) {
-        // Set once the tools are on their way (and set back if they could not come, so the
-        // person's next file tries again).
-        let handed = std::rc::Rc::new(std::cell::Cell::new(false));
+        let state = std::rc::Rc::new(State { tools: std::cell::Cell::new(Tools::Waiting), kept: std::cell::RefCell::new(None) });
+        // A person who keeps measures here sees them listed at once.
         if crate::yours::keeps_any_measure() {
-            hand_over(&root, JsValue::UNDEFINED, JsValue::UNDEFINED, None, handed.clone());
+            hand_over(&root, (JsValue::UNDEFINED, JsValue::UNDEFINED, None), state.clone());
         }
         let give = {
             let root = root.clone();
-            move |file: JsValue, text: JsValue, name: Option<String>| {
-                if !handed.replace(true) {
-                    hand_over(&root, file, text, name, handed.clone());
+            move |file: JsValue, text: JsValue, name: Option<String>| match state.tools.get() {
+                Tools::Waiting => hand_over(&root, (file, text, name), state.clone()),
+                Tools::Coming => {
+                    say_coming(&root, &name, &file, &text);
+                    *state.kept.borrow_mut() = Some((file, text, name));
                 }
+                Tools::Drawn => {}
             }
         };
         {
@@ -83,28 +105,43 @@ mod waiting {
         });
     }
 
-    /// Has the whole-page module draw the tools into `root` with what the person gave (a file,
-    /// or a paste), saying meanwhile that they are on their way, and why not if they cannot come.
-    fn hand_over(root: &Element, file: JsValue, text: JsValue, name: Option<String>, handed: std::rc::Rc<std::cell::Cell<bool>>) {
-        let i18n = use_i18n();
-        let status = first(root, ".status");
-        let say = move |words: Option<String>| {
-            if let Some(status) = &status {
-                status.set_text_content(words.as_deref());
-            }
-        };
-        if file.is_truthy() || text.is_string() {
-            let name = name.unwrap_or_else(|| t_string!(i18n, yours.pasted).to_string());
-            say(Some(t_string!(i18n, yours.tools_loading, name = name).to_string()));
+    /// Says, in the tools' status line, that they are on their way for what the person gave.
+    fn say_coming(root: &Element, name: &Option<String>, file: &JsValue, text: &JsValue) {
+        if !(file.is_truthy() || text.is_string()) {
+            return;
         }
+        let i18n = use_i18n();
+        let name = name.clone().unwrap_or_else(|| t_string!(i18n, yours.pasted).to_string());
+        if let Some(status) = first(root, ".status") {
+            status.set_text_content(Some(&t_string!(i18n, yours.tools_loading, name = name).to_string()));
+        }
+    }
+
+    /// Has the whole-page module draw the tools into `root` with what the person gave (a file,
+    /// or a paste, or nothing), saying meanwhile that they are on their way, and why not if
+    /// they cannot come; what they give meanwhile is handed over once the tools are drawn.
+    fn hand_over(root: &Element, (file, text, name): Given, state: std::rc::Rc<State>) {
+        state.tools.set(Tools::Coming);
+        say_coming(root, &name, &file, &text);
+        let i18n = use_i18n();
         let root = root.clone();
         leptos::task::spawn_local(async move {
-            // Drawn, the tools hear the person themselves (this island's listeners stay, idle).
-            match crate::lazy::call_app("draw_your_data", &[root.into(), file, text]).await {
-                Ok(()) => handed.set(true),
+            match crate::lazy::call_app("draw_your_data", &[root.clone().into(), file, text]).await {
+                Ok(()) => {
+                    state.tools.set(Tools::Drawn);
+                    // Given while they came: the tools are drawn again with it.
+                    let kept = state.kept.borrow_mut().take();
+                    if let Some(given) = kept {
+                        hand_over(&root, given, state);
+                    }
+                }
                 Err(error) => {
-                    say(Some(t_string!(i18n, yours.tools_failed, error = error).to_string()));
-                    handed.set(false);
+                    if let Some(status) = first(&root, ".status") {
+                        status.set_text_content(Some(&t_string!(i18n, yours.tools_failed, error = error).to_string()));
+                    }
+                    // The person's next file tries again (any kept meanwhile is theirs to give again).
+                    state.kept.borrow_mut().take();
+                    state.tools.set(Tools::Waiting);
                 }
             }
         });
