@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::options::Look;
-use super::request::{ChartRequest, ChartSource, Plot};
+use super::request::{options_with, page_text, ChartRequest, ChartSource, Plot};
 use crate::core::fingerprint::Fingerprint;
 use crate::core::indicators::profile::{parse_weights, GroupProfile};
 use crate::core::indicators::profile_page::{ProfileModel, ProfileSlice};
@@ -167,11 +167,7 @@ impl ProfileChart {
     pub fn answer(text: &str) -> Result<String, String> {
         let (chart, background, slice) = ProfileChart::read(text).ok_or("the chart's data could not be read")?;
         let request = chart.request_from(&ProfileModel::new(slice));
-        Ok(match background {
-            Some(colour) => request.with_background(&colour),
-            None => request,
-        }
-        .options_json())
+        Ok(options_with(request, background))
     }
 }
 
@@ -189,13 +185,7 @@ impl ChartSource for ProfileChart {
     }
 
     fn module_text(&self, background: Option<&str>) -> String {
-        let mut out = self.head();
-        if let Some(colour) = background {
-            record(&mut out, "background", &[colour.to_string()]);
-        }
-        out.push_str("slice\n");
-        out.push_str(&self.slice);
-        out
+        page_text(self.head(), background, &self.slice)
     }
 
     fn options_json(&self) -> String {

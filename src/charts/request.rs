@@ -178,6 +178,27 @@ impl ChartSource for ChartRequest {
     }
 }
 
+/// A chart as a page asks the chart module for it as text: `head` (what the chart is), a
+/// downloaded image's `background`, then the page's `slice` (`indicator_chart`, `profile_chart`).
+pub fn page_text(head: String, background: Option<&str>, slice: &str) -> String {
+    let mut out = head;
+    if let Some(colour) = background {
+        crate::core::records::record(&mut out, "background", &[colour.to_string()]);
+    }
+    out.push_str("slice\n");
+    out.push_str(slice);
+    out
+}
+
+/// The options of `request`, with `background` for a downloaded image.
+pub fn options_with(request: ChartRequest, background: Option<String>) -> String {
+    match background {
+        Some(colour) => request.with_background(&colour),
+        None => request,
+    }
+    .options_json()
+}
+
 /// What the chart module answers for a request's text (a [`ChartRequest`] as JSON, or an
 /// indicator page's or the profile's chart as its page holds it): the options, or an error it
 /// says.

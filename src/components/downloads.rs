@@ -72,6 +72,24 @@ pub struct Files {
     pub indicators: Arc<Vec<Indicator>>,
 }
 
+/// Has the chart module (which holds the file writers) write the file `asked` for, saves it
+/// as `name`, and says in `problem` why not if it cannot.
+#[cfg(feature = "hydrate")]
+pub fn save_from_chart_module(asked: String, name: String, mime: &'static str, problem: Option<web_sys::Element>) {
+    spawn_local(async move {
+        let said = match crate::charts::render::export(&asked).await {
+            Ok(file) => {
+                save_text(&file, mime, &name);
+                None
+            }
+            Err(e) => Some(e),
+        };
+        if let Some(p) = &problem {
+            p.set_text_content(said.as_deref());
+        }
+    });
+}
+
 /// The browser's side of [`downloads_markup`]: each button makes its file from `rows` when
 /// pressed.
 #[cfg(feature = "hydrate")]

@@ -66,13 +66,13 @@ mod behaviour {
 
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+    use web_sys::{Element, HtmlSelectElement};
 
     use super::{lines_chart, shown_choice};
     use crate::core::embed::add_params;
     use crate::core::indicators::page::{row_key, Choice, Page, Slice};
     use crate::core::indicators::view_file::{self, FileFormat};
-    use crate::core::indicators::view::{GroupRef, MAX_SERIES};
+    use crate::core::indicators::view::GroupRef;
     use crate::core::indicators::Period;
     use crate::core::links::encode;
     use crate::dom::{all, attr, first, show, target};
@@ -110,20 +110,7 @@ mod behaviour {
         }
 
         // The boxes: ticked as chosen, the rest disabled once the chart is full.
-        {
-            let boxes: Vec<HtmlInputElement> = all(&root, "input[data-group]").into_iter().filter_map(|b| b.dyn_into().ok()).collect();
-            Effect::new(move |_| {
-                let chosen = view.with(|v| v.chosen.clone());
-                let full = chosen.len() >= MAX_SERIES - 1;
-                for b in &boxes {
-                    let on = GroupRef::parse(&attr(b, "data-group")).is_some_and(|g| chosen.contains(&g));
-                    if b.checked() != on {
-                        b.set_checked(on);
-                    }
-                    b.set_disabled(!on && full);
-                }
-            });
-        }
+        crate::components::group_boxes::follow_group_boxes(&root, move || view.with(|v| v.chosen.clone()));
 
         // The period menus: every period the chosen series have, the window's ends chosen.
         {
@@ -192,19 +179,7 @@ mod behaviour {
                 ev.prevent_default();
                 let asked = view.with_untracked(|v| view_file::request(format, &shown_choice(v, &choice.get_untracked()), &text));
                 let (name, mime) = format.file(&stem);
-                let problem = problem.clone();
-                leptos::task::spawn_local(async move {
-                    let said = match crate::charts::render::export(&asked).await {
-                        Ok(file) => {
-                            crate::download::save_text(&file, mime, &name);
-                            None
-                        }
-                        Err(e) => Some(e),
-                    };
-                    if let Some(p) = &problem {
-                        p.set_text_content(said.as_deref());
-                    }
-                });
+                crate::components::downloads::save_from_chart_module(asked, name, mime, problem.clone());
             });
         }
 

@@ -8,6 +8,7 @@ pub mod diagram;
 pub mod downloads;
 pub mod error_panel;
 pub mod explorer;
+pub mod group_boxes;
 pub mod indicator_cards;
 pub mod lang;
 pub mod link;

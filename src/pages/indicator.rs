@@ -295,20 +295,8 @@ fn GroupPicker(available: Vec<GroupRef>, chosen: Vec<GroupRef>) -> impl IntoView
     if available.is_empty() {
         return view! { <p class="meta">{t!(i18n, indicator.whole_only)}</p> }.into_any();
     }
-    let full = chosen.len() >= MAX_SERIES - 1;
-    let boxes = available
-        .into_iter()
-        .map(|g| {
-            let on = chosen.contains(&g);
-            let label = format!("{} ({})", g.group, g.group_type.replace('_', " "));
-            view! {
-                <label class="check">
-                    <input type="checkbox" data-group=g.to_param() checked=on disabled=!on && full />
-                    <span lang="en">{label}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let full = crate::components::group_boxes::full(&chosen);
+    let boxes = available.into_iter().map(|g| crate::components::group_boxes::group_box(&g, chosen.contains(&g), full)).collect_view();
     view! {
         <fieldset class="group-picker">
             <legend>{t_string!(i18n, indicator.compare, max = MAX_SERIES - 1).to_string()}</legend>

@@ -16,6 +16,7 @@ use crate::charts::options::Look;
 use crate::charts::profile_chart::{is_shown, ProfileChart, Shown};
 use crate::charts::render::chart_markup;
 use crate::components::downloads::downloads_markup;
+use crate::components::group_boxes::group_box;
 use crate::components::lang::group_cell;
 use crate::components::link::A;
 use crate::core::indicators::matched::{RankRange, Standing};
@@ -263,7 +264,7 @@ fn ProfileView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
     let standings = model.standings(&weights);
     let ranges = model.ranges(&weights, &standings);
     let found = model.sensitivity(&weights);
-    let full = chosen.len() >= MAX_SERIES - 1;
+    let full = crate::components::group_boxes::full(&chosen);
 
     let boxes = model
         .differences
@@ -271,14 +272,7 @@ fn ProfileView(atlas: Arc<Atlas>, data: Arc<IndicatorData>) -> impl IntoView {
         .filter(|p| p.group_type != "total")
         .map(|p| {
             let g = group_ref(p);
-            let on = chosen.contains(&g);
-            let label = format!("{} ({})", p.group, p.group_type.replace('_', " "));
-            view! {
-                <label class="check">
-                    <input type="checkbox" data-group=g.to_param() checked=on disabled=!on && full />
-                    <span lang="en">{label}</span>
-                </label>
-            }
+            group_box(&g, chosen.contains(&g), full)
         })
         .collect_view();
 
@@ -546,7 +540,7 @@ mod behaviour {
     use super::{chart, chosen_groups, index_sentence, is_shown, meaning, profile_href, score_cells, sensitivity_cells, sensitivity_order, sensitivity_sentence, Shown};
     use crate::core::indicators::profile::parse_weights;
     use crate::core::indicators::profile_page::ProfileModel;
-    use crate::core::indicators::view::{GroupRef, MAX_SERIES};
+    use crate::core::indicators::view::GroupRef;
     use crate::core::indicators::view_file::{profile_request, FileFormat};
     use crate::dom::{all, attr, class, first, show, target};
     use crate::language::{t_string, use_i18n};
@@ -577,20 +571,7 @@ mod behaviour {
         };
 
         // The boxes: ticked as chosen, the rest disabled once the chart is full.
-        {
-            let boxes: Vec<HtmlInputElement> = all(&root, "input[data-group]").into_iter().filter_map(|b| b.dyn_into().ok()).collect();
-            Effect::new(move |_| {
-                let chosen = chosen.get();
-                let full = chosen.len() >= MAX_SERIES - 1;
-                for b in &boxes {
-                    let on = GroupRef::parse(&attr(b, "data-group")).is_some_and(|g| chosen.contains(&g));
-                    if b.checked() != on {
-                        b.set_checked(on);
-                    }
-                    b.set_disabled(!on && full);
-                }
-            });
-        }
+        crate::components::group_boxes::follow_group_boxes(&root, move || chosen.get());
 
         // The profile by dimension: its chart, and the chosen groups' rows of its table.
         // Each chart follows what it shows: the dimensions chart the groups, the others the
@@ -759,19 +740,7 @@ mod behaviour {
                 ev.prevent_default();
                 let asked = profile_request(format, &title, &weights.get_untracked(), &text);
                 let (name, mime) = format.file("profile");
-                let problem = problem.clone();
-                leptos::task::spawn_local(async move {
-                    let said = match crate::charts::render::export(&asked).await {
-                        Ok(file) => {
-                            crate::download::save_text(&file, mime, &name);
-                            None
-                        }
-                        Err(e) => Some(e),
-                    };
-                    if let Some(p) = &problem {
-                        p.set_text_content(said.as_deref());
-                    }
-                });
+                crate::components::downloads::save_from_chart_module(asked, name, mime, problem.clone());
             });
         }
 
