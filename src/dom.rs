@@ -104,3 +104,17 @@ pub fn listen(el: &Element, kind: &'static str, handler: impl Fn(web_sys::Event)
         let _ = el.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
     });
 }
+
+/// Whether `control` holds what the person made it before its island ran, which the island
+/// has yet to hear of (`start::before_island`, then `islands_ready`). An island's effects that
+/// set its controls from the address leave such a control alone: their first run (the page's
+/// own state) would otherwise show a box the person ticked unticked again until then.
+pub fn awaiting_replay(control: &Element) -> bool {
+    #[cfg(feature = "islands")]
+    return crate::start::noted_early(control);
+    #[cfg(not(feature = "islands"))]
+    {
+        let _ = control;
+        false
+    }
+}

@@ -48,3 +48,15 @@ pub fn after_paint_do(work: impl FnOnce() + 'static) {
         }
     });
 }
+
+/// Runs `work` for the input `ev`: after paint for a person's own input (see
+/// [`after_paint_do`]); at once for a change an island replays as it takes over
+/// (`start::replay_early_input`, an untrusted event), so that the view has followed it before
+/// the island's first effects set the form from the address.
+pub fn after_paint_or_now(ev: &web_sys::Event, work: impl FnOnce() + 'static) {
+    if ev.is_trusted() {
+        after_paint_do(work);
+    } else {
+        work();
+    }
+}

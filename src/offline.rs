@@ -154,7 +154,13 @@ mod browser {
 
     pub fn register(files: Vec<String>) {
         let Some(url) = worker_url() else { return };
-        let container = window().navigator().service_worker();
+        // Some browsers have no service workers (a private window, a policy that turns them
+        // off): the app then works as it does online, without its offline copy.
+        let navigator = window().navigator();
+        if !js_sys::Reflect::get(&navigator, &"serviceWorker".into()).is_ok_and(|c| c.is_object()) {
+            return;
+        }
+        let container = navigator.service_worker();
         let had_controller = container.controller().is_some();
         let scope = document().base_uri().ok().flatten().unwrap_or_default();
         let options = web_sys::RegistrationOptions::new();
@@ -177,7 +183,10 @@ mod browser {
             let Ok(registration) = wasm_bindgen_futures::JsFuture::from(registering).await else {
                 return;
             };
-            let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+            // (A browser driven with workers blocked answers with nothing.)
+            let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+                return;
+            };
             // A new version that was already waiting when the page opened.
             if had_controller && registration.waiting().is_some() {
                 update_ready();

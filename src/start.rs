@@ -269,6 +269,8 @@ pub fn draw_your_data(slot: web_sys::Element, file: JsValue, text: JsValue) {
     } else if let Some(text) = text.as_string() {
         hand_over(Handed::Text(text));
     }
+    // What the person has typed in the paste box so far is theirs: it goes on in the drawn one.
+    let typed = crate::dom::first(&slot, "textarea").and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|a| a.value()).filter(|t| !t.is_empty());
     // Drawn again (with what the person gave while they were coming): the earlier drawing goes,
     // with everything it ran.
     TOOLS.with(|t| drop(t.borrow_mut().take()));
@@ -280,6 +282,9 @@ pub fn draw_your_data(slot: web_sys::Element, file: JsValue, text: JsValue) {
         view! { <crate::components::your_data::YourData /> }.into_any()
     });
     TOOLS.with(|t| *t.borrow_mut() = drawn);
+    if let (Some(typed), Some(area)) = (typed, crate::dom::first(&slot, "textarea").and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok())) {
+        area.set_value(&typed);
+    }
     if let Some(el) = again.and_then(|s| crate::dom::first(&slot, s)) {
         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();
@@ -313,7 +318,7 @@ fn start_services(embedded: bool, warm: Vec<String>) {
 /// A control the person changed before the islands were taken over: what they made it.
 #[cfg(feature = "islands")]
 enum Early {
-    Value(web_sys::Element, String, &'static str),
+    Value(web_sys::Element, String),
     Checked(web_sys::HtmlInputElement, bool),
 }
 
@@ -345,7 +350,7 @@ fn changed_controls(island: &web_sys::Element) -> Vec<Early> {
                 .collect();
             let served = options.iter().find(|o| o.default_selected()).or(options.first()).map(|o| o.value());
             if !select.disabled() && served.is_some_and(|v| v != select.value()) {
-                noted.push(Early::Value(select.clone().into(), select.value(), "change"));
+                noted.push(Early::Value(select.clone().into(), select.value()));
             }
         } else if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
             if input.read_only() || input.disabled() {
@@ -354,12 +359,12 @@ fn changed_controls(island: &web_sys::Element) -> Vec<Early> {
             match input.type_().as_str() {
                 "checkbox" | "radio" if input.checked() != input.default_checked() => noted.push(Early::Checked(input.clone(), input.checked())),
                 "checkbox" | "radio" | "file" | "button" | "submit" | "reset" | "hidden" => {}
-                _ if input.value() != input.default_value() => noted.push(Early::Value(input.clone().into(), input.value(), "input")),
+                _ if input.value() != input.default_value() => noted.push(Early::Value(input.clone().into(), input.value())),
                 _ => {}
             }
         } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
             if !area.read_only() && !area.disabled() && Ok(area.value()) != area.default_value() {
-                noted.push(Early::Value(area.clone().into(), area.value(), "input"));
+                noted.push(Early::Value(area.clone().into(), area.value()));
             }
         }
     }
@@ -384,7 +389,7 @@ impl Early {
                     input.set_checked(*checked);
                 }
             }
-            Early::Value(el, value, _) => {
+            Early::Value(el, value) => {
                 if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
                     select.set_value(value);
                 } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -395,6 +400,13 @@ impl Early {
             }
         }
     }
+}
+
+/// Whether `control` holds what the person made it before its island ran, and the island has
+/// yet to hear of it ([`replay_early_input`]).
+#[cfg(feature = "islands")]
+pub(crate) fn noted_early(control: &web_sys::Element) -> bool {
+    EARLY.with(|e| e.borrow().iter().any(|early| early.element() == control))
 }
 
 /// Called by the loader just before it takes `island` over: notes what the person has
@@ -476,13 +488,13 @@ fn replay_early_input(early: Vec<Early>) {
             let _ = target.dispatch_event(&event);
         }
     };
+    // Both, as a person's change gives them: the islands listen for one or the other (a text
+    // box as it is typed in, a slider or a box once it is set), and what they do is the same
+    // however often they hear it.
     for early in early {
         early.restore();
-        let kind = match &early {
-            Early::Checked(..) => "change",
-            Early::Value(_, _, kind) => kind,
-        };
-        fire(early.element(), kind);
+        fire(early.element(), "input");
+        fire(early.element(), "change");
     }
 }
 

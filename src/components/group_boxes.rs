@@ -31,7 +31,7 @@ pub fn follow_group_boxes(root: &web_sys::Element, chosen: impl Fn() -> Vec<Grou
     Effect::new(move |_| {
         let chosen = chosen();
         let full = full(&chosen);
-        for b in &boxes {
+        for b in boxes.iter().filter(|b| !crate::dom::awaiting_replay(b)) {
             let on = GroupRef::parse(&crate::dom::attr(b, "data-group")).is_some_and(|g| chosen.contains(&g));
             if b.checked() != on {
                 b.set_checked(on);
@@ -39,4 +39,21 @@ pub fn follow_group_boxes(root: &web_sys::Element, chosen: impl Fn() -> Vec<Grou
             b.set_disabled(!on && full);
         }
     });
+}
+
+/// The groups chosen once box `b` says what it says now: its group added if ticked, taken
+/// out if not. Read from the box rather than toggled, so a change told twice, or told of a
+/// box the browser gave back ticked (the back button), changes nothing more.
+#[cfg(feature = "hydrate")]
+pub fn chosen_with_box(b: &web_sys::Element, now: &[GroupRef]) -> Option<Vec<GroupRef>> {
+    use wasm_bindgen::JsCast;
+    let g = GroupRef::parse(&crate::dom::attr(b, "data-group"))?;
+    let on = b.dyn_ref::<web_sys::HtmlInputElement>()?.checked();
+    let mut next = now.to_vec();
+    match (on, now.contains(&g)) {
+        (true, false) => next.push(g),
+        (false, true) => next.retain(|c| *c != g),
+        _ => {}
+    }
+    Some(next)
 }

@@ -72,7 +72,6 @@ mod behaviour {
     use crate::core::embed::add_params;
     use crate::core::indicators::page::{row_key, Choice, Page, Slice};
     use crate::core::indicators::view_file::{self, FileFormat};
-    use crate::core::indicators::view::GroupRef;
     use crate::core::indicators::Period;
     use crate::core::links::encode;
     use crate::dom::{all, attr, first, show, target};
@@ -202,15 +201,14 @@ mod behaviour {
         crate::dom::listen(&root, "change", move |ev: web_sys::Event| {
             let chosen = view.with_untracked(|v| v.chosen.clone());
             if let Some(b) = target(&ev, "input[data-group]") {
-                let Some(g) = GroupRef::parse(&attr(&b, "data-group")) else { return };
-                let next: Vec<GroupRef> = if chosen.contains(&g) {
-                    chosen.into_iter().filter(|c| *c != g).collect()
-                } else {
-                    chosen.into_iter().chain(std::iter::once(g)).collect()
-                };
+                let Some(next) = crate::components::group_boxes::chosen_with_box(&b, &chosen) else { return };
+                if next == chosen {
+                    return;
+                }
                 let href = add_params(&indicator_href(&id, &next), &keep(&[]));
-                // The tick shows at once; the page follows once it has been painted.
-                crate::next_task::after_paint_do(move || url.go(&href, false));
+                // The tick shows at once; the page follows once it has been painted (or at
+                // once, for a tick given before the island ran and told now).
+                crate::next_task::after_paint_or_now(&ev, move || url.go(&href, false));
             } else if let Some(menu) = target(&ev, ".period-from, .period-to").and_then(|m| m.dyn_into::<HtmlSelectElement>().ok()) {
                 let key = if menu.class_list().contains("period-from") { "from" } else { "to" };
                 let value = menu.value();
@@ -257,7 +255,7 @@ mod behaviour {
             }
         }
         let value = current.map(|p| p.to_string()).unwrap_or_default();
-        if menu.value() != value {
+        if menu.value() != value && !crate::dom::awaiting_replay(menu) {
             menu.set_value(&value);
         }
     }

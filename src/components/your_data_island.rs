@@ -54,24 +54,29 @@ mod waiting {
         if crate::yours::keeps_any_measure() {
             hand_over(&root, (JsValue::UNDEFINED, JsValue::UNDEFINED, None), state.clone());
         }
+        // `gone`: given to a control of the build's that the drawn tools have replaced since
+        // (a file chosen in a dialog opened before they came): the drawn tools never heard it.
         let give = {
             let root = root.clone();
-            move |file: JsValue, text: JsValue, name: Option<String>| match state.tools.get() {
+            move |file: JsValue, text: JsValue, name: Option<String>, gone: bool| match state.tools.get() {
                 Tools::Waiting => hand_over(&root, (file, text, name), state.clone()),
                 Tools::Coming => {
                     say_coming(&root, &name, &file, &text);
                     *state.kept.borrow_mut() = Some((file, text, name));
                 }
+                Tools::Drawn if gone => hand_over(&root, (file, text, name), state.clone()),
                 Tools::Drawn => {}
             }
         };
-        {
+        // Listened to on the input itself, not the island: once the drawn tools replace it, a
+        // file chosen in its dialog still arrives here.
+        for input in crate::dom::all(&root, "input[type=file]").into_iter().filter_map(|i| i.dyn_into::<HtmlInputElement>().ok()) {
             let give = give.clone();
-            listen(&root, "change", move |ev: web_sys::Event| {
-                let Some(input) = target(&ev, "input[type=file]").and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let listened = input.clone();
+            listen(&listened, "change", move |_| {
                 if let Some(file) = input.files().and_then(|f| f.get(0)) {
                     let name = file.name();
-                    give(file.into(), JsValue::UNDEFINED, Some(name));
+                    give(file.into(), JsValue::UNDEFINED, Some(name), !input.is_connected());
                 }
             });
         }
@@ -90,7 +95,7 @@ mod waiting {
                 let file = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|d| d.files()).and_then(|f| f.get(0));
                 if let Some(file) = file {
                     let name = file.name();
-                    give(file.into(), JsValue::UNDEFINED, Some(name));
+                    give(file.into(), JsValue::UNDEFINED, Some(name), false);
                 }
             });
         }
@@ -100,7 +105,7 @@ mod waiting {
                 return;
             }
             if let Some(area) = &paste {
-                give(JsValue::UNDEFINED, JsValue::from_str(&area.value()), None);
+                give(JsValue::UNDEFINED, JsValue::from_str(&area.value()), None, false);
             }
         });
     }

@@ -185,23 +185,25 @@ mod overview {
                 });
             });
         }
-        // The controls say the filters (after the back button, say).
+        // The controls say the filters (after the back button, say), but for any the person
+        // changed before the island ran, until it has heard of them.
         {
             let root = root.clone();
+            let controls = move |selector: &str| all(&root, selector).into_iter().filter(|c| !crate::dom::awaiting_replay(c));
             Effect::new(move |_| {
                 let f = filter.get();
-                for radio in all(&root, "input[name=by]").into_iter().filter_map(|r| r.dyn_into::<HtmlInputElement>().ok()) {
+                for radio in controls("input[name=by]").filter_map(|r| r.dyn_into::<HtmlInputElement>().ok()) {
                     radio.set_checked(radio.value() == f.grouping.param());
                 }
                 for (name, value) in [("dimension", &f.dimension), ("domain", &f.domain), ("group", &f.group_type)] {
-                    if let Some(select) = first(&root, &format!("select[name={name}]")).and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
+                    if let Some(select) = controls(&format!("select[name={name}]")).next().and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
                         let value = value.clone().unwrap_or_default();
                         if select.value() != value {
                             select.set_value(&value);
                         }
                     }
                 }
-                if let Some(search) = first(&root, "input[name=q]").and_then(|s| s.dyn_into::<HtmlInputElement>().ok()) {
+                if let Some(search) = controls("input[name=q]").next().and_then(|s| s.dyn_into::<HtmlInputElement>().ok()) {
                     if search.value() != f.search {
                         search.set_value(&f.search);
                     }
@@ -210,11 +212,12 @@ mod overview {
         }
         // A control changed: the filters from the controls, once the change has been painted
         // (what is in the box then, not when the key was pressed: a later key's update must not
-        // be undone by an earlier one).
+        // be undone by an earlier one). A change made before the island ran, told now, is
+        // read at once, before the controls are set from the address that was opened.
         let form = first(&root, "form.filters");
-        let update = move || {
+        let update = move |ev: &web_sys::Event| {
             let Some(form) = form.clone() else { return };
-            crate::next_task::after_paint_do(move || {
+            crate::next_task::after_paint_or_now(ev, move || {
                 let value = |name: &str| first(&form, &format!("[name={name}]")).map(|el| crate::dom::value(&el));
                 let grouping = all(&form, "input[name=by]")
                     .into_iter()
@@ -236,7 +239,7 @@ mod overview {
             let update = update.clone();
             listen(&root, kind, move |ev: web_sys::Event| {
                 if target(&ev, "form.filters").is_some() {
-                    update();
+                    update(&ev);
                 }
             });
         }

@@ -540,7 +540,6 @@ mod behaviour {
     use super::{chart, chosen_groups, index_sentence, is_shown, meaning, profile_href, score_cells, sensitivity_cells, sensitivity_order, sensitivity_sentence, Shown};
     use crate::core::indicators::profile::parse_weights;
     use crate::core::indicators::profile_page::ProfileModel;
-    use crate::core::indicators::view::GroupRef;
     use crate::core::indicators::view_file::{profile_request, FileFormat};
     use crate::dom::{all, attr, class, first, show, target};
     use crate::language::{t_string, use_i18n};
@@ -696,10 +695,11 @@ mod behaviour {
         };
         crate::dom::listen(&root, "change", move |ev: web_sys::Event| {
             if let Some(b) = target(&ev, "input[data-group]") {
-                let Some(g) = GroupRef::parse(&attr(&b, "data-group")) else { return };
                 let now = chosen.get_untracked();
-                let next: Vec<GroupRef> = if now.contains(&g) { now.into_iter().filter(|c| *c != g).collect() } else { now.into_iter().chain(std::iter::once(g)).collect() };
-                url.go(&profile_href(Some(&next), &weights.get_untracked()), true);
+                let next = crate::components::group_boxes::chosen_with_box(&b, &now).unwrap_or_else(|| now.clone());
+                if next != now {
+                    url.go(&profile_href(Some(&next), &weights.get_untracked()), true);
+                }
             } else if let Some(slider) = target(&ev, "input[data-weight]").and_then(|s| s.dyn_into::<HtmlInputElement>().ok()) {
                 let mut w = weights.get_untracked();
                 let i: usize = attr(&slider, "data-weight").parse().unwrap_or(usize::MAX);
@@ -711,7 +711,7 @@ mod behaviour {
                         output.set_text_content(Some(&v.to_string()));
                     }
                 }
-                crate::next_task::after_paint_do(move || go(w));
+                crate::next_task::after_paint_or_now(&ev, move || go(w));
             }
         });
 

@@ -255,6 +255,42 @@ test('a large file is read in slices with its progress, and can be stopped', asy
   await page.close();
 });
 
+test('what a person gives the Data page while its tools are being drawn stays theirs: text typed, a file chosen in a dialog opened before', async () => {
+  // No service worker: the whole-page module must come from the network, to be held back.
+  const page = await app.page({ width: 1280, height: 800 }, { serviceWorkers: 'block' });
+  // A measure kept on the device: the page then draws its tools at once, to list it.
+  await load(page, fixture('infoshare-regions.csv'));
+  await page.getByText('infoshare-regions.csv: 12 rows read as an Infoshare table.').waitFor();
+  await (await show(page)).getByText('Kept on this device only').waitFor();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/cohesion-explorer-app-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(app.origin + '/open-data');
+  // While the tools come: a table typed into the paste box, and a file dialog opened on the
+  // build's file input (it stays open while the drawn tools replace that input).
+  const pasted = readFileSync('tests/fixtures/owndata/paste.tsv', 'utf8');
+  await page.getByRole('textbox', { name: /Or paste a table/ }).fill(pasted);
+  await page.evaluate(() => { window.dialogOf = document.querySelector('input[type=file]'); });
+  release();
+  await page.locator('.kept-item').first().waitFor();
+  assert.equal(await page.evaluate(() => window.dialogOf.isConnected), false, 'the drawn tools replaced the build\'s');
+  assert.equal(await page.getByRole('textbox', { name: /Or paste a table/ }).inputValue(), pasted, 'the typed table is still there');
+  // The dialog closes with a file chosen: it is read.
+  await page.evaluate((text) => {
+    const chosen = new DataTransfer();
+    chosen.items.add(new File([text], 'late.csv', { type: 'text/csv' }));
+    window.dialogOf.files = chosen.files;
+    window.dialogOf.dispatchEvent(new Event('change', { bubbles: true }));
+  }, readFileSync('tests/fixtures/owndata/infoshare-regions.csv', 'utf8'));
+  await page.getByText('late.csv: 12 rows read as an Infoshare table.').waitFor();
+  // And the typed table, still there, reads too.
+  assert.equal(await page.getByRole('textbox', { name: /Or paste a table/ }).inputValue(), pasted);
+  await page.getByRole('button', { name: 'Read the pasted table' }).click();
+  await page.getByText('pasted table: 8 rows read as a table with periods down.').waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
 test('the Data page fetches its readers with the first file, not before, and says so if they cannot come', async () => {
   const page = await app.page();
   const requested = [];

@@ -122,12 +122,17 @@ test('back after another page opens the view it left, then steps back through th
   await page.close();
 });
 
-test('a filter chosen and a box ticked before the islands arrive count once they have', async () => {
-  for (const [path, module, act, check] of [
-    ['/indicators', 'overview', (p) => p.getByRole('combobox', { name: 'Dimension' }).selectOption({ label: 'Recognition' }),
+test('a filter chosen, a box ticked and a weight moved before the islands arrive count once they have, and never show undone', async () => {
+  for (const [path, module, control, act, shows, check] of [
+    ['/indicators', 'overview', 'select[name=dimension]', (p) => p.getByRole('combobox', { name: 'Dimension' }).selectOption({ label: 'Recognition' }),
+      ['value', 'dimensions.recognition'],
       (p) => p.waitForFunction(() => location.search === '?dimension=dimensions.recognition')],
-    ['/indicators/discrimination', 'indicators', (p) => p.getByRole('checkbox', { name: 'Māori (ethnicity)' }).check(),
+    ['/indicators/discrimination', 'indicators', 'input[data-group="ethnicity:Māori"]', (p) => p.getByRole('checkbox', { name: 'Māori (ethnicity)' }).check(),
+      ['checked', true],
       (p) => p.waitForFunction(() => decodeURIComponent(location.search) === '?groups=ethnicity:Māori')],
+    ['/profile', 'profile', '#weight-0', async (p) => { await p.locator('#weight-0').focus(); await p.keyboard.press('ArrowRight'); await p.keyboard.press('ArrowRight'); },
+      ['value', '3'],
+      (p) => p.waitForFunction(() => new URLSearchParams(location.search).get('w') === '3,1,1,1,1')],
   ]) {
     // A page made here, not by app.page(): its `goto` must not wait for the app.
     const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -138,10 +143,23 @@ test('a filter chosen and a box ticked before the islands arrive count once they
     // The prerendered page: readable, its controls there, the islands not yet running.
     await act(page);
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-ready')), false);
+    // From now until the app is ready, every frame and every task: does the control still
+    // say what the person made it? (Taking the islands over must not set it back, even for
+    // a moment: a person sees it, and a click on a box set back unticks it.)
+    await page.evaluate(([selector, [property, made]]) => {
+      const el = document.querySelector(selector);
+      window.__undone = 0;
+      const look = () => { if (el[property] !== made) window.__undone += 1; };
+      const frame = () => { look(); if (!document.documentElement.hasAttribute('data-ready')) requestAnimationFrame(frame); };
+      requestAnimationFrame(frame);
+      const task = setInterval(() => { look(); if (document.documentElement.hasAttribute('data-ready')) clearInterval(task); }, 0);
+    }, [control, shows]);
     release();
     await ready(page);
     await check(page);
     assert.ok(where(page).startsWith(path));
+    assert.equal(await page.locator(control).evaluate((el, property) => el[property], shows[0]), shows[1], `${path}: the control says what the person made it`);
+    assert.equal(await page.evaluate(() => window.__undone), 0, `${path}: the control never showed undone`);
     await page.close();
   }
 });
