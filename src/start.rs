@@ -270,7 +270,8 @@ pub fn draw_your_data(slot: web_sys::Element, file: JsValue, text: JsValue) {
         hand_over(Handed::Text(text));
     }
     // What the person has typed in the paste box so far is theirs: it goes on in the drawn one.
-    let typed = crate::dom::first(&slot, "textarea").and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|a| a.value()).filter(|t| !t.is_empty());
+    let paste_box = |slot: &web_sys::Element| crate::dom::first(slot, "textarea").and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    let typed = paste_box(&slot).map(|a| a.value()).filter(|t| !t.is_empty());
     // Drawn again (with what the person gave while they were coming): the earlier drawing goes,
     // with everything it ran.
     TOOLS.with(|t| drop(t.borrow_mut().take()));
@@ -282,7 +283,7 @@ pub fn draw_your_data(slot: web_sys::Element, file: JsValue, text: JsValue) {
         view! { <crate::components::your_data::YourData /> }.into_any()
     });
     TOOLS.with(|t| *t.borrow_mut() = drawn);
-    if let (Some(typed), Some(area)) = (typed, crate::dom::first(&slot, "textarea").and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok())) {
+    if let (Some(typed), Some(area)) = (typed, paste_box(&slot)) {
         area.set_value(&typed);
     }
     if let Some(el) = again.and_then(|s| crate::dom::first(&slot, s)) {

@@ -8,13 +8,13 @@
 use std::sync::Arc;
 
 use super::options::{Look, Words};
-use super::request::{options_with, page_text, ChartRequest, ChartSource, Plot};
+use super::request::{options_with, page_text, read_page_text, ChartRequest, ChartSource, Plot};
 use crate::core::fingerprint::Fingerprint;
 use crate::core::indicators::breakdown::breakdown;
 use crate::core::indicators::page::{Choice, Page, Slice};
 use crate::core::indicators::view::periods;
 use crate::core::indicators::Period;
-use crate::core::records::{fields, record};
+use crate::core::records::record;
 
 /// Which of the page's charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,10 +80,9 @@ impl IndicatorChart {
     /// Reads what [`ChartSource::module_text`] wrote: the chart, the background of a downloaded
     /// image, and the slice.
     fn read(text: &str) -> Option<(IndicatorChart, Option<String>, Slice)> {
-        let (head, slice) = text.split_once("\nslice\n")?;
-        let (mut chart, mut words, mut choice, mut background) = (None, None, None, None);
-        for line in head.lines() {
-            let line = fields(line);
+        let (head, background, slice) = read_page_text(text)?;
+        let (mut chart, mut words, mut choice) = (None, None, None);
+        for line in &head {
             let mut f = line.iter().map(String::as_str);
             match f.next()? {
                 "chart" => {
@@ -110,7 +109,6 @@ impl IndicatorChart {
                     words = Some(w);
                 }
                 "choice" => choice = Some(Choice::read(&mut f)?),
-                "background" => background = Some(f.next()?.to_string()),
                 _ => return None,
             }
             if f.next().is_some() {

@@ -9,12 +9,12 @@
 use std::sync::Arc;
 
 use super::options::Look;
-use super::request::{options_with, page_text, ChartRequest, ChartSource, Plot};
+use super::request::{options_with, page_text, read_page_text, ChartRequest, ChartSource, Plot};
 use crate::core::fingerprint::Fingerprint;
 use crate::core::indicators::profile::{parse_weights, GroupProfile};
 use crate::core::indicators::profile_page::{ProfileModel, ProfileSlice};
 use crate::core::indicators::view::{GroupRef, MAX_SERIES};
-use crate::core::records::{fields, record};
+use crate::core::records::record;
 
 /// Which of the profile's charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,15 +85,13 @@ impl ProfileChart {
     /// Reads what [`ChartSource::module_text`] wrote: the chart, a downloaded image's
     /// background, and the slice.
     fn read(text: &str) -> Option<(ProfileChart, Option<String>, ProfileSlice)> {
-        let (head, slice_text) = text.split_once("\nslice\n")?;
-        let mut lines = head.lines().map(fields);
-        let chart = lines.next()?;
+        let (head, background, slice_text) = read_page_text(text)?;
+        let [chart, chosen_fields, weights_fields] = head.as_slice() else { return None };
         let [kind, shown, look, label, axis, series, everyone] = chart.as_slice() else { return None };
         if kind != "profile-chart" {
             return None;
         }
         let shown = Shown::ALL.into_iter().find(|s| s.name() == shown)?;
-        let chosen_fields = lines.next()?;
         let mut f = chosen_fields.iter().map(String::as_str);
         if f.next()? != "chosen" {
             return None;
@@ -103,18 +101,13 @@ impl ProfileChart {
         for _ in 0..n {
             chosen.push(GroupRef { group_type: f.next()?.to_string(), group: f.next()?.to_string() });
         }
-        let weights_fields = lines.next()?;
+        if f.next().is_some() {
+            return None;
+        }
         let [kind, weights] = weights_fields.as_slice() else { return None };
         if kind != "weights" {
             return None;
         }
-        let background = match lines.next() {
-            Some(b) => match b.as_slice() {
-                [kind, colour] if kind == "background" => Some(colour.clone()),
-                _ => return None,
-            },
-            None => None,
-        };
         let slice = ProfileSlice::from_text(slice_text).ok()?;
         let weights = parse_weights(Some(weights), slice.dimensions.len());
         let chart = ProfileChart {

@@ -190,6 +190,21 @@ pub fn page_text(head: String, background: Option<&str>, slice: &str) -> String 
     out
 }
 
+/// What [`page_text`] wrote: the head's records (each its fields, its kind first), the
+/// background, if any, and the slice.
+pub fn read_page_text(text: &str) -> Option<(Vec<Vec<String>>, Option<String>, &str)> {
+    let (head, slice) = text.split_once("\nslice\n")?;
+    let mut records: Vec<Vec<String>> = head.lines().map(crate::core::records::fields).collect();
+    let background = match records.last().map(Vec::as_slice) {
+        Some([kind, colour]) if kind == "background" => Some(colour.clone()),
+        _ => None,
+    };
+    if background.is_some() {
+        records.pop();
+    }
+    Some((records, background, slice))
+}
+
 /// The options of `request`, with `background` for a downloaded image.
 pub fn options_with(request: ChartRequest, background: Option<String>) -> String {
     match background {

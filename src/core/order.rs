@@ -32,12 +32,9 @@ pub fn sort<T: Ord>(items: &mut Vec<T>) {
 /// Sorts positions by a number each, highest first (equal numbers kept in their order): for
 /// the rankings that run many times over (the profile's draws and weightings), through the
 /// same one instance of the standard sort as the rest.
+/// The positions are sorted in place, with nothing allocated (it runs once per draw).
 pub fn highest_first(order: &mut [usize], value: &dyn Fn(usize) -> f64) {
-    let values: Vec<f64> = order.iter().map(|&i| value(i)).collect();
-    let mut by: Vec<usize> = (0..order.len()).collect();
-    sort_positions(&mut by, &|a, b| values[b].total_cmp(&values[a]));
-    let sorted: Vec<usize> = by.iter().map(|&k| order[k]).collect();
-    order.copy_from_slice(&sorted);
+    sort_positions(order, &|a, b| value(b).total_cmp(&value(a)));
 }
 
 /// The one instance of the standard sort: positions, compared through a reference.
